@@ -1,0 +1,65 @@
+/** The one model every stage passes along: the resolved config and the chapters as VFiles. */
+import type { Element, Root } from "hast";
+import type { VFile } from "vfile";
+import type { LoadedConfig } from "./config/load.js";
+import type { ResolvedConfig } from "./config/resolve.js";
+
+export type Matter = "front" | "body" | "back";
+
+export interface Heading {
+  readonly depth: number;
+  /** Plain text of the heading, after typography. */
+  readonly text: string;
+  /** The element's id, unique in the whole book once ids are linked. */
+  id: string;
+}
+
+/** A link to a place inside the book; each edition turns it into its own href. */
+export interface InternalLink {
+  readonly node: Element;
+  /** Index of the target chapter in `Book.chapters`. */
+  readonly chapter: number;
+  /** Target id, or undefined for the chapter's start. */
+  fragment?: string;
+}
+
+/** An image of the manuscript used by a chapter. */
+export interface ImageUse {
+  readonly node: Element;
+  /** Absolute path of the source file. */
+  readonly path: string;
+  /** Stable name inside an edition, derived from the source path (`images/figure-1.svg`). */
+  readonly name: string;
+  readonly mediaType: string;
+}
+
+/** What the pipeline learns about a chapter; lives in `chapter.data`. */
+export interface ChapterData {
+  /** Position in the book, from 0. */
+  index: number;
+  /** File name without extension, used for edition file names and the chapter's id. */
+  slug: string;
+  /** Id of the chapter's own element in single-document editions (`chapter-<slug>`). */
+  id: string;
+  matter: Matter;
+  title: string;
+  /** Language of the chapter (the book's unless it says otherwise). */
+  lang: string;
+  headings: Heading[];
+  links: InternalLink[];
+  images: ImageUse[];
+  /** The chapter's HTML tree after the rehype plugins. */
+  tree: Root;
+}
+
+export interface Book {
+  readonly config: ResolvedConfig;
+  /** book.yaml, holding the config diagnostics. */
+  readonly configFile: LoadedConfig;
+  readonly chapters: VFile[];
+}
+
+/** The typed data of a chapter file. */
+export function chapterData(file: VFile): ChapterData {
+  return file.data as unknown as ChapterData;
+}

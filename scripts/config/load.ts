@@ -1,0 +1,104 @@
+/** Loading book.yaml: parse the YAML, validate it against the schema, report problems at their key. */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as v from "valibot";
+import { VFile } from "vfile";
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { report, type Place } from "../diagnostics.js";
+import { BookSchema, PrintSchema, type ParsedBookOptions } from "./schema.js";
+import { closest } from "./suggest.js";
+
+export interface LoadedConfig {
+  /** The book.yaml file; its messages are the config's diagnostics. */
+  readonly file: VFile;
+  /** The validated options, or undefined when book.yaml has errors. */
+  readonly options?: ParsedBookOptions;
+  /** Where each key path (`print.trim`) is written, for later diagnostics. */
+  readonly placeOf: (path: readonly (string | number)[]) => Place | undefined;
+}
+
+const objectKeys: Record<string, readonly string[]> = {
+  "": Object.keys(BookSchema.entries),
+  print: Object.keys(PrintSchema.entries),
+};
+
+/** Read and validate `<manuscriptDir>/book.yaml`. */
+export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
+  const path = join(manuscriptDir, "book.yaml");
+  const file = new VFile({ path, cwd: process.cwd() });
+  try {
+    file.value = await readFile(path, "utf8");
+  } catch {
+    report(file, "config-missing", `No book.yaml in ${manuscriptDir}: create one with at least \`title\` and \`language\``);
+    return { file, placeOf: () => undefined };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(String(file.value), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const toPlace = (offset: number): Place => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  const placeOf = (path: readonly (string | number)[]) => findPlace(doc, path, toPlace);
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
+    }
+    return { file, placeOf };
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    report(file, "config-invalid-value", "book.yaml must be a mapping of keys to values, such as `title: My Book`", { line: 1, column: 1 });
+    return { file, placeOf };
+  }
+  const result = v.safeParse(BookSchema, data);
+  if (result.success) return { file, options: result.output, placeOf };
+  for (const issue of result.issues) reportIssue(file, issue, placeOf, data);
+  return { file, placeOf };
+}
+
+function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedConfig["placeOf"], data: object): void {
+  const path = (issue.path ?? []).map((item) => item.key as string | number);
+  const keyPath = path.join(".");
+  if (issue.expected === "never" && path.length > 0) {
+    const key = String(path[path.length - 1]);
+    const parent = path.slice(0, -1).join(".");
+    const suggestion = closest(key, objectKeys[parent] ?? []);
+    const hint = suggestion ? `: did you mean \`${suggestion}\`?` : `: remove it (known keys: ${(objectKeys[parent] ?? []).join(", ")})`;
+    report(file, "config-unknown-key", `Unknown key \`${keyPath}\` in book.yaml${hint}`, placeOf(path));
+    return;
+  }
+  if (path.length === 0 || !hasPath(data, path)) {
+    const where = path.length > 0 ? `\`${keyPath}\`` : "a key";
+    report(file, "config-invalid-value", `Missing ${where} in book.yaml: add it (${issue.message})`, placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 });
+    return;
+  }
+  report(file, "config-invalid-value", `\`${keyPath}\` ${describeIssue(issue)}`, placeOf(path));
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === "schema") return `must be ${issue.expected}, not ${issue.received}`;
+  return issue.message;
+}
+
+function hasPath(data: unknown, path: readonly (string | number)[]): boolean {
+  let node: unknown = data;
+  for (const key of path) {
+    if (node === null || typeof node !== "object" || !(key in node)) return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return true;
+}
+
+/** The position of the key (for maps) or the value (for list items) at `path`. */
+function findPlace(doc: Document, path: readonly (string | number)[], toPlace: (offset: number) => Place): Place | undefined {
+  if (path.length === 0) return { line: 1, column: 1 };
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+    const range = (pair?.key as { range?: number[] } | undefined)?.range;
+    return range ? toPlace(range[0]) : undefined;
+  }
+  const node = doc.getIn(path, true) as { range?: number[] } | undefined;
+  return node?.range ? toPlace(node.range[0]) : undefined;
+}

@@ -1,0 +1,123 @@
+/** Resolving validated options into the immutable, fully defaulted config every stage reads. */
+import { createHash } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { slug as slugify } from "github-slugger";
+import type { RuleSettings } from "../diagnostics.js";
+import type { ParsedBookOptions } from "./schema.js";
+import { trimSizes } from "./schema.js";
+
+export type Format = "html" | "epub" | "pdf";
+export const formats: readonly Format[] = ["html", "epub", "pdf"];
+
+export interface BuildOptions {
+  /** Folder holding book.yaml and the chapters. */
+  readonly manuscriptDir: string;
+  /** Folder the editions are written to. */
+  readonly outDir: string;
+  /** Editions to build (default: all). */
+  readonly formats?: readonly Format[];
+  /** Seconds since the epoch that date the build (from SOURCE_DATE_EPOCH); else book.yaml `date`. */
+  readonly sourceDateEpoch?: number;
+  /** Browser to print with; else Puppeteer's or a system one. */
+  readonly browserPath?: string;
+}
+
+export interface ResolvedPrint {
+  readonly width: string;
+  readonly height: string;
+  readonly fontSize: number;
+  readonly leading: number;
+  readonly tocDepth: 1 | 2;
+}
+
+export interface ResolvedConfig {
+  readonly manuscriptDir: string;
+  readonly outDir: string;
+  readonly formats: readonly Format[];
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly authors: readonly string[];
+  readonly publisher?: string;
+  readonly rights?: string;
+  readonly language: string;
+  readonly identifier: string;
+  /** Publication date, YYYY-MM-DD. */
+  readonly date: string;
+  /** Build timestamp, ISO 8601 without milliseconds (`2024-05-01T00:00:00Z`). */
+  readonly modified: string;
+  readonly description?: string;
+  readonly cover?: string;
+  /** Chapter paths relative to the manuscript folder, in reading order. */
+  readonly chapters: readonly string[];
+  /** Whether `chapters` was written in book.yaml (else it is the folder's .md files). */
+  readonly chaptersListed: boolean;
+  /** File-name stem of the editions, from the title. */
+  readonly slug: string;
+  readonly print: ResolvedPrint;
+  readonly rules: RuleSettings;
+  readonly browserPath?: string;
+}
+
+/** Fill in every default of `options` for a build described by `build`. */
+export async function resolveConfig(options: ParsedBookOptions, build: BuildOptions): Promise<ResolvedConfig> {
+  const manuscriptDir = resolve(build.manuscriptDir);
+  const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? "1970-01-01";
+  const modified = build.sourceDateEpoch !== undefined ? epochTimestamp(build.sourceDateEpoch) : `${date}T00:00:00Z`;
+  const chapters = options.chapters ?? (await listMarkdown(manuscriptDir));
+  return Object.freeze({
+    manuscriptDir,
+    outDir: resolve(build.outDir),
+    formats: build.formats ?? formats,
+    title: options.title,
+    subtitle: options.subtitle,
+    authors: options.author === undefined ? [] : [options.author].flat(),
+    publisher: options.publisher,
+    rights: options.rights,
+    language: options.language,
+    identifier: options.identifier ?? derivedIdentifier(options.title, options.author),
+    date,
+    modified,
+    description: options.description,
+    cover: options.cover,
+    chapters,
+    chaptersListed: options.chapters !== undefined,
+    slug: slugify(options.title) || "book",
+    print: resolvePrint(options.print),
+    rules: options.rules as RuleSettings,
+    browserPath: build.browserPath,
+  });
+}
+
+function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
+  const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
+  return { ...size, fontSize: print.fontSize, leading: print.leading, tocDepth: print.tocDepth as 1 | 2 };
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !/^readme\.md$/i.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** A stable urn:uuid from the title and author, so a book without an identifier still builds the same bytes. */
+function derivedIdentifier(title: string, author: unknown): string {
+  const hex = createHash("sha256").update(JSON.stringify([title, author ?? null])).digest("hex");
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function toIsoDate(date: string | Date | undefined): string | undefined {
+  if (date === undefined) return undefined;
+  return typeof date === "string" ? date : date.toISOString().slice(0, 10);
+}
+
+function epochDate(epoch: number | undefined): string | undefined {
+  return epoch === undefined ? undefined : epochTimestamp(epoch).slice(0, 10);
+}
+
+function epochTimestamp(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}

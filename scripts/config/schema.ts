@@ -1,0 +1,53 @@
+/** The book.yaml schema: it validates the file and is also the TypeScript type of what a user writes. */
+import * as v from "valibot";
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
+const severityOrOff = v.picklist(["error", "warning", "info", "off"]);
+
+/** Trim sizes a printer offers, by name; `custom` takes `width` and `height`. */
+export const trimSizes: Readonly<Record<string, { width: string; height: string }>> = {
+  "6x9": { width: "6in", height: "9in" },
+  "5x8": { width: "5in", height: "8in" },
+  "5.5x8.5": { width: "5.5in", height: "8.5in" },
+  a5: { width: "148mm", height: "210mm" },
+  b5: { width: "176mm", height: "250mm" },
+  letter: { width: "8.5in", height: "11in" },
+};
+
+const length = v.pipe(v.string(), v.regex(/^\d+(\.\d+)?(in|mm|cm|pt)$/, "must be a length such as 0.75in, 18mm or 54pt"));
+
+export const PrintSchema = v.strictObject({
+  /** Trim size: a name from `trimSizes` or `custom` (default `6x9`). */
+  trim: v.optional(v.picklist(["6x9", "5x8", "5.5x8.5", "a5", "b5", "letter", "custom"]), "6x9"),
+  /** Page width for `trim: custom`. */
+  width: v.optional(length),
+  /** Page height for `trim: custom`. */
+  height: v.optional(length),
+  /** Body font size in points (default 10.5). */
+  fontSize: v.optional(v.pipe(v.number(), v.minValue(6), v.maxValue(24)), 10.5),
+  /** Line height as a multiple of the font size (default 1.4). */
+  leading: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(3)), 1.4),
+  /** Contents depth: 1 lists chapters, 2 adds their sections (default 1). */
+  tocDepth: v.optional(v.picklist([1, 2]), 1),
+});
+
+export const BookSchema = v.strictObject({
+  title: text,
+  subtitle: v.optional(text),
+  author: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
+  publisher: v.optional(text),
+  rights: v.optional(text),
+  language: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or fr-CA")),
+  identifier: v.optional(text),
+  date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
+  description: v.optional(text),
+  cover: v.optional(text),
+  chapters: v.optional(v.pipe(v.array(text), v.minLength(1, "must list at least one chapter"))),
+  print: v.optional(PrintSchema, {}),
+  rules: v.optional(v.record(v.string(), severityOrOff), {}),
+});
+
+/** What a user writes in book.yaml. */
+export type BookOptions = v.InferInput<typeof BookSchema>;
+/** book.yaml after validation, with the schema's defaults filled in. */
+export type ParsedBookOptions = v.InferOutput<typeof BookSchema>;

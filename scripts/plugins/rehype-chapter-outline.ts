@@ -1,0 +1,36 @@
+/** rehype plugin: learn a chapter's title and headings; report a missing first heading, skipped levels and empty chapters. */
+import type { Element, Root } from "hast";
+import { toString } from "hast-util-to-string";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { chapterData } from "../book.js";
+import { report } from "../diagnostics.js";
+
+const headingDepth = (node: Element) => (/^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0);
+
+export const rehypeChapterOutline: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  const data = chapterData(file);
+  data.headings = [];
+  let previous = 0;
+  visit(tree, "element", (node) => {
+    const depth = headingDepth(node);
+    if (depth === 0) return;
+    if (previous > 0 && depth > previous + 1) {
+      report(file, "heading-skip", `Heading level ${depth} follows level ${previous}: use level ${previous + 1}`, node.position);
+    }
+    previous = depth;
+    data.headings.push({ depth, text: toString(node).trim(), id: String(node.properties.id ?? "") });
+  });
+  const first = firstElement(tree);
+  if (toString(tree).trim() === "") {
+    report(file, "chapter-empty", "The chapter has no text: write it or remove it from the book", { line: 1, column: 1 });
+  } else if (!first || headingDepth(first) !== 1) {
+    report(file, "chapter-no-heading", "The chapter does not start with a `#` heading: add one as its title", first?.position?.start ?? { line: 1, column: 1 });
+  }
+  data.title = data.headings.find((h) => h.depth === 1)?.text ?? data.headings[0]?.text ?? data.slug;
+};
+
+function firstElement(tree: Root): Element | undefined {
+  return tree.children.find((child): child is Element => child.type === "element");
+}

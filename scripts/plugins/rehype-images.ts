@@ -1,0 +1,69 @@
+/** rehype plugin: check every image of a chapter and record it under a stable name for the editions. */
+import { dirname, extname, relative, resolve } from "node:path";
+import type { Root } from "hast";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { chapterData } from "../book.js";
+import { report } from "../diagnostics.js";
+import { isInside } from "../stages/read.js";
+import { isExternal, safeDecode } from "../util/url.js";
+
+export interface ImageOptions {
+  readonly manuscriptDir: string;
+  /** Whether a file exists (the manuscript's, by absolute path, after following links). */
+  readonly fileExists: (path: string) => boolean;
+}
+
+/** The image types every edition can carry, by extension. */
+export const imageTypes: Readonly<Record<string, string>> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".svg": "image/svg+xml",
+};
+
+export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Root, file: VFile) => {
+  const data = chapterData(file);
+  data.images = [];
+  visit(tree, "element", (node, index, parent) => {
+    if (node.tagName !== "img") return;
+    const src = String(node.properties.src ?? "");
+    const drop = () => {
+      if (parent && index !== undefined) parent.children.splice(index, 1);
+      return index;
+    };
+    if (node.properties.alt === undefined) {
+      report(file, "image-alt-missing", `Image \`${src}\` has no alt text: describe it, or write \`![]()\` for a decorative image`, node.position);
+      node.properties.alt = "";
+    }
+    if (isExternal(src)) {
+      report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
+      return drop();
+    }
+    const path = resolve(dirname(file.path), safeDecode(src));
+    if (!isInside(options.manuscriptDir, path)) {
+      report(file, "image-outside", `Image \`${src}\` is outside the manuscript folder: move it inside`, node.position);
+      return drop();
+    }
+    if (!options.fileExists(path)) {
+      report(file, "image-missing", `Image \`${src}\` does not exist: fix the path or add the file`, node.position);
+      return drop();
+    }
+    const mediaType = imageTypes[extname(path).toLowerCase()];
+    if (!mediaType) {
+      report(file, "image-type", `Image \`${src}\` is not PNG, JPEG, GIF, WebP or SVG: convert it`, node.position);
+      return drop();
+    }
+    data.images.push({ node, path, mediaType, name: stableName(options.manuscriptDir, path) });
+    return undefined;
+  });
+};
+
+/** `images/Figure 1.png` → `images/figure-1.png`: the same source path always gives the same name. */
+function stableName(root: string, path: string): string {
+  const rel = relative(root, path).split(/[\\/]/).map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));
+  return rel[0] === "images" ? rel.join("/") : ["images", ...rel].join("/");
+}

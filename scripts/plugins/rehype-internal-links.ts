@@ -1,0 +1,48 @@
+/** rehype plugin: find links to chapters and anchors of the book, so that each edition can point them at its own files. */
+import { extname, relative, resolve, dirname } from "node:path";
+import type { Root } from "hast";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { chapterData } from "../book.js";
+import { report } from "../diagnostics.js";
+import { isExternal, safeDecode } from "../util/url.js";
+
+export interface InternalLinkOptions {
+  /** Index in the book of each chapter, by absolute path. */
+  readonly chapterIndex: ReadonlyMap<string, number>;
+  /** Whether a file exists (the manuscript's, by absolute path). */
+  readonly fileExists: (path: string) => boolean;
+}
+
+export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options) => (tree: Root, file: VFile) => {
+  const data = chapterData(file);
+  data.links = [];
+  visit(tree, "element", (node) => {
+    if (node.tagName !== "a" || typeof node.properties.href !== "string") return;
+    const href = node.properties.href;
+    if (isExternal(href)) return;
+    const [pathPart, fragment] = splitHref(href);
+    if (pathPart === "") {
+      data.links.push({ node, chapter: data.index, fragment });
+      return;
+    }
+    const target = resolve(dirname(file.path), pathPart);
+    const chapter = options.chapterIndex.get(target);
+    if (chapter !== undefined) {
+      data.links.push({ node, chapter, fragment });
+    } else if (!options.fileExists(target)) {
+      report(file, "link-broken", `Link to \`${href}\`: no such file; fix the path`, node.position);
+    } else {
+      const kind = extname(target) === ".md" ? "a markdown file that is not a chapter" : "a file that is not a chapter";
+      report(file, "link-not-chapter", `Link to \`${relative(dirname(file.path), target)}\` points at ${kind}: link a chapter or use a full URL`, node.position);
+    }
+  });
+};
+
+function splitHref(href: string): [string, string | undefined] {
+  const hash = href.indexOf("#");
+  const path = safeDecode(hash < 0 ? href : href.slice(0, hash));
+  const fragment = hash < 0 ? undefined : safeDecode(href.slice(hash + 1)) || undefined;
+  return [path, fragment];
+}

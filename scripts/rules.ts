@@ -1,0 +1,46 @@
+/** The catalogue of every diagnostic Folio can report: stable id, default severity, one-line explanation. */
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Rule {
+  /** Default severity; a book can change it under `rules:` in book.yaml. */
+  readonly severity: Severity;
+  /** One line saying what the rule catches and what to do about it. */
+  readonly explanation: string;
+}
+
+export const rules = {
+  "config-missing": { severity: "error", explanation: "The manuscript folder has no book.yaml: create one with at least `title` and `language`." },
+  "config-yaml": { severity: "error", explanation: "book.yaml is not valid YAML: fix the syntax at the position shown." },
+  "config-unknown-key": { severity: "error", explanation: "book.yaml has a key Folio does not know: remove it or fix its spelling." },
+  "config-invalid-value": { severity: "error", explanation: "A book.yaml value has the wrong type or is missing: give it the type shown." },
+  "chapter-missing": { severity: "error", explanation: "A chapter listed in book.yaml does not exist: fix the path or create the file." },
+  "chapter-duplicate": { severity: "error", explanation: "The same chapter is listed twice in book.yaml: list each chapter once." },
+  "chapter-outside": { severity: "error", explanation: "A chapter path leaves the manuscript folder: keep chapters inside it." },
+  "chapter-encoding": { severity: "error", explanation: "A chapter is not UTF-8 text: save it as UTF-8." },
+  "no-chapters": { severity: "error", explanation: "The book has no chapters: list them under `chapters:` or add .md files." },
+  "chapter-empty": { severity: "warning", explanation: "A chapter has no text: write it or remove it from the book." },
+  "chapter-no-heading": { severity: "warning", explanation: "A chapter does not start with a heading: begin it with `# Title`." },
+  "heading-skip": { severity: "warning", explanation: "A heading skips a level (## to ####): use the next level down." },
+  "link-broken": { severity: "error", explanation: "A link points at a file that does not exist: fix the path." },
+  "link-anchor": { severity: "error", explanation: "A link points at an anchor that no heading or element has: fix the #fragment." },
+  "link-not-chapter": { severity: "warning", explanation: "A link points at a file that is not a chapter of the book: link a chapter or use a full URL." },
+  "image-missing": { severity: "error", explanation: "An image file does not exist: fix the path or add the file." },
+  "image-outside": { severity: "error", explanation: "An image path leaves the manuscript folder: keep images inside it." },
+  "image-remote": { severity: "error", explanation: "A remote image is never fetched: download it into the manuscript folder." },
+  "image-type": { severity: "error", explanation: "An image is not PNG, JPEG, GIF, WebP or SVG: convert it." },
+  "image-alt-missing": { severity: "warning", explanation: "An image has no alt text: describe it, or write an empty alt for a decorative image on purpose." },
+  "image-unused": { severity: "warning", explanation: "An image in the manuscript folder is used by no chapter: use it or delete it." },
+  "id-duplicate": { severity: "warning", explanation: "Two elements of a chapter share an id: give each a unique id." },
+  "lang-unknown": { severity: "warning", explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`." },
+  "quotes-straight": { severity: "warning", explanation: "Straight quotes are left after typography: check the quote marks around the position shown." },
+  "html-unsafe": { severity: "warning", explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead." },
+  "browser-missing": { severity: "error", explanation: "No Chromium or Chrome was found for the PDF: install one or set PUPPETEER_EXECUTABLE_PATH." },
+  "browser-failed": { severity: "error", explanation: "The browser failed while printing the PDF: see the message for the cause." },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof rules;
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(rules, id);
+}

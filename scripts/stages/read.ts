@@ -1,0 +1,78 @@
+/** Reading the manuscript: each chapter listed in the config becomes a VFile, or a diagnostic on book.yaml. */
+import { readFile, realpath } from "node:fs/promises";
+import { basename, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { VFile } from "vfile";
+import type { ChapterData } from "../book.js";
+import type { LoadedConfig } from "../config/load.js";
+import type { ResolvedConfig } from "../config/resolve.js";
+import { applyRuleSettings, report } from "../diagnostics.js";
+
+/** Read every chapter; problems are reported on the config file at the chapter's entry. */
+export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
+  const chapters: VFile[] = [];
+  const seen = new Set<string>();
+  const root = await realpath(config.manuscriptDir);
+  for (const [i, entry] of config.chapters.entries()) {
+    const place = config.chaptersListed ? loaded.placeOf(["chapters", i]) : undefined;
+    const path = resolve(config.manuscriptDir, entry);
+    if (isAbsolute(entry) || !isInside(config.manuscriptDir, path)) {
+      report(loaded.file, "chapter-outside", `Chapter \`${entry}\` is outside the manuscript folder: move it inside`, place);
+      continue;
+    }
+    if (seen.has(path)) {
+      report(loaded.file, "chapter-duplicate", `Chapter \`${entry}\` is listed twice: remove one entry`, place);
+      continue;
+    }
+    seen.add(path);
+    const real = await realpath(path).catch(() => undefined);
+    if (real === undefined) {
+      report(loaded.file, "chapter-missing", `Chapter \`${entry}\` does not exist: fix the path or create the file`, place);
+      continue;
+    }
+    if (!isInside(root, real)) {
+      report(loaded.file, "chapter-outside", `Chapter \`${entry}\` is a link to a file outside the manuscript folder: copy the file in instead`, place);
+      continue;
+    }
+    const text = decodeUtf8(await readFile(real));
+    if (text === undefined) {
+      report(loaded.file, "chapter-encoding", `Chapter \`${entry}\` is not UTF-8 text: save it as UTF-8`, place);
+      continue;
+    }
+    chapters.push(newChapter(path, text, chapters.length, config));
+  }
+  if (chapters.length === 0 && config.chapters.length === 0) {
+    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]));
+  }
+  return chapters;
+}
+
+function newChapter(path: string, text: string, index: number, config: ResolvedConfig): VFile {
+  const file = new VFile({ path, value: text, cwd: process.cwd() });
+  const data: Partial<ChapterData> = {
+    index,
+    slug: basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, "-"),
+    matter: "body",
+    lang: config.language,
+    headings: [],
+    links: [],
+    images: [],
+  };
+  Object.assign(file.data, data);
+  applyRuleSettings(file, config.rules);
+  return file;
+}
+
+/** True when `path` is `dir` or below it. */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+/** Finding and starting the browser that prints the PDF: PUPPETEER_EXECUTABLE_PATH, then Puppeteer's own Chrome, then the system's. */
+import { existsSync } from "node:fs";
+import puppeteer, { type Browser } from "puppeteer";
+
+/** Flags that keep a headless Chromium off the network and quick to start. */
+export const launchFlags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-default-apps",
+  "--disable-extensions",
+  "--disable-dev-shm-usage",
+  "--font-render-hinting=none",
+];
+
+const systemBrowsers = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+export class BrowserMissingError extends Error {
+  constructor() {
+    super(
+      "No Chromium or Chrome found for the PDF. Install one (Debian/Ubuntu: `apt-get install chromium`) " +
+        "or point PUPPETEER_EXECUTABLE_PATH at it; the other editions were still built.",
+    );
+  }
+}
+
+/** The browser executable to use: `preferred` (from PUPPETEER_EXECUTABLE_PATH), Puppeteer's download, or a system one. */
+export function findBrowser(preferred?: string): string {
+  if (preferred) {
+    if (existsSync(preferred)) return preferred;
+    throw new BrowserMissingError();
+  }
+  let bundled: string | undefined;
+  try {
+    bundled = puppeteer.executablePath();
+  } catch {
+    bundled = undefined;
+  }
+  const found = [bundled, ...systemBrowsers].find((path): path is string => Boolean(path) && existsSync(path as string));
+  if (!found) throw new BrowserMissingError();
+  return found;
+}
+
+/** Start a headless browser; the caller closes it in `finally`. */
+export function launchBrowser(executablePath: string): Promise<Browser> {
+  return puppeteer.launch({ executablePath, headless: true, args: launchFlags, timeout: 60_000, protocolTimeout: 600_000 });
+}

@@ -1,0 +1,32 @@
+/** Serializing a chapter for one edition: point its links and images at that edition's files, then write HTML or XHTML. */
+import type { Root } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { toXast } from "hast-util-to-xast";
+import { toXml } from "xast-util-to-xml";
+import type { VFile } from "vfile";
+import { chapterData, type ImageUse } from "../book.js";
+
+export interface EditionAddressing {
+  /** The href of chapter `chapter` (its start, or the element with id `fragment`). */
+  readonly href: (chapter: number, fragment: string | undefined) => string;
+  /** The src of an image. */
+  readonly src: (image: ImageUse) => string;
+}
+
+/** Point the chapter's internal links and images at the edition's addresses. */
+export function address(file: VFile, addressing: EditionAddressing): Root {
+  const data = chapterData(file);
+  for (const link of data.links) link.node.properties.href = addressing.href(link.chapter, link.fragment);
+  for (const image of data.images) image.node.properties.src = addressing.src(image);
+  return data.tree;
+}
+
+/** The chapter's body as HTML. */
+export function chapterHtml(file: VFile, addressing: EditionAddressing): string {
+  return toHtml(address(file, addressing));
+}
+
+/** The chapter's body as well-formed XHTML (no XML declaration, no wrapper). */
+export function chapterXhtml(file: VFile, addressing: EditionAddressing): string {
+  return toXml(toXast(address(file, addressing)));
+}
