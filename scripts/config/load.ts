@@ -13,8 +13,8 @@ export interface LoadedConfig {
   readonly file: VFile;
   /** The validated options, or undefined when book.yaml has errors. */
   readonly options?: ParsedBookOptions;
-  /** Where each key path (`print.trim`) is written, for later diagnostics. */
-  readonly placeOf: (path: readonly (string | number)[]) => Place | undefined;
+  /** Where the key (or, with `value`, the value) at a key path such as `print.trim` is written. */
+  readonly placeOf: (path: readonly (string | number)[], part?: "key" | "value") => Place | undefined;
 }
 
 const objectKeys: Record<string, readonly string[]> = {
@@ -38,7 +38,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
-  const placeOf = (path: readonly (string | number)[]) => findPlace(doc, path, toPlace);
+  const placeOf: LoadedConfig["placeOf"] = (path, part = "key") => findPlace(doc, path, part, toPlace);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
@@ -68,16 +68,17 @@ function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedCo
     return;
   }
   if (path.length === 0 || !hasPath(data, path)) {
-    const where = path.length > 0 ? `\`${keyPath}\`` : "a key";
-    report(file, "config-invalid-value", `Missing ${where} in book.yaml: add it (${issue.message})`, placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 });
+    const where = path.length > 0 ? `required key \`${keyPath}\`` : "a required key";
+    report(file, "config-invalid-value", `Missing ${where} in book.yaml: add it`, placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 });
     return;
   }
-  report(file, "config-invalid-value", `\`${keyPath}\` ${describeIssue(issue)}`, placeOf(path));
+  report(file, "config-invalid-value", `\`${keyPath}\` ${describeIssue(issue)}`, placeOf(path, "value"));
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === "schema") return `must be ${issue.expected}, not ${issue.received}`;
-  return issue.message;
+  if (issue.kind !== "schema") return issue.message;
+  const expected = (issue.expected ?? "").replace(/^\((.*)\)$/, "$1").replace(/ \| /g, " or ");
+  return `must be ${expected}, not ${issue.received}`;
 }
 
 function hasPath(data: unknown, path: readonly (string | number)[]): boolean {
@@ -90,14 +91,14 @@ function hasPath(data: unknown, path: readonly (string | number)[]): boolean {
 }
 
 /** The position of the key (for maps) or the value (for list items) at `path`. */
-function findPlace(doc: Document, path: readonly (string | number)[], toPlace: (offset: number) => Place): Place | undefined {
+function findPlace(doc: Document, path: readonly (string | number)[], part: "key" | "value", toPlace: (offset: number) => Place): Place | undefined {
   if (path.length === 0) return { line: 1, column: 1 };
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];
   if (isMap(parent)) {
     const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-    const range = (pair?.key as { range?: number[] } | undefined)?.range;
-    return range ? toPlace(range[0]) : undefined;
+    const node = (part === "value" && pair?.value ? pair.value : pair?.key) as { range?: number[] } | undefined;
+    return node?.range ? toPlace(node.range[0]) : undefined;
   }
   const node = doc.getIn(path, true) as { range?: number[] } | undefined;
   return node?.range ? toPlace(node.range[0]) : undefined;

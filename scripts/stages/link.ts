@@ -25,7 +25,19 @@ export function linkChapters(book: Book): void {
       }
       link.fragment = target;
     }
+    remapIdReferences(data.tree, renamed[data.index]);
   }
+}
+
+/** ARIA attributes name ids of the same document: follow the renames. */
+function remapIdReferences(tree: Root, map: ReadonlyMap<string, string>): void {
+  visit(tree, "element", (node: Element) => {
+    for (const name of ["ariaDescribedBy", "ariaLabelledBy", "ariaControls"]) {
+      const value = node.properties[name];
+      if (Array.isArray(value)) node.properties[name] = value.map((id) => map.get(String(id)) ?? id);
+      else if (typeof value === "string") node.properties[name] = value.split(/\s+/).map((id) => map.get(id) ?? id).join(" ");
+    }
+  });
 }
 
 /** Give each element of `tree` an id no other element of the book has; returns old id → new id. */

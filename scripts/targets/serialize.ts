@@ -28,5 +28,12 @@ export function chapterHtml(file: VFile, addressing: EditionAddressing): string 
 
 /** The chapter's body as well-formed XHTML (no XML declaration, no wrapper). */
 export function chapterXhtml(file: VFile, addressing: EditionAddressing): string {
-  return toXml(toXast(address(file, addressing)));
+  const root = toXast(address(file, addressing));
+  // Each top element gets an xmlns equal to the document's default namespace: drop the repetition.
+  if (root.type === "root") {
+    for (const node of root.children) {
+      if (node.type === "element" && node.attributes.xmlns === "http://www.w3.org/1999/xhtml") delete node.attributes.xmlns;
+    }
+  }
+  return toXml(root);
 }

@@ -1,0 +1,57 @@
+/** Building fixture books for tests: in-process through the build API, or through the real CLI. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build, type BuildResult } from "../../scripts/build.js";
+import type { Format } from "../../scripts/config/resolve.js";
+
+export const repoRoot = resolve(import.meta.dirname, "..", "..");
+export const seedManuscript = join(repoRoot, "manuscript");
+
+/** The folder of fixture book `name` under test/fixtures. */
+export function fixture(name: string): string {
+  return join(repoRoot, "test", "fixtures", name);
+}
+
+export function tempDir(prefix = "folio-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface BuiltBook extends BuildResult {
+  readonly outDir: string;
+  /** Path of the edition of `format` (throws when it was not built). */
+  readonly path: (format: Format) => string;
+}
+
+/** Build `manuscriptDir` into a fresh temporary folder. */
+export async function buildBook(manuscriptDir: string, formats?: Format[], extra: { sourceDateEpoch?: number } = {}): Promise<BuiltBook> {
+  const outDir = tempDir();
+  const result = await build({ manuscriptDir, outDir, formats, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined, ...extra });
+  return {
+    ...result,
+    outDir,
+    path: (format) => {
+      const artifact = result.artifacts.find((a) => a.format === format);
+      if (!artifact) throw new Error(`no ${format} was built: ${JSON.stringify(result.files.map((f) => f.messages.map(String)))}`);
+      return artifact.path;
+    },
+  };
+}
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run the `folio` command as a user would, from `cwd`. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
