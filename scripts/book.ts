@@ -52,11 +52,24 @@ export interface ChapterData {
   tree: Root;
 }
 
+/**
+ * Where a printed page begins inside a chapter, learnt from the print layout: the page's
+ * folio as printed, and how many words of the chapter's running text (footnotes left out,
+ * words counted by `countWords` in scripts/util/words.ts) come before the page's first word.
+ */
+export interface PageStart {
+  readonly label: string;
+  readonly chapter: number;
+  readonly wordIndex: number;
+}
+
 export interface Book {
   readonly config: ResolvedConfig;
   /** book.yaml, holding the config diagnostics. */
   readonly configFile: LoadedConfig;
   readonly chapters: VFile[];
+  /** Set by the PDF edition when it is built: where each printed page of the body begins. */
+  pageStarts?: PageStart[];
 }
 
 /** The typed data of a chapter file. */
