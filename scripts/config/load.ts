@@ -20,6 +20,7 @@ export interface LoadedConfig {
 const objectKeys: Record<string, readonly string[]> = {
   "": Object.keys(BookSchema.entries),
   print: Object.keys(PrintSchema.entries),
+  "print.margins": ["top", "bottom", "inside", "outside"],
 };
 
 /** Read and validate `<manuscriptDir>/book.yaml`. */

@@ -23,9 +23,18 @@ export interface BuildOptions {
   readonly browserPath?: string;
 }
 
+export interface ResolvedMargins {
+  readonly top: string;
+  readonly bottom: string;
+  readonly inside: string;
+  readonly outside: string;
+}
+
 export interface ResolvedPrint {
+  /** Trim width and height as CSS lengths. */
   readonly width: string;
   readonly height: string;
+  readonly margins: ResolvedMargins;
   readonly fontSize: number;
   readonly leading: number;
   readonly tocDepth: 1 | 2;
@@ -91,7 +100,16 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
 
 function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
   const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
-  return { ...size, fontSize: print.fontSize, leading: print.leading, tocDepth: print.tocDepth as 1 | 2 };
+  return { ...size, margins: print.margins as ResolvedMargins, fontSize: print.fontSize, leading: print.leading, tocDepth: print.tocDepth as 1 | 2 };
+}
+
+const pxPerUnit: Readonly<Record<string, number>> = { in: 96, mm: 96 / 25.4, cm: 96 / 2.54, pt: 96 / 72 };
+
+/** A CSS length (`6in`, `148mm`, `54pt`) in CSS pixels (96 per inch), as Chromium lays it out. */
+export function toPx(length: string): number {
+  const match = /^(\d+(?:\.\d+)?)(in|mm|cm|pt)$/.exec(length);
+  if (!match) throw new Error(`not a length: ${length}`);
+  return Number(match[1]) * pxPerUnit[match[2]];
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {

@@ -16,6 +16,17 @@ export const trimSizes: Readonly<Record<string, { width: string; height: string 
 
 const length = v.pipe(v.string(), v.regex(/^\d+(\.\d+)?(in|mm|cm|pt)$/, "must be a length such as 0.75in, 18mm or 54pt"));
 
+const MarginsSchema = v.strictObject({
+  /** Space above the text block, where the running head sits (default 0.75in). */
+  top: v.optional(length, "0.75in"),
+  /** Space below the text block, where the folio sits (default 0.8in). */
+  bottom: v.optional(length, "0.8in"),
+  /** The gutter: the margin at the spine, mirrored on left and right pages (default 0.85in). */
+  inside: v.optional(length, "0.85in"),
+  /** The margin at the outer edge (default 0.6in). */
+  outside: v.optional(length, "0.6in"),
+});
+
 export const PrintSchema = v.strictObject({
   /** Trim size: a name from `trimSizes` or `custom` (default `6x9`). */
   trim: v.optional(v.picklist(["6x9", "5x8", "5.5x8.5", "a5", "b5", "letter", "custom"]), "6x9"),
@@ -23,6 +34,8 @@ export const PrintSchema = v.strictObject({
   width: v.optional(length),
   /** Page height for `trim: custom`. */
   height: v.optional(length),
+  /** Page margins, with a wider inside (gutter) margin. */
+  margins: v.optional(MarginsSchema, {}),
   /** Body font size in points (default 10.5). */
   fontSize: v.optional(v.pipe(v.number(), v.minValue(6), v.maxValue(24)), 10.5),
   /** Line height as a multiple of the font size (default 1.4). */

@@ -1,14 +1,23 @@
-/** The print edition: Chromium lays out the print document at the trim size; Folio finishes the PDF. */
+/** The print edition: Chromium lays out and prints the print document; Folio plans its pages and finishes the PDF. */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
+import { chapterData, type Book, type PageStart } from "../book.js";
+import { toPx } from "../config/resolve.js";
 import { isInside } from "../stages/read.js";
 import { findBrowser, launchBrowser } from "./browser.js";
+import { bookContents } from "./contents.js";
+import { finishPages } from "./pdf/finish.js";
+import { planFurniture, type Furniture } from "./pdf/folios.js";
+import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
-import { printHtml } from "./pdf/print-html.js";
+import { printHtml, textBlock } from "./pdf/print-html.js";
 import type { Target } from "./target.js";
+
+const pointsPerPx = 0.75;
 
 export const renderPdf: Target = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
@@ -25,9 +34,18 @@ export const renderPdf: Target = async (book, context) => {
     await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (blocked.length > 0) throw new Error(`The print document asked for files outside the book: ${blocked.join(", ")}`);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
+    context.progress?.("pdf: laying out pages");
+    const plan = await layOutPages(page, textBlock(book.config.print));
+    context.progress?.(`pdf: printing ${plan.pages} pages`);
+    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
+    context.progress?.("pdf: finishing");
+    const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
+    const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+    await finishPages(pdf, finishOptions(book, context.fonts, furniture));
+    setPdfMetadata(pdf, book.config);
+    book.pageStarts = pageStarts(book, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
-    await writeFile(path, await setPdfMetadata(pdf, book.config));
+    await writeFile(path, await pdf.save({ useObjectStreams: false }));
     return { format: "pdf", path };
   } finally {
     context.signal?.removeEventListener("abort", abort);
@@ -35,6 +53,37 @@ export const renderPdf: Target = async (book, context) => {
     await rm(staging, { recursive: true, force: true });
   }
 };
+
+function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fonts"], furniture: Furniture): Parameters<typeof finishPages>[1] {
+  const { print } = book.config;
+  const contentsTargets = new Map<string, number>();
+  for (const entry of bookContents(book)) {
+    contentsTargets.set(entry.id, 1);
+    if (print.tocDepth > 1) for (const section of entry.sections) contentsTargets.set(section.id, 0.95);
+  }
+  return {
+    furniture,
+    fonts,
+    fontSize: print.fontSize,
+    leading: print.leading,
+    furnitureInset: (toPx(print.margins.bottom) * pointsPerPx) / 2,
+    inside: toPx(print.margins.inside) * pointsPerPx,
+    outside: toPx(print.margins.outside) * pointsPerPx,
+    contentsTargets,
+  };
+}
+
+/** Where each printed page of every chapter begins, for the EPUB's page list. */
+function pageStarts(book: Book, plan: PagePlan, furniture: Furniture): PageStart[] {
+  const starts: PageStart[] = [];
+  const chapterByGroupId = new Map(book.chapters.map((file) => [chapterData(file).id, chapterData(file).index]));
+  for (const group of plan.groups) {
+    const chapter = chapterByGroupId.get(group.id);
+    if (group.kind !== "chapter" || chapter === undefined) continue;
+    [0, ...group.starts].forEach((wordIndex, i) => starts.push({ label: furniture.pages[group.page + i].label, chapter, wordIndex }));
+  }
+  return starts;
+}
 
 /** Block every request but the book's own files; returns the list of blocked URLs. */
 async function allowOnlyBookFiles(page: Page, roots: readonly string[]): Promise<string[]> {

@@ -1,11 +1,10 @@
 /** PDF metadata Chromium does not write: author, subject, keywords, language, creator, fixed dates. */
-import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFName, PDFString, type PDFDocument } from "pdf-lib";
 import type { ResolvedConfig } from "../../config/resolve.js";
 import { folioVersion } from "../../version.js";
 
-/** Set the document information and catalog language of the PDF `bytes`. */
-export async function setPdfMetadata(bytes: Uint8Array, config: ResolvedConfig): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+/** Set the document information and catalog language of `pdf`, in place. */
+export function setPdfMetadata(pdf: PDFDocument, config: ResolvedConfig): void {
   const date = new Date(config.modified);
   pdf.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
   if (config.authors.length > 0) pdf.setAuthor(config.authors.join(", "));
@@ -17,7 +16,6 @@ export async function setPdfMetadata(bytes: Uint8Array, config: ResolvedConfig):
   pdf.setModificationDate(date);
   pdf.setLanguage(config.language);
   pdf.catalog.set(PDFName.of("Lang"), PDFString.of(config.language));
-  return pdf.save({ useObjectStreams: false });
 }
 
 function keywords(config: ResolvedConfig): string[] {

@@ -1,36 +1,63 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
 import { pathToFileURL } from "node:url";
+import { toHtml } from "hast-util-to-html";
 import { chapterData, type Book } from "../../book.js";
+import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { readTemplate, renderTemplate, type FontSet } from "../../templates.js";
 import { bookContents } from "../contents.js";
-import { chapterHtml } from "../serialize.js";
+import { address } from "../serialize.js";
+import { printTree } from "./print-tree.js";
+
+/** The text block of a page in CSS pixels: the page layout's column size. */
+export interface TextBlock {
+  readonly width: number;
+  readonly height: number;
+}
+
+export function textBlock(print: ResolvedPrint): TextBlock {
+  const { margins } = print;
+  return {
+    width: toPx(print.width) - toPx(margins.inside) - toPx(margins.outside),
+    height: toPx(print.height) - toPx(margins.top) - toPx(margins.bottom),
+  };
+}
 
 /** The print document's HTML; fonts and images are addressed by file URL. */
 export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
   const chapters = book.chapters.map((file) => {
     const data = chapterData(file);
-    const html = chapterHtml(file, {
+    const tree = address(file, {
       href: (chapter, fragment) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
       src: (image) => pathToFileURL(image.path).href,
     });
-    return { id: data.id, lang: data.lang, html };
+    return { id: data.id, lang: data.lang, html: toHtml(printTree(tree, data.lang)) };
   });
   const { print } = book.config;
-  const variables = `:root { --trim-width: ${print.width}; --trim-height: ${print.height}; --font-size: ${print.fontSize}pt; --leading: ${print.leading}; }`;
-  const css = [fontFaces(fonts), variables, await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
+  const css = [fontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
     tocDepth: print.tocDepth,
     chapters,
-    css: resolvePageSize(css, print.width, print.height),
+    css: withPageSettings(css, print),
     fontFamily: fonts.family,
   });
 }
 
-/** `@page` descriptors cannot read custom properties: write the trim size in. */
-function resolvePageSize(css: string, width: string, height: string): string {
-  return css.replace("var(--trim-width) var(--trim-height)", `${width} ${height}`);
+/** `@page` rules cannot read custom properties: write the settings into the stylesheet. */
+function withPageSettings(css: string, print: ResolvedPrint): string {
+  const values: Record<string, string> = {
+    "--trim-width": print.width,
+    "--trim-height": print.height,
+    "--margin-top": print.margins.top,
+    "--margin-bottom": print.margins.bottom,
+    "--margin-inside": print.margins.inside,
+    "--margin-outside": print.margins.outside,
+    "--font-size": `${print.fontSize}pt`,
+    "--leading": String(print.leading),
+    "--page-height": `${textBlock(print).height}px`,
+  };
+  return css.replace(/var\((--[a-z-]+)\)/g, (whole, name: string) => values[name] ?? whole);
 }
 
 function fontFaces(fonts: FontSet): string {

@@ -1,0 +1,91 @@
+/** Finishing the printed PDF: running heads, folios, contents page numbers, page labels and boxes. */
+import { readFile } from "node:fs/promises";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, beginMarkedContent, endMarkedContent, type PDFFont, type PDFPage } from "pdf-lib";
+import type { FontSet } from "../../templates.js";
+import type { Furniture } from "./folios.js";
+import { linkBoxes, namedDestinations } from "./pdf-links.js";
+
+export interface FinishOptions {
+  readonly furniture: Furniture;
+  readonly fonts: FontSet;
+  /** Body font size and leading, to set the contents' numbers on the entries' baselines. */
+  readonly fontSize: number;
+  readonly leading: number;
+  /** Distance of the running head's and folio's baselines from the page edge, in points. */
+  readonly furnitureInset: number;
+  /** Inside (gutter) and outside margins, in points. */
+  readonly inside: number;
+  readonly outside: number;
+  /** Each heading the contents lists, by id, with its entry's font size relative to the body. */
+  readonly contentsTargets: ReadonlyMap<string, number>;
+}
+
+const furnitureSize = 9;
+
+/** Add the page furniture to `pdf`, in place; returns where each named destination lands. */
+export async function finishPages(pdf: PDFDocument, options: FinishOptions): Promise<Map<string, number>> {
+  pdf.registerFontkit(fontkit);
+  const [regular, italic] = await Promise.all([embed(pdf, options.fonts, "normal", "FOLIOR"), embed(pdf, options.fonts, "italic", "FOLIOI")]);
+  const pages = pdf.getPages();
+  if (pages.length !== options.furniture.pages.length) {
+    throw new Error(`the page layout planned ${options.furniture.pages.length} pages but Chromium printed ${pages.length}`);
+  }
+  const destinations = namedDestinations(pdf);
+  for (const item of options.furniture.pages) {
+    const page = pages[item.index];
+    const { width, height } = page.getSize();
+    page.setTrimBox(0, 0, width, height);
+    page.setBleedBox(0, 0, width, height);
+    const centre = textBlockCentre(width, item.index, options);
+    if (item.head) drawArtifact(page, item.head, italic, centre, height - options.furnitureInset);
+    if (item.showFolio) drawArtifact(page, item.label, regular, centre, options.furnitureInset);
+    for (const link of linkBoxes(pdf, page)) {
+      const target = destinations.get(link.dest);
+      if (target === undefined || !options.contentsTargets.has(link.dest)) continue;
+      drawContentsNumber(page, options.furniture.pages[target].label, regular, link.rect, options, options.contentsTargets.get(link.dest) ?? 1);
+    }
+  }
+  setPageLabels(pdf, options.furniture.bodyStart, pages.length);
+  return destinations;
+}
+
+async function embed(pdf: PDFDocument, fonts: FontSet, style: "normal" | "italic", tag: string): Promise<PDFFont> {
+  const face = fonts.faces.find((f) => f.style === style && f.weight === 400) ?? fonts.faces[0];
+  const name = face.file.replace(/^.*[\\/]/, "").replace(/\.[a-z]+$/i, "");
+  return pdf.embedFont(await readFile(face.file), { subset: true, customName: `${tag}+${name}` });
+}
+
+/** Centre of the text block: right-hand pages (odd numbers) have the gutter on the left. */
+function textBlockCentre(pageWidth: number, index: number, options: FinishOptions): number {
+  const isRight = index % 2 === 0;
+  const left = isRight ? options.inside : options.outside;
+  return left + (pageWidth - options.inside - options.outside) / 2;
+}
+
+function drawArtifact(page: PDFPage, text: string, font: PDFFont, centre: number, baseline: number): void {
+  const width = font.widthOfTextAtSize(text, furnitureSize);
+  page.pushOperators(beginMarkedContent("Artifact"));
+  page.drawText(text, { x: centre - width / 2, y: baseline, size: furnitureSize, font });
+  page.pushOperators(endMarkedContent());
+}
+
+/** The page number of a contents entry, right-aligned in the entry's box, on its last line's baseline. */
+function drawContentsNumber(page: PDFPage, label: string, font: PDFFont, rect: [number, number, number, number], options: FinishOptions, scale: number): void {
+  const size = options.fontSize * scale;
+  const lineHeight = size * options.leading;
+  const ascent = font.heightAtSize(size, { descender: false });
+  const total = font.heightAtSize(size, { descender: true });
+  const baseline = rect[1] + (lineHeight - total) / 2 + (total - ascent);
+  const width = font.widthOfTextAtSize(label, size);
+  page.pushOperators(beginMarkedContent("Artifact"));
+  page.drawText(label, { x: rect[2] - width, y: baseline, size, font });
+  page.pushOperators(endMarkedContent());
+}
+
+/** /PageLabels: lower-case roman for the front matter, arabic from 1 at the first chapter. */
+function setPageLabels(pdf: PDFDocument, bodyStart: number, pageCount: number): void {
+  const nums: (PDFNumber | PDFDict)[] = [PDFNumber.of(0), pdf.context.obj({ S: PDFName.of("r") })];
+  if (bodyStart < pageCount) nums.push(PDFNumber.of(bodyStart), pdf.context.obj({ S: PDFName.of("D"), St: 1 }));
+  pdf.catalog.set(PDFName.of("PageLabels"), pdf.context.obj({ Nums: nums }));
+}

@@ -1,0 +1,57 @@
+/** The book's page furniture from the page plan: each page's folio, running head and label. */
+import type { PagePlan } from "./layout.js";
+
+export interface PageFurniture {
+  /** Physical page index, from 0. */
+  readonly index: number;
+  /** The page's number as printed and as a viewer shows it (`iv`, `12`). */
+  readonly label: string;
+  /** Whether the folio is printed on the page (not on title pages, blank pages and chapter openings). */
+  readonly showFolio: boolean;
+  /** Running head text, or undefined for none (blank pages, front matter, chapter openings). */
+  readonly head?: string;
+  /** Index of the chapter in progress, for body pages. */
+  readonly chapter?: number;
+}
+
+export interface Furniture {
+  readonly pages: readonly PageFurniture[];
+  /** Index of the first page numbered in arabic (the first chapter's opening). */
+  readonly bodyStart: number;
+}
+
+/** Lower-case roman numerals, as front matter is numbered. */
+export function roman(n: number): string {
+  const table: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  let rest = n;
+  let out = "";
+  for (const [value, numeral] of table) {
+    for (; rest >= value; rest -= value) out += numeral;
+  }
+  return out;
+}
+
+/**
+ * Decide every page's furniture. Left (even-numbered) body pages carry the book title,
+ * right pages the title of the chapter in progress; chapter openings, title pages and
+ * blank pages carry neither head nor folio.
+ */
+export function planFurniture(plan: PagePlan, bookTitle: string, chapterTitles: readonly string[]): Furniture {
+  const firstChapter = plan.groups.find((g) => g.kind === "chapter");
+  const bodyStart = firstChapter ? firstChapter.page : plan.pages;
+  const pages: PageFurniture[] = [];
+  let chapter = -1;
+  for (const group of plan.groups) {
+    if (group.kind === "chapter") chapter++;
+    for (let i = 0; i < group.pages; i++) {
+      const index = group.page + i;
+      const label = index < bodyStart ? roman(index + 1) : String(index - bodyStart + 1);
+      const isBody = group.kind === "chapter";
+      const showFolio = (isBody && i > 0) || group.kind === "contents";
+      const isLeft = (index + 1) % 2 === 0;
+      const head = isBody && i > 0 ? (isLeft ? bookTitle : chapterTitles[chapter]) : undefined;
+      pages.push({ index, label, showFolio, head, chapter: isBody ? chapter : undefined });
+    }
+  }
+  return { pages, bodyStart };
+}

@@ -1,0 +1,35 @@
+/** Running the page layout inside the print page: notes to the foot of their page, blank pages, where each page begins. */
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "puppeteer";
+import type { TextBlock } from "./print-html.js";
+
+/** One page group of the print document (a front-matter section, a chapter, or an added blank page). */
+export interface PlannedGroup {
+  readonly kind: "half-title" | "title-page" | "copyright" | "contents" | "chapter" | "blank";
+  /** Element id of the group (empty for blank pages). */
+  readonly id: string;
+  /** Physical page index (from 0) of the group's first page. */
+  readonly page: number;
+  readonly pages: number;
+  /** For chapters: words of running text before each page after the first. */
+  readonly starts: readonly number[];
+}
+
+export interface PagePlan {
+  readonly groups: readonly PlannedGroup[];
+  readonly pages: number;
+}
+
+const scriptPath = join(dirname(fileURLToPath(import.meta.url)), "page-layout.browser.js");
+let script: Promise<string> | undefined;
+
+/** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
+export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
+  script ??= readFile(scriptPath, "utf8");
+  const source = (await script).replace(/^\/\/.*\n/gm, "").trim().replace(/;$/, "");
+  const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
+  const result = (await page.evaluate(`(${source})(${JSON.stringify(options)})`)) as { plan: PlannedGroup[]; pages: number };
+  return { groups: result.plan, pages: result.pages };
+}

@@ -1,0 +1,357 @@
+// Runs inside the print page, before printing. Chromium prints natively but cannot put
+// footnotes at the foot of a page nor open chapters on a right-hand page; it can lay out
+// a multi-column box whose columns are exactly the pages' text blocks, with the same
+// fragmentation engine it prints with. So each page group (front matter section, chapter)
+// is laid out once as columns to learn where its pages break; the notes are moved to the
+// foot of the page of their reference; blank pages are added before groups that must
+// start on a right-hand page; and the first word of every page is recorded for the EPUB's
+// page list. Plain JavaScript: it is sent to the page as text.
+(options) => {
+  const { width, height, gap, maxFootRatio } = options;
+  const pitch = width + gap;
+  const root = document.documentElement;
+  root.style.setProperty("--folio-column-width", `${width}px`);
+  root.style.setProperty("--folio-column-gap", `${gap}px`);
+  root.style.setProperty("--folio-page-height", `${height}px`);
+  root.classList.add("folio-measuring");
+
+  const measureBox = document.createElement("div");
+  measureBox.className = "folio-measure-box";
+  document.body.append(measureBox);
+
+  const groups = Array.from(document.querySelectorAll(".page-group"));
+  const columnOf = (group, rect) => Math.max(0, Math.floor((rect.left - group.getBoundingClientRect().left + gap / 2) / pitch));
+  const topIn = (group, rect) => rect.top - group.getBoundingClientRect().top;
+  const bottomIn = (group, rect) => rect.bottom - group.getBoundingClientRect().top;
+
+  /** The rect of character `offset` of a text node, or undefined for a collapsed character. */
+  const charRect = (node, offset) => {
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const rects = range.getClientRects();
+    return rects.length > 0 ? rects[0] : undefined;
+  };
+
+  /** Text nodes of `element` in order; running text leaves out notes, wherever they are. */
+  const textNodesOf = (element, runningText = true) => {
+    const nodes = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        runningText && node.parentElement.closest(".page-foot, .note-pool, .folio-measure-box") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    return nodes;
+  };
+
+  /** Characters of `element` as [node, offset] pairs addressed by one global index. */
+  const charIndex = (element, runningText = true) => {
+    const nodes = textNodesOf(element, runningText);
+    const starts = [];
+    let total = 0;
+    for (const node of nodes) {
+      starts.push(total);
+      total += node.data.length;
+    }
+    const at = (index) => {
+      let lo = 0;
+      let hi = nodes.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= index) lo = mid;
+        else hi = mid - 1;
+      }
+      return [nodes[lo], index - starts[lo]];
+    };
+    /** Rect of the character at `index` or the next one that has a box. */
+    const rectFrom = (index) => {
+      for (let i = index; i < total && i < index + 64; i++) {
+        const [node, offset] = at(i);
+        const rect = charRect(node, offset);
+        if (rect && rect.width > 0) return rect;
+      }
+      return undefined;
+    };
+    return { total, at, rectFrom };
+  };
+
+  /** The first index in [lo, hi) for which `test` holds (test is monotone), or hi. */
+  const firstWhere = (lo, hi, test) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  /** Height of `notes` laid out at the text width, under the note rule. */
+  const footHeight = (notes) => {
+    const inner = document.createElement("div");
+    inner.className = "page-foot-notes";
+    for (const note of notes) inner.append(note);
+    measureBox.replaceChildren(inner);
+    return notes.length > 0 ? inner.getBoundingClientRect().height : 0;
+  };
+
+  /**
+   * Split `note` so that the foot holding `notes` (note last) is at most `limit` high.
+   * Returns the continuation to carry to the next page, or undefined when nothing fits.
+   */
+  const splitNote = (notes, note, limit) => {
+    footHeight(notes);
+    const inner = measureBox.firstChild;
+    const top = inner.getBoundingClientRect().top;
+    const chars = charIndex(note, false);
+    const k = firstWhere(0, chars.total, (i) => {
+      const rect = chars.rectFrom(i);
+      return !rect || rect.bottom - top > limit;
+    });
+    if (k <= 0 || k >= chars.total) return undefined;
+    const [node, offset] = chars.at(k);
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEndAfter(note.lastChild);
+    const rest = document.createElement("div");
+    rest.className = "footnote continued";
+    rest.setAttribute("role", "note");
+    rest.append(range.extractContents());
+    for (const child of Array.from(rest.children)) if (child.classList.contains("note-number")) child.remove();
+    return rest;
+  };
+
+  /** The deepest block at which to end column `c` of `group` so that text stays above `limit`. */
+  const breakPoint = (group, container, c, limit) => {
+    for (const child of Array.from(container.children)) {
+      if (child.matches(".note-pool, .page-foot, .folio-end")) continue;
+      const fragments = Array.from(child.getClientRects()).filter((r) => r.height > 0 || r.width > 0);
+      if (fragments.length === 0) continue;
+      const first = fragments[0];
+      if (columnOf(group, first) > c) return { before: child };
+      const here = fragments.find((r) => columnOf(group, r) === c);
+      if (!here || bottomIn(group, here) <= limit) continue;
+      const startsHere = columnOf(group, first) === c;
+      if (startsHere && topIn(group, here) >= limit - 0.5) return { before: child };
+      if (child.matches("p")) return { split: child };
+      if (child.matches("ul, ol, blockquote, div, section, aside, dl")) return breakPoint(group, child, c, limit);
+      return startsHere ? { before: child } : { inside: child };
+    }
+    return { end: true };
+  };
+
+  /** Split paragraph `p` at the first line of column `c` whose bottom passes `limit`; returns the element to insert before. */
+  const splitParagraph = (group, p, c, limit) => {
+    const chars = charIndex(p);
+    const below = (i) => {
+      const rect = chars.rectFrom(i);
+      return !rect || columnOf(group, rect) > c || (columnOf(group, rect) === c && bottomIn(group, rect) > limit);
+    };
+    let k = firstWhere(0, chars.total, below);
+    const lineTop = (i) => chars.rectFrom(i)?.top;
+    // Keep two lines together at each side of the break (widows and orphans).
+    const restTop = lineTop(k);
+    const lastRect = chars.rectFrom(Math.max(0, chars.total - 1));
+    if (lastRect && restTop !== undefined && Math.abs(lastRect.top - restTop) < 1) {
+      const previousTop = lineTop(Math.max(0, k - 1));
+      if (previousTop !== undefined) k = firstWhere(0, k, (i) => (lineTop(i) ?? Infinity) >= previousTop - 0.5);
+    }
+    const firstTop = lineTop(0);
+    const beforeTop = lineTop(Math.max(0, k - 1));
+    const startsInColumn = chars.rectFrom(0) && columnOf(group, chars.rectFrom(0)) === c;
+    if (k <= 0 || (startsInColumn && firstTop !== undefined && beforeTop !== undefined && Math.abs(beforeTop - firstTop) < 1)) return p;
+    if (k >= chars.total) return p.nextSibling;
+    const [node, offset] = chars.at(k);
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEndAfter(p.lastChild);
+    const rest = p.cloneNode(false);
+    rest.removeAttribute("id");
+    rest.classList.add("continued");
+    rest.append(range.extractContents());
+    p.classList.add("split");
+    const previous = node.data.slice(0, offset);
+    if (/[\p{L}\p{N}\u00AD]$/u.test(previous) && /^[\p{L}\p{N}]/u.test(rest.textContent ?? "")) p.classList.add("split-word");
+    p.after(rest);
+    return rest;
+  };
+
+  /** End column `c` of `group` with a foot holding `notes`. */
+  const placeFoot = (group, c, notes) => {
+    const noteHeight = footHeight(notes);
+    const limit = height - noteHeight;
+    const point = breakPoint(group, group, c, limit);
+    const foot = document.createElement("div");
+    foot.className = "page-foot";
+    const inner = document.createElement("div");
+    inner.className = "page-foot-notes";
+    for (const note of notes) inner.append(note);
+    if (notes.length > 0) foot.append(inner);
+    let anchor;
+    if (point.split) anchor = splitParagraph(group, point.split, c, limit);
+    else if (point.before) anchor = point.before;
+    else anchor = null;
+    if (point.inside) point.inside.after(foot);
+    else if (point.end || !anchor) group.insertBefore(foot, group.querySelector(".note-pool"));
+    else anchor.parentNode.insertBefore(foot, anchor);
+    const footTop = topIn(group, foot.getBoundingClientRect());
+    const footColumn = columnOf(group, foot.getBoundingClientRect());
+    const room = footColumn === c ? height - footTop : noteHeight;
+    foot.style.height = `${Math.max(noteHeight, room - 1)}px`;
+    return foot;
+  };
+
+  const refOf = (note) => document.getElementById(note.dataset.ref);
+  const refColumn = (group, note) => {
+    const ref = refOf(note);
+    const rect = ref && ref.getClientRects()[0];
+    return rect ? columnOf(group, rect) : 0;
+  };
+  const refBottom = (group, note) => {
+    const rect = refOf(note)?.getClientRects()[0];
+    return rect ? bottomIn(group, rect) : 0;
+  };
+
+  /** Height of one line of notes, and of the rule with the first two lines of a note. */
+  const probe = document.createElement("div");
+  probe.className = "page-foot-notes";
+  probe.innerHTML = "x";
+  measureBox.replaceChildren(probe);
+  const oneLine = probe.getBoundingClientRect().height;
+  probe.innerHTML = "x<br>x";
+  const noteLine = probe.getBoundingClientRect().height - oneLine;
+  const firstLines = oneLine + noteLine;
+
+  /** Move each note of `group` to the foot of the page its reference falls on. */
+  const placeNotes = (group) => {
+    const pending = Array.from(group.querySelectorAll(".note-pool > .footnote"));
+    const maxFoot = height * maxFootRatio;
+    let carry;
+    let carryColumn = -1;
+    let pushed;
+    for (let guard = 0; (pending.length > 0 || carry) && guard < 4 * pending.length + 100; guard++) {
+      const c = carry ? carryColumn : refColumn(group, pending[0]);
+      const carried = carry ? [carry] : [];
+      let notes = pending.filter((note) => refColumn(group, note) === c);
+      for (let round = 0; round < 6; round++) {
+        // A foot taller than maxFoot is split and its rest carried to the next page.
+        const limit = height - Math.min(maxFoot, footHeight([...carried, ...notes]));
+        const fitting = notes.filter((note) => refBottom(group, note) <= limit);
+        if (fitting.length === notes.length) break;
+        notes = fitting;
+      }
+      let room = maxFoot;
+      if (carried.length === 0 && notes.length === 0 && refColumn(group, pending[0]) === c) {
+        // A long note may start below its reference and continue on the next page.
+        const below = height - refBottom(group, pending[0]) - noteLine;
+        if (below >= firstLines) {
+          notes = [pending[0]];
+          room = below;
+        }
+      }
+      if (carried.length === 0 && notes.length === 0) {
+        if (pushed !== pending[0]) {
+          // The reference's line cannot share its page with the note: end the page above it.
+          pushed = pending[0];
+          placeFootAt(group, c, topIn(group, refOf(pending[0]).getClientRects()[0]));
+          continue;
+        }
+        notes = [pending[0]];
+      }
+      const chosen = [...carried, ...notes];
+      const next = footHeight(chosen) > room ? splitNote(chosen, chosen[chosen.length - 1], room) : undefined;
+      for (const note of notes) pending.splice(pending.indexOf(note), 1);
+      placeFoot(group, c, chosen);
+      carry = next;
+      carryColumn = c + 1;
+    }
+  };
+
+  /** End column `c` early, above `limit`, with an empty foot. */
+  const placeFootAt = (group, c, limit) => {
+    const point = breakPoint(group, group, c, limit);
+    const foot = document.createElement("div");
+    foot.className = "page-foot";
+    const anchor = point.split ? splitParagraph(group, point.split, c, limit) : point.before;
+    if (anchor) anchor.parentNode.insertBefore(foot, anchor);
+    else group.insertBefore(foot, group.querySelector(".note-pool"));
+    foot.style.height = `${Math.max(1, height - topIn(group, foot.getBoundingClientRect()) - 1)}px`;
+  };
+
+  /** How many pages `group` takes: up to the column of its last box (a trailing forced break adds no page). */
+  const pageCount = (group) => {
+    const children = Array.from(group.children).filter((child) => !child.matches(".note-pool"));
+    let last = 0;
+    for (const child of children) {
+      for (const rect of child.getClientRects()) last = Math.max(last, columnOf(group, rect));
+    }
+    return last + 1;
+  };
+
+  /** For each page of `group` after its first: how many words of its running text come before the page. */
+  const pageStartWords = (group) => {
+    const starts = [];
+    let words = 0;
+    let inWord = false;
+    let column = 0;
+    const isJoin = (ch) => /[\p{L}\p{N}\u00AD]/u.test(ch);
+    const isLetter = (ch) => /[\p{L}\p{N}]/u.test(ch);
+    for (const node of textNodesOf(group)) {
+      const text = node.data;
+      const lastRect = (() => {
+        for (let i = text.length - 1; i >= 0; i--) {
+          const rect = charRect(node, i);
+          if (rect && rect.width > 0) return rect;
+        }
+        return undefined;
+      })();
+      const lastColumn = lastRect ? columnOf(group, lastRect) : column;
+      let i = 0;
+      while (column < lastColumn) {
+        const next = column + 1;
+        const boundary = firstWhere(i, text.length, (j) => {
+          for (let k = j; k < text.length; k++) {
+            const rect = charRect(node, k);
+            if (rect && rect.width > 0) return columnOf(group, rect) >= next;
+          }
+          return true;
+        });
+        for (; i < boundary; i++) {
+          if (isLetter(text[i]) && !inWord) words++;
+          inWord = isJoin(text[i]);
+        }
+        starts.push(words);
+        column = next;
+      }
+      for (; i < text.length; i++) {
+        if (isLetter(text[i]) && !inWord) words++;
+        inWord = isJoin(text[i]);
+      }
+    }
+    return starts;
+  };
+
+  const plan = [];
+  let page = 0;
+  for (const group of groups) {
+    // One group at a time is laid out as columns; the others are out of the layout meanwhile.
+    group.classList.add("folio-measured");
+    if (group.querySelector(".note-pool > .footnote")) placeNotes(group);
+    const pages = pageCount(group);
+    const starts = group.classList.contains("chapter") ? pageStartWords(group) : [];
+    group.classList.remove("folio-measured");
+    if (group.classList.contains("recto") && page % 2 === 1) {
+      const blank = document.createElement("div");
+      blank.className = "blank-page";
+      blank.setAttribute("aria-hidden", "true");
+      group.before(blank);
+      plan.push({ kind: "blank", id: "", page, pages: 1, starts: [] });
+      page += 1;
+    }
+    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts });
+    page += pages;
+  }
+
+  measureBox.remove();
+  root.classList.remove("folio-measuring");
+  return { plan, pages: page };
+};
