@@ -6,7 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { buildBook, fixture, seedManuscript, type BuiltBook } from "./helpers/build.js";
 import { elements, epubcheckJava, epubcheckTs, openEpub, parseXml, textOf, type OpenEpub } from "./helpers/epub.js";
 import { openPdf, pdfFonts, pdfInfo, pdfOutline, pdfText } from "./helpers/pdf.js";
-import { missingInOrder, sourceWords, words } from "./helpers/words.js";
+import { missingInOrder, printedWords, sourceWords, words } from "./helpers/words.js";
 
 const books = [
   { name: "seed book", dir: seedManuscript },
@@ -157,7 +157,7 @@ describe.each(books)("$name", ({ dir }) => {
     });
 
     it("keeps every word of every chapter, in order", () => {
-      const text = words(pdfText(built.path("pdf")));
+      const text = printedWords(pdfText(built.path("pdf")));
       for (const path of chapterPaths) expect(missingInOrder(sourceWords(path), text), path).toBeUndefined();
     });
 

@@ -14,6 +14,7 @@ import { finishPages } from "./pdf/finish.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
+import { setOutlineTitles } from "./pdf/outline.js";
 import { printHtml, textBlock } from "./pdf/print-html.js";
 import type { Target } from "./target.js";
 
@@ -42,6 +43,7 @@ export const renderPdf: Target = async (book, context) => {
     const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
     const pdf = await PDFDocument.load(printed, { updateMetadata: false });
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
+    setOutlineTitles(pdf, headingTitles(book));
     setPdfMetadata(pdf, book.config);
     book.pageStarts = pageStarts(book, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
@@ -71,6 +73,12 @@ function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fon
     outside: toPx(print.margins.outside) * pointsPerPx,
     contentsTargets,
   };
+}
+
+/** Every heading of the print document in order: the contents' own, then the chapters' (notes have none in print). */
+function headingTitles(book: Book): string[] {
+  const chapters = book.chapters.flatMap((file) => chapterData(file).headings.filter((h) => !/^footnote-label(-\d+)?$/.test(h.id)).map((h) => h.text));
+  return ["Contents", ...chapters];
 }
 
 /** Where each printed page of every chapter begins, for the EPUB's page list. */

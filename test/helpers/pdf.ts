@@ -52,3 +52,51 @@ export async function pdfOutline(doc: PDFDocumentProxy): Promise<Bookmark[]> {
     );
   return walk(await doc.getOutline());
 }
+
+export interface TextItem {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The text items of page `page` (from 1) with their baseline positions in points. */
+export async function pageItems(doc: PDFDocumentProxy, page: number): Promise<TextItem[]> {
+  const content = await (await doc.getPage(page)).getTextContent();
+  return content.items
+    .filter((item): item is typeof item & { str: string; transform: number[] } => "str" in item && item.str.trim() !== "")
+    .map((item) => ({ text: item.str, x: item.transform[4], y: item.transform[5] }));
+}
+
+/** Text of the items whose baseline lies between `low` and `high` points from the page's foot. */
+export function textBetween(items: readonly TextItem[], low: number, high: number): string {
+  return items
+    .filter((item) => item.y >= low && item.y <= high)
+    .sort((a, b) => b.y - a.y || a.x - b.x)
+    .map((item) => item.text)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export interface LinkAnnotation {
+  /** Page number (from 1) the link sits on, and the page its destination is on. */
+  readonly page: number;
+  readonly target: number;
+  readonly dest: string;
+  readonly rect: number[];
+}
+
+/** Every internal link of the document, with its page and its destination's page. */
+export async function pdfLinks(doc: PDFDocumentProxy): Promise<LinkAnnotation[]> {
+  const links: LinkAnnotation[] = [];
+  for (let page = 1; page <= doc.numPages; page++) {
+    for (const annotation of await (await doc.getPage(page)).getAnnotations()) {
+      if (annotation.subtype !== "Link" || !annotation.dest) continue;
+      const dest = typeof annotation.dest === "string" ? await doc.getDestination(annotation.dest) : annotation.dest;
+      if (!dest) continue;
+      const target = (await doc.getPageIndex(dest[0] as never)) + 1;
+      links.push({ page, target, dest: typeof annotation.dest === "string" ? annotation.dest : "", rect: annotation.rect as number[] });
+    }
+  }
+  return links;
+}

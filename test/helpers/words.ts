@@ -7,7 +7,8 @@ import { visit } from "unist-util-visit";
 
 /** Letters and digits only: punctuation, quotes and dashes are typography, not words. */
 export function words(text: string): string[] {
-  return text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  // pdf.js reports the typographic apostrophe as U+02BC, a letter: it is punctuation here.
+  return text.normalize("NFC").replace(/\u02BC/g, "\u2019").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The words of a markdown file as a reader sees them (markup removed). */
@@ -21,17 +22,41 @@ export function sourceWords(markdownPath: string): string[] {
 }
 
 /**
+ * The words of text extracted from a PDF: words hyphenated at a line end are joined again,
+ * and the soft hyphens the print edition puts inside words are ignored.
+ */
+export function printedWords(text: string): string[] {
+  // Chromium writes a hyphenation break as U+00AD U+2010 (soft hyphen, then the hyphen it shows).
+  // A break at the foot of a page is left apart: the next line is the folio.
+  const joined = text.replace(/\u00AD?\u2010[ \t]*\r?\n[ \t]*(?=\S)/g, "").replace(/[\u00AD\u2010]+(?=\s)/g, " ");
+  return words(joined.replace(/\u00AD/g, ""));
+}
+
+/**
  * Undefined when every word of `expected` appears in `actual` in order;
  * else a description of the first word that is missing.
  */
 export function missingInOrder(expected: readonly string[], actual: readonly string[]): string | undefined {
   let at = 0;
   for (const [i, word] of expected.entries()) {
-    const found = actual.indexOf(word, at);
+    const exact = actual.indexOf(word, at);
+    const split = splitAcrossPages(word, actual, at);
+    const found = exact < 0 ? split : split < 0 ? exact : Math.min(exact, split);
     if (found < 0) {
       return `word ${i + 1} "${word}" (after "${expected.slice(Math.max(0, i - 6), i).join(" ")}") is missing or out of order`;
     }
     at = found + 1;
   }
   return undefined;
+}
+
+/** A word broken at the foot of a page shows as two tokens (`inde`, … `pendence`): find it. */
+function splitAcrossPages(word: string, actual: readonly string[], at: number): number {
+  for (let i = at; i < Math.min(actual.length, at + 50); i++) {
+    if (!word.startsWith(actual[i]) || actual[i] === word) continue;
+    const rest = word.slice(actual[i].length);
+    const j = actual.indexOf(rest, i + 1);
+    if (j > i && j - i < 400) return j;
+  }
+  return -1;
 }
