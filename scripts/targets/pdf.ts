@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer";
 import { isInside } from "../stages/read.js";
 import { findBrowser, launchBrowser } from "./browser.js";
+import { makePdfDeterministic } from "./pdf/deterministic.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
 import { printHtml } from "./pdf/print-html.js";
 import type { Target } from "./target.js";
@@ -27,7 +28,7 @@ export const renderPdf: Target = async (book, context) => {
     if (blocked.length > 0) throw new Error(`The print document asked for files outside the book: ${blocked.join(", ")}`);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
     const path = join(context.outDir, `${book.config.slug}.pdf`);
-    await writeFile(path, await setPdfMetadata(pdf, book.config));
+    await writeFile(path, await makePdfDeterministic(await setPdfMetadata(pdf, book.config), new Date(book.config.modified)));
     return { format: "pdf", path };
   } finally {
     context.signal?.removeEventListener("abort", abort);
