@@ -38,7 +38,8 @@ export interface CoverGeometry {
 export function spineWidth(pageCount: number, pageThickness: number): number {
   if (!Number.isInteger(pageCount) || pageCount < 1) throw new RangeError(`page count must be a whole number above 0, not ${pageCount}`);
   if (!(pageThickness > 0)) throw new RangeError(`page thickness must be above 0, not ${pageThickness}`);
-  return evenPages(pageCount) * pageThickness;
+  // Rounded to a millionth of an inch, far below what a printer can cut, so figures print cleanly.
+  return Math.round(evenPages(pageCount) * pageThickness * 1e6) / 1e6;
 }
 
 /** The wrap for an interior of `pageCount` pages of trim `trimWidth` × `trimHeight` inches. */
