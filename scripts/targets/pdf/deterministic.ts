@@ -4,7 +4,7 @@
  * names font subsets by their content and derives the trailer /ID from the bytes.
  */
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
 
 const subsetName = /^[A-Z]{6}\+(.+)$/;
 
@@ -13,13 +13,22 @@ export async function makePdfDeterministic(bytes: Uint8Array, date: Date): Promi
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
-  pdf.catalog.delete(PDFName.of("Metadata"));
+  removeXmp(pdf);
   renameSubsets(pdf);
   delete pdf.context.trailerInfo.ID;
   const withoutId = await pdf.save({ useObjectStreams: false });
   const id = PDFHexString.of(createHash("md5").update(withoutId).digest("hex"));
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]) as PDFArray;
   return pdf.save({ useObjectStreams: false });
+}
+
+/** Drop the catalog's XMP stream, object and all, so no orphan is written. */
+function removeXmp(pdf: PDFDocument): void {
+  const metadata = pdf.catalog.get(PDFName.of("Metadata"));
+  if (metadata instanceof PDFRef) pdf.context.delete(metadata);
+  pdf.catalog.delete(PDFName.of("Metadata"));
+  // The trailer's /Size follows the largest object number ever used: count only the ones left.
+  pdf.context.largestObjectNumber = Math.max(0, ...pdf.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber));
 }
 
 /** Give each subset font (`ABCDEF+Name`) a tag made from its embedded font program instead of a counter or a random draw. */
