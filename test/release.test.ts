@@ -109,3 +109,17 @@ describe("folio release", () => {
     expect(text).toContain("Ada Example, Ben Sample");
   });
 });
+
+describe("folio release with bad input", () => {
+  it("points at an unquoted version in book.yaml and exits 2 without a release", () => {
+    const book = join(tempDir(), "book");
+    cpSync(fixture("features"), book, { recursive: true });
+    writeFileSync(join(book, "book.yaml"), `${readFileSync(join(book, "book.yaml"), "utf8")}version: 1.0\n`);
+    const out = join(tempDir(), "release");
+    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], { encoding: "utf8", timeout: 120_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/book\.yaml:13:10 {2}error {2}`version` must be string, not 1 {2}config-invalid-value/);
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(listFiles(out)).toEqual([]);
+  });
+});
