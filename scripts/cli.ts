@@ -5,6 +5,8 @@ import { build, type BuiltArtifact } from "./build.js";
 import { commands, flags, helpText, type Command } from "./cli/flags.js";
 import { formats, type Format } from "./config/resolve.js";
 import { hasFailures } from "./diagnostics.js";
+import { releaseCommand } from "./release/command.js";
+import { sourceDateEpoch, SourceDateError } from "./release/source-date.js";
 import { formatReport, reportJson } from "./report.js";
 import { folioVersion } from "./version.js";
 
@@ -28,6 +30,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   try {
     return await runBuild(command, values, env, controller.signal);
   } catch (error) {
+    if (error instanceof SourceDateError) return void process.stderr.write(`folio: ${error.message}\n`), 2;
     if (controller.signal.aborted) {
       process.stderr.write("folio: interrupted\n");
       return 130;
@@ -44,13 +47,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
 type Values = ReturnType<typeof parseCommandLine>["values"];
 
-async function runBuild(_command: Command, values: Values, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<number> {
+async function runBuild(command: Command, values: Values, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<number> {
+  const manuscriptDir = values.manuscript ?? flags.manuscript.default;
+  const epoch = sourceDateEpoch(env, manuscriptDir);
+  if (command === "release") return releaseCommand({ manuscriptDir, outDir: values.out, sourceDateEpoch: epoch, browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined, quiet: values.quiet, signal }, env);
   const result = await build(
     {
-      manuscriptDir: values.manuscript ?? flags.manuscript.default,
+      manuscriptDir,
       outDir: values.out ?? flags.out.default,
       formats: values.format ? parseFormats(values.format) : formats,
-      sourceDateEpoch: env.SOURCE_DATE_EPOCH ? Number(env.SOURCE_DATE_EPOCH) : undefined,
+      sourceDateEpoch: epoch,
       browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined,
     },
     { signal, onArtifact: values.quiet ? undefined : printArtifact },

@@ -11,6 +11,7 @@ export interface Flag {
 
 export const commands = {
   build: "Build the editions of a manuscript into the output folder.",
+  release: "Build a release: versioned editions, print cover, checks, manifest, SHA256SUMS (default --out dist/release).",
 } as const;
 
 export type Command = keyof typeof commands;

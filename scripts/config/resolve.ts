@@ -38,6 +38,9 @@ export interface ResolvedPrint {
   readonly fontSize: number;
   readonly leading: number;
   readonly tocDepth: 1 | 2;
+  readonly paper: "white" | "cream" | "colour";
+  /** Explicit thickness of one page (a length such as `0.0025in`), else the paper's figure. */
+  readonly paperThickness?: string;
 }
 
 export interface ResolvedConfig {
@@ -51,6 +54,8 @@ export interface ResolvedConfig {
   readonly rights?: string;
   readonly language: string;
   readonly identifier: string;
+  /** Edition version (book.yaml `version`, default `1.0`). */
+  readonly version: string;
   /** Publication date, YYYY-MM-DD. */
   readonly date: string;
   /** Build timestamp, ISO 8601 without milliseconds (`2024-05-01T00:00:00Z`). */
@@ -85,6 +90,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     rights: options.rights,
     language: options.language,
     identifier: options.identifier ?? derivedIdentifier(options.title, options.author),
+    version: options.version,
     date,
     modified,
     description: options.description,
@@ -100,7 +106,15 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
 
 function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
   const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
-  return { ...size, margins: print.margins as ResolvedMargins, fontSize: print.fontSize, leading: print.leading, tocDepth: print.tocDepth as 1 | 2 };
+  return {
+    ...size,
+    margins: print.margins as ResolvedMargins,
+    fontSize: print.fontSize,
+    leading: print.leading,
+    tocDepth: print.tocDepth as 1 | 2,
+    paper: print.paper,
+    paperThickness: print.paperThickness,
+  };
 }
 
 const pxPerUnit: Readonly<Record<string, number>> = { in: 96, mm: 96 / 25.4, cm: 96 / 2.54, pt: 96 / 72 };

@@ -42,6 +42,10 @@ export const PrintSchema = v.strictObject({
   leading: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(3)), 1.4),
   /** Contents depth: 1 lists chapters, 2 adds their sections (default 1). */
   tocDepth: v.optional(v.picklist([1, 2]), 1),
+  /** Paper of the printed interior, for the cover's spine width (default `white`). */
+  paper: v.optional(v.picklist(["white", "cream", "colour"]), "white"),
+  /** Thickness of one page (one side of a leaf), instead of the paper's published figure. */
+  paperThickness: v.optional(length),
 });
 
 export const BookSchema = v.strictObject({
@@ -52,6 +56,8 @@ export const BookSchema = v.strictObject({
   rights: v.optional(text),
   language: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or fr-CA")),
   identifier: v.optional(text),
+  /** Edition version, printed on the copyright page and in release file names (default `1.0`). */
+  version: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/, "must be letters, digits, dots, + or - such as \"1.0\" (quote it)")), "1.0"),
   date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
   description: v.optional(text),
   cover: v.optional(text),

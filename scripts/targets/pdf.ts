@@ -10,6 +10,7 @@ import { toPx } from "../config/resolve.js";
 import { isInside } from "../stages/read.js";
 import { findBrowser, launchBrowser } from "./browser.js";
 import { bookContents } from "./contents.js";
+import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { layOutPages, type PagePlan } from "./pdf/layout.js";
@@ -47,7 +48,9 @@ export const renderPdf: Target = async (book, context) => {
     setPdfMetadata(pdf, book.config);
     book.pageStarts = pageStarts(book, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
-    await writeFile(path, await pdf.save({ useObjectStreams: false }));
+    normalizePdf(pdf, new Date(book.config.modified));
+    // Chromium prints the same bytes for the same document: they make a stable document ID.
+    await writeFile(path, await saveWithId(pdf, printed));
     return { format: "pdf", path };
   } finally {
     context.signal?.removeEventListener("abort", abort);

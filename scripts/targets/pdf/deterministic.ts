@@ -1,0 +1,74 @@
+/**
+ * Reproducible PDF bytes: whatever produced the PDF (Chromium, pdf-lib), the same content gives
+ * the same file. Fixes the dates, drops XMP metadata (it repeats dates and a random document id),
+ * names font subsets by their content and derives the trailer /ID from the bytes.
+ */
+import { createHash } from "node:crypto";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
+
+const subsetName = /^[A-Z]{6}\+(.+)$/;
+
+/** Return `bytes` rewritten so that two PDFs of the same content dated `date` are byte-identical. */
+export async function makePdfDeterministic(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  normalizePdf(pdf, date);
+  delete pdf.context.trailerInfo.ID;
+  return saveWithId(pdf, await pdf.save({ useObjectStreams: false }));
+}
+
+/** Fix dates, drop XMP and name font subsets by content, in place. */
+export function normalizePdf(pdf: PDFDocument, date: Date): void {
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+  removeXmp(pdf);
+  renameSubsets(pdf);
+}
+
+/** Save `pdf` with a trailer /ID derived from `seed` (bytes that determine the content). */
+export function saveWithId(pdf: PDFDocument, seed: Uint8Array): Promise<Uint8Array> {
+  const id = PDFHexString.of(createHash("md5").update(seed).digest("hex"));
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]) as PDFArray;
+  return pdf.save({ useObjectStreams: false });
+}
+
+/** Drop the catalog's XMP stream, object and all, so no orphan is written. */
+function removeXmp(pdf: PDFDocument): void {
+  const metadata = pdf.catalog.get(PDFName.of("Metadata"));
+  if (metadata instanceof PDFRef) pdf.context.delete(metadata);
+  pdf.catalog.delete(PDFName.of("Metadata"));
+  // The trailer's /Size follows the largest object number ever used: count only the ones left.
+  pdf.context.largestObjectNumber = Math.max(0, ...pdf.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber));
+}
+
+/** Give each subset font (`ABCDEF+Name`) a tag made from its embedded font program instead of a counter or a random draw. */
+function renameSubsets(pdf: PDFDocument): void {
+  const dicts = pdf.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict);
+  const renamed = new Map<string, string>();
+  for (const dict of dicts) {
+    const name = dict.get(PDFName.of("FontName"));
+    const match = name instanceof PDFName ? subsetName.exec(name.decodeText()) : null;
+    if (!match) continue;
+    const program = fontProgram(pdf, dict);
+    if (!program) continue;
+    const digest = createHash("sha256").update(program).update(match[1]).digest();
+    const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
+    renamed.set(name!.toString(), `${tag}+${match[1]}`);
+  }
+  if (renamed.size === 0) return;
+  for (const dict of dicts) {
+    for (const key of ["FontName", "BaseFont"]) {
+      const value = dict.get(PDFName.of(key));
+      const next = value instanceof PDFName ? renamed.get(value.toString()) : undefined;
+      if (next) dict.set(PDFName.of(key), PDFName.of(next));
+    }
+  }
+}
+
+/** The raw bytes of the font program embedded by a font descriptor, if any. */
+function fontProgram(pdf: PDFDocument, descriptor: PDFDict): Uint8Array | undefined {
+  for (const key of ["FontFile2", "FontFile3", "FontFile"]) {
+    const stream = pdf.context.lookup(descriptor.get(PDFName.of(key)));
+    if (stream instanceof PDFRawStream) return stream.contents;
+  }
+  return undefined;
+}

@@ -1,0 +1,125 @@
+/** `folio release` as a user runs it: the release folder, its checksums, manifest, reports and print cover. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { coverGeometry } from "../scripts/release/spine.js";
+import { fixture, repoRoot, tempDir } from "./helpers/build.js";
+import { elements, openEpub, textOf } from "./helpers/epub.js";
+import { pdfInfo, pdfText } from "./helpers/pdf.js";
+
+const stem = "the-field-guide-to-folio-2.1";
+const epoch = "1741910400";
+const hasAce = spawnSync("ace", ["--version"], { stdio: "ignore" }).error === undefined;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe("folio release", () => {
+  let out: string;
+  let run: { status: number | null; stderr: string };
+
+  beforeAll(() => {
+    const book = join(tempDir(), "book");
+    cpSync(fixture("features"), book, { recursive: true });
+    const yaml = readFileSync(join(book, "book.yaml"), "utf8");
+    writeFileSync(join(book, "book.yaml"), `${yaml}version: "2.1"\nprint:\n  paper: cream\n`);
+    out = join(tempDir(), "release");
+    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: epoch },
+      encoding: "utf8",
+      timeout: 280_000,
+    });
+    run = { status: result.status, stderr: result.stderr };
+  }, 300_000);
+
+  it("exits 0 and writes the versioned editions, the cover, the reports, the manifest and SHA256SUMS", () => {
+    expect(run.stderr).not.toMatch(/^✗| {2}error {2}/m);
+    expect(run.status).toBe(0);
+    const reports = [`reports/${stem}-cover.pdf-check.txt`, `reports/${stem}.pdf-check.txt`, "reports/epubcheck-ts.json", "reports/epubcheck.json"];
+    const files = listFiles(out).filter((file) => !file.startsWith("reports/ace"));
+    expect(files).toEqual(["SHA256SUMS", "manifest.json", ...reports, `${stem}-cover.pdf`, `${stem}.epub`, `${stem}.html`, `${stem}.pdf`].sort());
+  });
+
+  it("says so, in the report and on stderr, when Ace is not installed", () => {
+    if (hasAce) {
+      expect(listFiles(out)).toContain("reports/ace/report.json");
+      return;
+    }
+    expect(readFileSync(join(out, "reports", "ace.txt"), "utf8")).toMatch(/^Ace by DAISY: skipped: the `ace` command is not installed/);
+    expect(run.stderr).toContain("! Ace by DAISY: skipped");
+  });
+
+  it("lists every other file in SHA256SUMS with its true hash, which sha256sum accepts", () => {
+    const lines = readFileSync(join(out, "SHA256SUMS"), "utf8").trimEnd().split("\n");
+    const listed = lines.map((line) => /^([0-9a-f]{64}) {2}(.+)$/.exec(line)!);
+    expect(listed.map((match) => match[2]).sort()).toEqual(listFiles(out).filter((file) => file !== "SHA256SUMS"));
+    for (const [, hash, file] of listed) expect(createHash("sha256").update(readFileSync(join(out, file))).digest("hex")).toBe(hash);
+    expect(spawnSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: out }).status).toBe(0);
+  });
+
+  it("records what built it in manifest.json", () => {
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    const fontPkg = JSON.parse(readFileSync(join(repoRoot, "node_modules", "source-serif", "package.json"), "utf8"));
+    expect(manifest.folio).toBe(pkg.version);
+    expect(manifest.node).toBe(process.version);
+    expect(manifest.chromium).toMatch(/\/\d+\.\d+\.\d+\.\d+$/);
+    expect(manifest.fonts).toEqual([{ family: "Source Serif 4", version: fontPkg.version }]);
+    expect(manifest.sourceDateEpoch).toBe(Number(epoch));
+    expect(manifest.manuscriptSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.book.version).toBe("2.1");
+    expect(manifest.checks.filter((check: { status: string }) => check.status === "failed")).toEqual([]);
+    expect(manifest.checks.find((check: { name: string }) => check.name.startsWith("EPUBCheck 4")).summary).toBe("0 errors, 0 warnings");
+  });
+
+  it("prints the version on the copyright pages and stores it in the EPUB metadata", async () => {
+    const epub = await openEpub(join(out, `${stem}.epub`));
+    const opf = await epub.xml("OEBPS/content.opf");
+    expect(textOf(elements(opf, "meta").find((meta) => meta.getAttribute("property") === "schema:version")!)).toBe("2.1");
+    expect(await epub.text("OEBPS/title-page.xhtml")).toContain("Version 2.1");
+    expect(pdfText(join(out, `${stem}.pdf`))).toMatch(/Version 2\.1/);
+  });
+
+  it("makes a one-page wrap cover sized from the interior's page count and cream paper, with its boxes", async () => {
+    const pages = Number(pdfInfo(join(out, `${stem}.pdf`)).Pages);
+    const g = coverGeometry(6, 9, pages, "cream");
+    expect(g.spine).toBeCloseTo((pages + (pages % 2)) * 0.0025, 6);
+    const cover = await PDFDocument.load(readFileSync(join(out, `${stem}-cover.pdf`)));
+    expect(cover.getPageCount()).toBe(1);
+    const page = cover.getPage(0);
+    const media = page.getMediaBox();
+    expect(media.width).toBeCloseTo((2 * 6 + g.spine + 2 * 0.125) * 72, 2);
+    expect(media.height).toBeCloseTo((9 + 2 * 0.125) * 72, 2);
+    expect(page.getBleedBox()).toEqual(media);
+    const trim = page.getTrimBox();
+    expect([trim.x, trim.y]).toEqual([9, 9]);
+    expect(trim.width).toBeCloseTo((2 * 6 + g.spine) * 72, 2);
+    expect(trim.height).toBeCloseTo(9 * 72, 2);
+    const boxes = execFileSync("pdfinfo", ["-box", join(out, `${stem}-cover.pdf`)], { encoding: "utf8" });
+    expect(boxes).toMatch(new RegExp(`TrimBox:\\s+9\\.00\\s+9\\.00\\s+${(media.width - 9).toFixed(2)}\\s+657\\.00`));
+    const text = pdfText(join(out, `${stem}-cover.pdf`));
+    expect(text).toContain("The Field Guide to Folio");
+    expect(text).toContain("Ada Example, Ben Sample");
+  });
+});
+
+describe("folio release with bad input", () => {
+  it("points at an unquoted version in book.yaml and exits 2 without a release", () => {
+    const book = join(tempDir(), "book");
+    cpSync(fixture("features"), book, { recursive: true });
+    writeFileSync(join(book, "book.yaml"), `${readFileSync(join(book, "book.yaml"), "utf8")}version: 1.0\n`);
+    const out = join(tempDir(), "release");
+    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], { encoding: "utf8", timeout: 120_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/book\.yaml:13:10 {2}error {2}`version` must be string, not 1 {2}config-invalid-value/);
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(listFiles(out)).toEqual([]);
+  });
+});
