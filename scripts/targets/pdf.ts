@@ -49,8 +49,8 @@ export const renderPdf: Target = async (book, context) => {
     book.pageStarts = pageStarts(book, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));
-    // Chromium prints the same bytes for the same document: they make a stable document ID.
-    await writeFile(path, await saveWithId(pdf, printed));
+    // The print document and the browser determine the content: they make a stable document ID.
+    await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
     return { format: "pdf", path };
   } finally {
     context.signal?.removeEventListener("abort", abort);

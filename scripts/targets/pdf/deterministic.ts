@@ -40,28 +40,37 @@ function removeXmp(pdf: PDFDocument): void {
   pdf.context.largestObjectNumber = Math.max(0, ...pdf.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber));
 }
 
-/** Give each subset font (`ABCDEF+Name`) a tag made from its embedded font program instead of a counter or a random draw. */
+/**
+ * Give each subset font (`ABCDEF+Name`) a tag made from its embedded font program instead of a
+ * counter or a random draw. Fonts are matched to their descriptor, not by name, since two
+ * subsets of one font may carry the same name.
+ */
 function renameSubsets(pdf: PDFDocument): void {
   const dicts = pdf.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict);
-  const renamed = new Map<string, string>();
-  for (const dict of dicts) {
-    const name = dict.get(PDFName.of("FontName"));
+  for (const descriptor of dicts) {
+    const name = descriptor.get(PDFName.of("FontName"));
     const match = name instanceof PDFName ? subsetName.exec(name.decodeText()) : null;
-    if (!match) continue;
-    const program = fontProgram(pdf, dict);
-    if (!program) continue;
+    const program = match ? fontProgram(pdf, descriptor) : undefined;
+    if (!match || !program) continue;
     const digest = createHash("sha256").update(program).update(match[1]).digest();
     const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
-    renamed.set(name!.toString(), `${tag}+${match[1]}`);
+    descriptor.set(PDFName.of("FontName"), PDFName.of(`${tag}+${match[1]}`));
   }
-  if (renamed.size === 0) return;
-  for (const dict of dicts) {
-    for (const key of ["FontName", "BaseFont"]) {
-      const value = dict.get(PDFName.of(key));
-      const next = value instanceof PDFName ? renamed.get(value.toString()) : undefined;
-      if (next) dict.set(PDFName.of(key), PDFName.of(next));
-    }
+  for (const font of dicts) {
+    const descriptor = descriptorOf(pdf, font);
+    const renamed = descriptor?.get(PDFName.of("FontName"));
+    if (renamed instanceof PDFName && font.get(PDFName.of("BaseFont")) instanceof PDFName) font.set(PDFName.of("BaseFont"), renamed);
   }
+}
+
+/** The font descriptor of a font dictionary, directly or through its descendant font (Type0). */
+function descriptorOf(pdf: PDFDocument, font: PDFDict): PDFDict | undefined {
+  const direct = pdf.context.lookup(font.get(PDFName.of("FontDescriptor")));
+  if (direct instanceof PDFDict) return direct;
+  const descendants = pdf.context.lookup(font.get(PDFName.of("DescendantFonts")));
+  const first = descendants instanceof PDFArray ? pdf.context.lookup(descendants.get(0)) : undefined;
+  const nested = first instanceof PDFDict ? pdf.context.lookup(first.get(PDFName.of("FontDescriptor"))) : undefined;
+  return nested instanceof PDFDict ? nested : undefined;
 }
 
 /** The raw bytes of the font program embedded by a font descriptor, if any. */
