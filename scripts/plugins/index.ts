@@ -7,9 +7,11 @@ import remarkRehype from "remark-rehype";
 import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
+import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
+import { rehypeTableScope } from "./rehype-table-scope.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions & InternalLinkOptions;
@@ -25,7 +27,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeUnsafeHtml)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
+    .use(rehypeTableScope)
     .use(rehypeChapterOutline)
     .use(rehypeInternalLinks, options)
-    .use(rehypeImages, options);
+    .use(rehypeImages, options)
+    .use(rehypeFigures);
 }
