@@ -6,6 +6,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
+import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
@@ -25,6 +26,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRaw)
     .use(rehypeUnsafeHtml)
+    .use(rehypeChapterLang)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScope)

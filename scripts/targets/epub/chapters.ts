@@ -3,7 +3,7 @@ import type { Root } from "hast";
 import { chapterData, type Book, type PageStart } from "../../book.js";
 import { address, treeXhtml, type EditionAddressing } from "../serialize.js";
 import { popUpFootnotes } from "./footnotes.js";
-import { documentLanguage, markLanguages } from "./languages.js";
+import { markLanguages } from "./languages.js";
 import { insertPageBreaks, pageId } from "./page-breaks.js";
 
 export interface ChapterDocument {
@@ -46,9 +46,8 @@ export function chapterDocuments(book: Book): ChapterDocument[] {
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
     popUpFootnotes(tree);
     markLanguages(tree);
-    const lang = documentLanguage(tree, data.lang);
     const body = `<section class="chapter" epub:type="chapter" role="doc-chapter" id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
-    return { filename, title: data.title, lang, body, pages: labels.map((label) => ({ label, href: `${filename}#${pageId(label)}` })) };
+    return { filename, title: data.title, lang: data.lang, body, pages: labels.map((label) => ({ label, href: `${filename}#${pageId(label)}` })) };
   });
 }
 

@@ -31,7 +31,7 @@ function notesSection(section: Element): Element {
   const items = (list?.children ?? []).filter((child): child is Element => child.type === "element" && child.tagName === "li");
   const children: ElementContent[] = [];
   if (heading) {
-    heading.properties.className = [];
+    delete heading.properties.className;
     children.push(heading, newline());
   }
   items.forEach((item, i) => children.push(footnote(item, i + 1), newline()));
