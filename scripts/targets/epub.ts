@@ -22,6 +22,7 @@ export const renderEpub: Target = async (book, context) => {
   const { href } = epubAddressing(book);
   const contents = bookContents(book).map((entry) => ({
     ...entry,
+    lang: chapters[entry.chapter].lang,
     href: href(entry.chapter, entry.id),
     sections: entry.sections.map((section) => ({ ...section, href: href(entry.chapter, section.id) })),
   }));
