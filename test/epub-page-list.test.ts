@@ -110,6 +110,13 @@ describe("an EPUB built with page starts", () => {
     }
   });
 
+  it("marks a page that begins with its chapter before the chapter's heading, not inside it", async () => {
+    const doc = await epub.xml("OEBPS/01-spirit-of-independence.xhtml");
+    const marker = elements(doc, "span").find((span) => span.getAttribute("aria-label") === "1")!;
+    expect((marker.parentNode as unknown as { localName: string }).localName).toBe("section");
+    expect(elements(doc, "h1").some((h1) => elements(h1, "span").length > 0)).toBe(false);
+  });
+
   it("has an NCX pageList, dc:source and the page accessibility features", async () => {
     const ncx = await epub.xml("OEBPS/toc.ncx");
     expect(elements(ncx, "pageTarget").map((t) => t.getAttribute("value"))).toEqual(book.pageStarts!.map((s) => s.label));

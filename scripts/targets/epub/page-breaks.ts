@@ -26,6 +26,14 @@ export function pageBreak(label: string): Element {
 export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): string[] {
   const pending = [...starts].sort((a, b) => a.wordIndex - b.wordIndex);
   const marked: string[] = [];
+  // A page that begins with the chapter is marked before its first element, not inside its heading.
+  const opening: Element[] = [];
+  while (pending.length > 0 && pending[0].wordIndex <= 0) {
+    const start = pending.shift()!;
+    opening.push(pageBreak(start.label));
+    marked.push(start.label);
+  }
+  tree.children.unshift(...opening);
   let seen = 0;
   const walk = (parent: Root | Element): void => {
     for (let i = 0; i < parent.children.length && pending.length > 0; i++) {
