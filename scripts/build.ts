@@ -57,7 +57,8 @@ async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtif
   const staging = await createStaging(book.config.outDir);
   const artifacts: BuiltArtifact[] = [];
   try {
-    for (const format of book.config.formats) {
+    // The EPUB goes last: its page list needs the page starts the PDF edition learns.
+    for (const format of [...book.config.formats].sort((a, b) => Number(a === "epub") - Number(b === "epub"))) {
       hooks.signal?.throwIfAborted();
       const started = performance.now();
       try {

@@ -35,6 +35,9 @@ export const rules = {
   "lang-unknown": { severity: "warning", explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`." },
   "quotes-straight": { severity: "warning", explanation: "Straight quotes are left after typography: check the quote marks around the position shown." },
   "html-unsafe": { severity: "warning", explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead." },
+  "cover-missing": { severity: "error", explanation: "The `cover:` of book.yaml is not a file inside the manuscript folder: fix the path." },
+  "cover-type": { severity: "error", explanation: "The `cover:` image is not PNG or JPEG: convert it." },
+  "cover-not-rendered": { severity: "warning", explanation: "The typographic cover needs Chromium: install it, or give `cover:` an image." },
   "browser-missing": { severity: "error", explanation: "No Chromium or Chrome was found for the PDF: install one or set PUPPETEER_EXECUTABLE_PATH." },
   "browser-failed": { severity: "error", explanation: "The browser failed while printing the PDF: see the message for the cause." },
 } as const satisfies Record<string, Rule>;

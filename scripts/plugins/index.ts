@@ -6,10 +6,13 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
+import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
+import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
+import { rehypeTableScope } from "./rehype-table-scope.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions & InternalLinkOptions;
@@ -23,9 +26,12 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRaw)
     .use(rehypeUnsafeHtml)
+    .use(rehypeChapterLang)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
+    .use(rehypeTableScope)
     .use(rehypeChapterOutline)
     .use(rehypeInternalLinks, options)
-    .use(rehypeImages, options);
+    .use(rehypeImages, options)
+    .use(rehypeFigures);
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { findBrowser, launchBrowser } from "../targets/browser.js";
+import { coverHtml } from "../targets/epub/cover-render.js";
 import { makePdfDeterministic } from "../targets/pdf/deterministic.js";
 import { renderTemplate, type FontSet } from "../templates.js";
 import { folioVersion } from "../version.js";
@@ -31,7 +32,7 @@ export async function renderCoverPdf(config: ResolvedConfig, interiorPath: strin
   try {
     const css = fontFaces(fonts);
     const frontPath = join(staging, "front.html");
-    await writeFile(frontPath, await renderTemplate("cover/front.html.ejs", { book: config, css, fontFamily: fonts.family }));
+    await writeFile(frontPath, await coverHtml(config, fonts));
     const wrapPath = join(staging, "wrap.html");
     const frontUrl = pathToFileURL(frontPath).href;
     await writeFile(wrapPath, await renderTemplate("cover/wrap.html.ejs", { book: config, css, fontFamily: fonts.family, g: geometry, frontUrl }));

@@ -1,92 +1,64 @@
-/** The EPUB 3 edition: epub-gen-memory assembles the package from Folio's templates; the chapters are Folio's own XHTML. */
-import { readFile, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { EPub, type Chapter, type Options } from "epub-gen-memory";
-import { chapterData, type Book, type ImageUse } from "../book.js";
+/** The EPUB 3 edition: Folio renders every document of the package from its templates; epub-gen-memory packages them. */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookContents } from "./contents.js";
-import { chapterXhtml } from "./serialize.js";
+import { accessibilityClaim } from "./epub/accessibility.js";
+import { chapterDocuments, epubAddressing, pageList } from "./epub/chapters.js";
+import { epubCover } from "./epub/cover.js";
+import { zipEpub, type PackageFile } from "./epub/package.js";
+import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
 import type { Target } from "./target.js";
-import { fixZipDates } from "./zip.js";
 
-/** A document of the package; `body` is Folio's XHTML, which the library's HTML normaliser never sees. */
-interface EpubDocument extends Chapter {
-  readonly body: string;
-  readonly lang: string;
-  readonly bodyClass?: string;
-  readonly properties?: string;
-}
+const xhtml = "application/xhtml+xml";
 
 export const renderEpub: Target = async (book, context) => {
-  const fileOf = (chapter: number) => `${chapterData(book.chapters[chapter]).slug}.xhtml`;
-  const href = (chapter: number, fragment?: string) => `${fileOf(chapter)}${fragment ? `#${fragment}` : ""}`;
-  const images = uniqueImages(book);
-  const documents: EpubDocument[] = [
-    {
-      title: "Title page",
-      filename: "title-page.xhtml",
-      content: "",
-      beforeToc: true,
-      excludeFromToc: true,
-      lang: book.config.language,
-      bodyClass: "front-matter",
-      body: await renderTemplate("epub/title-page.xhtml.ejs", { book: book.config, fontFamily: context.fonts.family }),
-    },
-    ...book.chapters.map((file) => {
-      const data = chapterData(file);
-      const body = chapterXhtml(file, { href, src: (image) => image.name });
-      return {
-        title: data.title,
-        filename: fileOf(data.index),
-        content: "",
-        lang: data.lang,
-        body: `<section class="chapter" epub:type="chapter" role="doc-chapter" id="${data.id}">\n${body}\n</section>`,
-      };
-    }),
-  ];
+  const { config } = book;
+  const cover = await epubCover(book, context.fonts, context.signal);
+  const chapters = chapterDocuments(book);
+  const pages = pageList(book, chapters);
+  const claim = accessibilityClaim(book, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
+  const { href } = epubAddressing(book);
   const contents = bookContents(book).map((entry) => ({
     ...entry,
+    lang: chapters[entry.chapter].lang,
     href: href(entry.chapter, entry.id),
     sections: entry.sections.map((section) => ({ ...section, href: href(entry.chapter, section.id) })),
   }));
-  const options: Options & { folio: unknown } = {
-    title: book.config.title,
-    author: [...book.config.authors],
-    lang: book.config.language,
-    date: book.config.date,
-    description: book.config.description,
-    prependChapterTitles: false,
-    tocInTOC: false,
-    verbose: false,
-    css: [fontFaces(context), await readTemplate("shared/book.css"), await readTemplate("epub/epub.css")].join("\n"),
-    fonts: context.fonts.faces.map((face) => ({ filename: basename(face.file), url: pathToFileURL(face.file).href })),
-    contentOPF: await readTemplate("epub/content.opf.ejs"),
-    tocNCX: await readTemplate("epub/toc.ncx.ejs"),
-    tocXHTML: await readTemplate("epub/toc.xhtml.ejs"),
-    chapterXHTML: await readTemplate("epub/chapter.xhtml.ejs"),
-    folio: { book: book.config, version: folioVersion, contents, images, depth: contents.some((c) => c.sections.length) ? 2 : 1 },
-  };
-  const epub = new EPub(options, documents);
-  await epub.render();
-  const zip = (epub as unknown as { zip: import("jszip") }).zip;
-  for (const image of images) zip.file(`OEBPS/${image.name}`, await readFile(image.path));
-  fixZipDates(zip, new Date(book.config.modified));
-  const bytes = await zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
-  const path = join(context.outDir, `${book.config.slug}.epub`);
-  await writeFile(path, bytes);
+
+  const page = (title: string, lang: string, body: string, bodyClass?: string) => renderTemplate("epub/chapter.xhtml.ejs", { title, lang, body, bodyClass });
+  const documents: (PackageFile & { id: string })[] = [];
+  if (cover) documents.push({ id: "cover", path: "cover.xhtml", data: await page("Cover", config.language, await renderTemplate("epub/cover.xhtml.ejs", { cover }), "cover") });
+  const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", { book: config, fontFamily: context.fonts.family });
+  documents.push({ id: "title-page", path: "title-page.xhtml", data: await page("Title page", config.language, titlePage, "front-matter") });
+  for (const [i, chapter] of chapters.entries()) documents.push({ id: `chapter-${i + 1}`, path: chapter.filename, data: await page(chapter.title, chapter.lang, chapter.body) });
+  const resources = [...(await fontResources(context.fonts)), ...(await imageResources(book))];
+
+  const manifest: ManifestItem[] = [
+    { id: "nav", href: "toc.xhtml", mediaType: xhtml, properties: "nav" },
+    { id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml" },
+    { id: "css", href: "style.css", mediaType: "text/css" },
+    ...(cover ? [{ id: "cover-image", href: cover.name, mediaType: cover.mediaType, properties: "cover-image" }] : []),
+    ...documents.map((doc) => ({ id: doc.id, href: doc.path, mediaType: xhtml })),
+    ...resources.map((resource) => resource.item),
+  ];
+  // Cover and title page come before the contents; the chapters after.
+  const spine = [...documents.slice(0, cover ? 2 : 1).map((doc) => doc.id), "nav", ...documents.slice(cover ? 2 : 1).map((doc) => doc.id)];
+  const printSource = pages ? `${config.title}, print edition (PDF, ${config.print.width} × ${config.print.height})` : undefined;
+  const numbers = (pages ?? []).map((p) => Number(p.label)).filter(Number.isInteger);
+  const nav = { book: config, contents, pages, cover, depth: contents.some((c) => c.sections.length) ? 2 : 1, maxPageNumber: numbers.length ? Math.max(...numbers) : 0 };
+
+  const files: PackageFile[] = [
+    { path: "OEBPS/content.opf", data: await renderTemplate("epub/content.opf.ejs", { book: config, version: folioVersion, claim, cover, manifest, spine, printSource }) },
+    { path: "OEBPS/toc.ncx", data: await renderTemplate("epub/toc.ncx.ejs", nav) },
+    { path: "OEBPS/toc.xhtml", data: await renderTemplate("epub/toc.xhtml.ejs", nav) },
+    { path: "OEBPS/style.css", data: [fontFaceCss(context.fonts), await readTemplate("shared/book.css"), await readTemplate("epub/epub.css")].join("\n") },
+    ...(cover ? [{ path: `OEBPS/${cover.name}`, data: cover.bytes }] : []),
+    ...documents.map((doc) => ({ path: `OEBPS/${doc.path}`, data: doc.data })),
+    ...resources.map((resource) => resource.file),
+  ];
+  const path = join(context.outDir, `${config.slug}.epub`);
+  await writeFile(path, await zipEpub(files, new Date(config.modified), { title: config.title, lang: config.language }));
   return { format: "epub", path };
 };
-
-function uniqueImages(book: Book): ImageUse[] {
-  const byName = new Map<string, ImageUse>();
-  for (const file of book.chapters) for (const image of chapterData(file).images) byName.set(image.name, image);
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function fontFaces(context: Parameters<Target>[1]): string {
-  return context.fonts.faces
-    .map((face) => `@font-face { font-family: "${context.fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url(fonts/${basename(face.file)}); }`)
-    .join("\n");
-}

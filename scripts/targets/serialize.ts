@@ -28,7 +28,12 @@ export function chapterHtml(file: VFile, addressing: EditionAddressing): string 
 
 /** The chapter's body as well-formed XHTML (no XML declaration, no wrapper). */
 export function chapterXhtml(file: VFile, addressing: EditionAddressing): string {
-  const root = toXast(address(file, addressing));
+  return treeXhtml(address(file, addressing));
+}
+
+/** An HTML tree as well-formed XHTML (no XML declaration, no wrapper). */
+export function treeXhtml(tree: Root): string {
+  const root = toXast(tree);
   // Each top element gets an xmlns equal to the document's default namespace: drop the repetition.
   if (root.type === "root") {
     for (const node of root.children) {

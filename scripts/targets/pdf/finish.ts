@@ -26,7 +26,9 @@ const furnitureSize = 9;
 /** Add the page furniture to `pdf`, in place; returns where each named destination lands. */
 export async function finishPages(pdf: PDFDocument, options: FinishOptions): Promise<Map<string, number>> {
   pdf.registerFontkit(fontkit);
-  const [regular, italic] = await Promise.all([embed(pdf, options.fonts, "normal", "FOLIOR"), embed(pdf, options.fonts, "italic", "FOLIOI")]);
+  // One after the other: the order fonts are embedded in numbers the PDF's objects.
+  const regular = await embed(pdf, options.fonts, "normal", "FOLIOR");
+  const italic = await embed(pdf, options.fonts, "italic", "FOLIOI");
   const pages = pdf.getPages();
   if (pages.length !== options.furniture.pages.length) {
     throw new Error(`the page layout planned ${options.furniture.pages.length} pages but Chromium printed ${pages.length}`);

@@ -1,0 +1,55 @@
+/** The typographic cover: templates/cover/front.html.ejs drawn by Chromium into a PNG, from local data only. */
+import { readFile } from "node:fs/promises";
+import type { ResolvedConfig } from "../../config/resolve.js";
+import { renderTemplate } from "../../templates.js";
+import type { FontSet } from "../../templates.js";
+import { findBrowser, launchBrowser } from "../browser.js";
+
+export interface CoverSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The EPUB cover size that stores ask for (1:1.6). */
+export const epubCoverSize: CoverSize = { width: 1600, height: 2560 };
+
+/** The cover page's HTML, with the book's fonts inlined so that the page needs no file or network. */
+export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise<string> {
+  const faces = await Promise.all(
+    fonts.faces.map(async (face) => {
+      const data = (await readFile(face.file)).toString("base64");
+      return `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url(data:font/ttf;base64,${data}) format("truetype"); }`;
+    }),
+  );
+  return renderTemplate("cover/front.html.ejs", {
+    lang: config.language,
+    title: config.title,
+    subtitle: config.subtitle ?? "",
+    authors: config.authors,
+    fontFamily: fonts.family,
+    fontFaces: faces.join("\n"),
+  });
+}
+
+/** Draw the cover page at `size` and return the PNG; the page may load nothing but inline data. */
+export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
+  const html = await coverHtml(config, fonts);
+  const browser = await launchBrowser(findBrowser(config.browserPath));
+  const abort = () => void browser.close();
+  signal?.addEventListener("abort", abort, { once: true });
+  try {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      if (/^(data|about):/.test(request.url())) void request.continue();
+      else void request.abort("blockedbyclient");
+    });
+    await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: 1 });
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return Buffer.from(await page.screenshot({ type: "png", fullPage: false, omitBackground: false }));
+  } finally {
+    signal?.removeEventListener("abort", abort);
+    await browser.close();
+  }
+}

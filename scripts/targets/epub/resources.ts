@@ -1,0 +1,57 @@
+/** The EPUB's binary resources, each with its manifest item: the book's fonts and images (with fallbacks where needed). */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { chapterData, type Book, type ImageUse } from "../../book.js";
+import type { FontSet } from "../../templates.js";
+import { imageFallback } from "./fallbacks.js";
+import type { PackageFile } from "./package.js";
+
+export interface ManifestItem {
+  readonly id: string;
+  readonly href: string;
+  readonly mediaType: string;
+  readonly properties?: string;
+  /** Id of the item a reading system uses when it cannot show this one. */
+  readonly fallback?: string;
+}
+
+export interface Resource {
+  readonly item: ManifestItem;
+  readonly file: PackageFile;
+}
+
+/** The font files of the print edition, embedded under fonts/. */
+export async function fontResources(fonts: FontSet): Promise<Resource[]> {
+  return Promise.all(
+    fonts.faces.map(async (face, i) => {
+      const href = `fonts/${basename(face.file)}`;
+      return { item: { id: `font-${i + 1}`, href, mediaType: "font/ttf" }, file: { path: `OEBPS/${href}`, data: await readFile(face.file) } };
+    }),
+  );
+}
+
+/** The @font-face rules that give the embedded fonts the print edition's family name. */
+export function fontFaceCss(fonts: FontSet): string {
+  return fonts.faces
+    .map((face) => `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url(fonts/${basename(face.file)}); }`)
+    .join("\n");
+}
+
+/** Every image the chapters use, once, by name; a WebP comes with a PNG fallback. */
+export async function imageResources(book: Book): Promise<Resource[]> {
+  const resources: Resource[] = [];
+  for (const [i, image] of uniqueImages(book).entries()) {
+    const id = `image-${i + 1}`;
+    const bytes = await readFile(image.path);
+    const fallback = imageFallback(image.name, image.mediaType, bytes);
+    resources.push({ item: { id, href: image.name, mediaType: image.mediaType, fallback: fallback && `${id}-fallback` }, file: { path: `OEBPS/${image.name}`, data: bytes } });
+    if (fallback) resources.push({ item: { id: `${id}-fallback`, href: fallback.name, mediaType: fallback.mediaType }, file: { path: `OEBPS/${fallback.name}`, data: fallback.bytes } });
+  }
+  return resources;
+}
+
+function uniqueImages(book: Book): ImageUse[] {
+  const byName = new Map<string, ImageUse>();
+  for (const file of book.chapters) for (const image of chapterData(file).images) byName.set(image.name, image);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
