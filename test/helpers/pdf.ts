@@ -100,3 +100,9 @@ export async function pdfLinks(doc: PDFDocumentProxy): Promise<LinkAnnotation[]>
   }
   return links;
 }
+
+/** Text of page `page` (from 1) inside the rectangle `top` points down from the top edge, `height` points high. */
+export function pdfTextRegion(path: string, page: number, top: number, height: number, width = 2000): string {
+  const crop = ["-x", "0", "-y", String(Math.round(top)), "-W", String(width), "-H", String(Math.round(height))];
+  return execFileSync("pdftotext", ["-layout", "-r", "72", "-f", String(page), "-l", String(page), ...crop, path, "-"], { encoding: "utf8" });
+}

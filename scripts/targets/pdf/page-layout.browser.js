@@ -295,7 +295,17 @@
     let column = 0;
     const isJoin = (ch) => /[\p{L}\p{N}\u00AD]/u.test(ch);
     const isLetter = (ch) => /[\p{L}\p{N}]/u.test(ch);
+    // Words are counted per text node, as the EPUB counts them; only a word this layout split
+    // between a paragraph and its continuation on the next page is counted once.
+    const continuesWord = (node) => {
+      const paragraph = node.parentElement.closest("p.continued");
+      if (!paragraph || textNodesOf(paragraph)[0] !== node) return false;
+      let before = paragraph.previousElementSibling;
+      while (before && before.classList.contains("page-foot")) before = before.previousElementSibling;
+      return Boolean(before && before.classList.contains("split-word"));
+    };
     for (const node of textNodesOf(group)) {
+      if (!continuesWord(node)) inWord = false;
       const text = node.data;
       const lastRect = (() => {
         for (let i = text.length - 1; i >= 0; i--) {
