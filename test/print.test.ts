@@ -5,7 +5,7 @@ import { PDFDocument, PDFName, PDFArray, PDFNumber } from "pdf-lib";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { buildBook, fixture, seedManuscript } from "./helpers/build.js";
+import { buildBook, fixture, seedManuscript, syntheticBook } from "./helpers/build.js";
 import { openPdf, pageItems, pdfFonts, pdfInfo, pdfLinks, pdfOutline, pdfPages, textBetween, type Bookmark, type LinkAnnotation, type TextItem } from "./helpers/pdf.js";
 import { printedWords } from "./helpers/words.js";
 
@@ -16,6 +16,7 @@ describe.each([
   { name: "seed book", dir: seedManuscript },
   { name: "print fixture book", dir: fixture("print") },
   { name: "feature fixture book", dir: fixture("features") },
+  { name: "synthetic book", dir: syntheticBook() },
 ])("print PDF of the $name", ({ dir }) => {
   const yaml = parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as { title: string; print?: { trim?: string } };
   const [trimWidth, trimHeight] = trims[yaml.print?.trim ?? "6x9"];

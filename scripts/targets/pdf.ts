@@ -12,11 +12,14 @@ import { findBrowser, launchBrowser } from "./browser.js";
 import { bookContents } from "./contents.js";
 import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
+import { namedDestinations } from "./pdf/pdf-links.js";
+import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
 import { setOutlineTitles } from "./pdf/outline.js";
-import { printHtml, textBlock } from "./pdf/print-html.js";
+import { printedTextBlock } from "./pdf/page-area.js";
+import { printHtml } from "./pdf/print-html.js";
 import type { Target } from "./target.js";
 
 const pointsPerPx = 0.75;
@@ -35,14 +38,14 @@ export const renderPdf: Target = async (book, context) => {
     const blocked = await allowOnlyBookFiles(page, [staging, book.config.manuscriptDir, ...context.fonts.faces.map((f) => dirname(f.file))]);
     await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Every image decoded, so the page layout sees the sizes the printout will have.
+    await page.evaluate(() => Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))));
     if (blocked.length > 0) throw new Error(`The print document asked for files outside the book: ${blocked.join(", ")}`);
     context.progress?.("pdf: laying out pages");
-    const plan = await layOutPages(page, textBlock(book.config.print));
-    context.progress?.(`pdf: printing ${plan.pages} pages`);
-    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
-    context.progress?.("pdf: finishing");
+    const planned = await layOutPages(page, await printedTextBlock(browser, book.config.print));
+    const { pdf, plan } = await printChecked(page, planned, bookContents(book).map((entry) => entry.id), context.progress);
     const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
-    const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+    context.progress?.("pdf: finishing");
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
     setOutlineTitles(pdf, headingTitles(book));
     setPdfMetadata(pdf, book.config);
@@ -76,6 +79,20 @@ function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fon
     outside: toPx(print.margins.outside) * pointsPerPx,
     contentsTargets,
   };
+}
+
+/** Print `planned`; when the printout differs from the plan, decide the blank pages again from it and print once more. */
+async function printChecked(page: Page, planned: PagePlan, anchors: readonly string[], progress?: (message: string) => void): Promise<{ pdf: PDFDocument; plan: PagePlan }> {
+  let plan = planned;
+  for (let attempt = 1; ; attempt++) {
+    progress?.(`pdf: printing ${plan.pages} pages`);
+    const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 }), { updateMetadata: false });
+    const printed = printedPlan(plan, anchors, namedDestinations(pdf), pdf.getPageCount());
+    if (samePlan(printed, plan) && printed.pages === pdf.getPageCount()) return { pdf, plan };
+    if (attempt === 2) throw new Error(`the printout has ${pdf.getPageCount()} pages where the page plan has ${plan.pages}`);
+    plan = printed;
+    await applyBlankPages(page, plan);
+  }
 }
 
 /** Every heading of the print document in order: the contents' own, then the chapters' (notes have none in print). */

@@ -1,5 +1,5 @@
 /** Building fixture books for tests: in-process through the build API, or through the real CLI. */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -54,4 +54,17 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A synthetic book written by the shared generator: small by default so the suite stays quick;
+ * FOLIO_SYNTHETIC_CHAPTERS and FOLIO_SYNTHETIC_WORDS scale it (40 × 7,500 is the 1,000-page book).
+ */
+export function syntheticBook(): string {
+  const dir = join(tempDir("folio-synthetic-"), "book");
+  const chapters = process.env.FOLIO_SYNTHETIC_CHAPTERS ?? "4";
+  const words = process.env.FOLIO_SYNTHETIC_WORDS ?? "3000";
+  const generator = join(repoRoot, "..", "shared", "bench", "make-book.mjs");
+  execFileSync(process.execPath, [generator, dir, "--chapters", chapters, "--words-per-chapter", words], { stdio: "ignore" });
+  return dir;
 }

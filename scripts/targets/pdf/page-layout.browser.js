@@ -158,9 +158,11 @@
     const firstTop = lineTop(0);
     const beforeTop = lineTop(Math.max(0, k - 1));
     const startsInColumn = chars.rectFrom(0) && columnOf(group, chars.rectFrom(0)) === c;
-    if (k <= 0 || (startsInColumn && firstTop !== undefined && beforeTop !== undefined && Math.abs(beforeTop - firstTop) < 1)) return p;
-    if (k >= chars.total) return p.nextSibling;
+    const keep = { undo: () => {} };
+    if (k <= 0 || (startsInColumn && firstTop !== undefined && beforeTop !== undefined && Math.abs(beforeTop - firstTop) < 1)) return { ...keep, anchor: p };
+    if (k >= chars.total) return { ...keep, anchor: p.nextSibling };
     const [node, offset] = chars.at(k);
+    const splitClasses = p.className;
     const range = document.createRange();
     range.setStart(node, offset);
     range.setEndAfter(p.lastChild);
@@ -170,34 +172,61 @@
     rest.append(range.extractContents());
     p.classList.add("split");
     const previous = node.data.slice(0, offset);
-    if (/[\p{L}\p{N}\u00AD]$/u.test(previous) && /^[\p{L}\p{N}]/u.test(rest.textContent ?? "")) p.classList.add("split-word");
+    if (/[\p{L}\p{N}\u00AD]$/u.test(previous) && /^[\p{L}\p{N}]/u.test(rest.textContent ?? "")) {
+      // The line ended at a hyphenation point: show the hyphen the soft hyphen showed there.
+      p.classList.add("split-word");
+      node.data = `${previous.replace(/\u00AD$/, "")}\u2010`;
+    }
     p.after(rest);
-    return rest;
+    const undo = () => {
+      node.data = previous;
+      p.className = splitClasses;
+      p.append(...Array.from(rest.childNodes));
+      rest.remove();
+      p.normalize();
+    };
+    return { anchor: rest, undo };
   };
 
-  /** End column `c` of `group` with a foot holding `notes`. */
+  /** End column `c` of `group` with a foot holding `notes`, a line higher each time the foot would not fit. */
   const placeFoot = (group, c, notes) => {
     const noteHeight = footHeight(notes);
-    const limit = height - noteHeight;
-    const point = breakPoint(group, group, c, limit);
     const foot = document.createElement("div");
     foot.className = "page-foot";
     const inner = document.createElement("div");
     inner.className = "page-foot-notes";
     for (const note of notes) inner.append(note);
     if (notes.length > 0) foot.append(inner);
-    let anchor;
-    if (point.split) anchor = splitParagraph(group, point.split, c, limit);
-    else if (point.before) anchor = point.before;
-    else anchor = null;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      // A pixel to spare, since line boxes end at fractions of a pixel; then a line more each try.
+      const limit = height - noteHeight - 1 - attempt * noteLine * 1.5;
+      const undo = insertFoot(group, c, foot, limit);
+      const rect = foot.getBoundingClientRect();
+      const room = height - topIn(group, rect);
+      if ((columnOf(group, rect) === c && room >= noteHeight) || attempt === 5) {
+        foot.style.height = `${Math.max(noteHeight, room - 1)}px`;
+        return foot;
+      }
+      foot.remove();
+      undo();
+    }
+    return foot;
+  };
+
+  /** Put `foot` where column `c` must end for its text to stay above `limit`; returns how to take it out again. */
+  const insertFoot = (group, c, foot, limit) => {
+    const point = breakPoint(group, group, c, limit);
+    let undo = () => {};
+    let anchor = point.before ?? null;
+    if (point.split) {
+      const split = splitParagraph(group, point.split, c, limit);
+      anchor = split.anchor;
+      undo = split.undo;
+    }
     if (point.inside) point.inside.after(foot);
     else if (point.end || !anchor) group.insertBefore(foot, group.querySelector(".note-pool"));
     else anchor.parentNode.insertBefore(foot, anchor);
-    const footTop = topIn(group, foot.getBoundingClientRect());
-    const footColumn = columnOf(group, foot.getBoundingClientRect());
-    const room = footColumn === c ? height - footTop : noteHeight;
-    foot.style.height = `${Math.max(noteHeight, room - 1)}px`;
-    return foot;
+    return undo;
   };
 
   const refOf = (note) => document.getElementById(note.dataset.ref);
@@ -271,7 +300,7 @@
     const point = breakPoint(group, group, c, limit);
     const foot = document.createElement("div");
     foot.className = "page-foot";
-    const anchor = point.split ? splitParagraph(group, point.split, c, limit) : point.before;
+    const anchor = point.split ? splitParagraph(group, point.split, c, limit).anchor : point.before;
     if (anchor) anchor.parentNode.insertBefore(foot, anchor);
     else group.insertBefore(foot, group.querySelector(".note-pool"));
     foot.style.height = `${Math.max(1, height - topIn(group, foot.getBoundingClientRect()) - 1)}px`;
@@ -305,7 +334,7 @@
       return Boolean(before && before.classList.contains("split-word"));
     };
     for (const node of textNodesOf(group)) {
-      if (!continuesWord(node)) inWord = false;
+      inWord = continuesWord(node);
       const text = node.data;
       const lastRect = (() => {
         for (let i = text.length - 1; i >= 0; i--) {

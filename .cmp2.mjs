@@ -1,0 +1,11 @@
+import { PDFDocument } from "pdf-lib";
+import { readFileSync } from "node:fs";
+import { namedDestinations } from "./scripts/targets/pdf/pdf-links.ts";
+const pdf = await PDFDocument.load(readFileSync("/tmp/dbgbig/printed.pdf"));
+const plan = JSON.parse(readFileSync("/tmp/dbgbig/plan.json", "utf8"));
+const dests = namedDestinations(pdf);
+const keys = [...dests.keys()].filter((k) => /^chapter-\d+-/.test(k) && !/^chapter-\d+-chapter$/.test(k));
+const chapters = plan.groups.filter((g) => g.kind === "chapter");
+keys.sort((a, b) => dests.get(a) - dests.get(b));
+chapters.forEach((g, i) => { const k = keys[i]; const p = dests.get(k); if (p !== g.page) console.log("MISMATCH", g.id, k, "plan", g.page, "pdf", p); });
+console.log(keys.length, chapters.length);
