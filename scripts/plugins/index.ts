@@ -9,6 +9,8 @@ import { unified } from "unified";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
+import { rehypeLang } from "./rehype-lang.js";
+import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
@@ -27,5 +29,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeTableAlign)
     .use(rehypeChapterOutline)
     .use(rehypeInternalLinks, options)
-    .use(rehypeImages, options);
+    .use(rehypeImages, options)
+    .use(rehypeLang)
+    .use(rehypeStraightQuotes);
 }
