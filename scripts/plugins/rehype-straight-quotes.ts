@@ -11,10 +11,11 @@ export const rehypeStraightQuotes: Plugin<[], Root> = () => (tree: Root, file: V
   const source = String(file.value);
   visitParents(tree, "text", (node: Text, ancestors) => {
     if (ancestors.some((parent) => parent.type === "element" && codeElements.has((parent as Element).tagName))) return;
-    const match = /["']/.exec(node.value);
-    if (!match || !node.position) return;
-    const place = sourcePlace(source, node, match.index);
-    report(file, "quotes-straight", `Straight quote \`${match[0]}\` left after typography: write a curly quote (“ ” ‘ ’) or reword`, place);
+    if (!node.position) return;
+    for (const match of node.value.matchAll(/["']/g)) {
+      const place = sourcePlace(source, node, match.index);
+      report(file, "quotes-straight", `Straight quote \`${match[0]}\` left after typography: write a curly quote (“ ” ‘ ’) or reword`, place);
+    }
   });
 };
 
