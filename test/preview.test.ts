@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createBook } from "../scripts/init/create-book.js";
 import { startPreview, type PreviewServer } from "../scripts/preview/server.js";
 import { buildBook, repoRoot, tempDir } from "./helpers/build.js";
+import { pdfText } from "./helpers/pdf.js";
 
 /** Everything the server sends on /events, as it arrives. */
 function listen(url: string): { text: () => string; close: () => void } {
@@ -59,6 +60,7 @@ describe("the preview server", () => {
     await until(() => (events.text().match(/event: reload/g) ?? []).length >= 2, "the second reload");
     const third = await (await fetch(server.url)).text();
     expect(third).toContain('id="folio-overlay"');
+    expect(third).toContain(">nothing</a>.</p>");
     expect(third).toMatch(/02-next-steps\.md:3:5 {2}error {2}Link to `missing\.md`: no such file; fix the path {2}link-broken/);
     events.close();
   }, 120_000);
@@ -74,6 +76,17 @@ describe("the preview server", () => {
     const one = await (await fetch(`${server.url}print?chapter=chapter-02-next-steps`)).text();
     expect(one).toContain("Replace these chapters");
     expect(one).not.toContain("This is the first chapter");
+    // The first chapter links to the second, which the one-chapter print view leaves out.
+    const first = await fetch(`${server.url}print?chapter=chapter-01-beginning`);
+    expect(first.status).toBe(200);
+    expect(await first.text()).not.toContain("Replace these chapters");
+    expect((await fetch(`${server.url}print?chapter=no-such-chapter`)).status).toBe(404);
+    const pdf = await fetch(`${server.url}print.pdf?chapter=chapter-01-beginning`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const pdfPath = join(tempDir(), "chapter.pdf");
+    writeFileSync(pdfPath, Buffer.from(await pdf.arrayBuffer()));
+    expect(pdfText(pdfPath)).toContain("This is the first chapter of your book.");
+    expect(pdfText(pdfPath)).not.toContain("Replace these chapters");
     const image = await fetch(`${server.url}_file${join(dir, "images", "lighthouse.svg")}`);
     expect(image.status).toBe(200);
     expect(image.headers.get("content-type")).toBe("image/svg+xml");

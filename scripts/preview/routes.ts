@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
 import { imageTypes } from "../plugins/rehype-images.js";
@@ -26,6 +27,7 @@ const fileTypes: Record<string, string> = { ...imageTypes, ".ttf": "font/ttf", "
 export async function route(request: IncomingMessage, response: ServerResponse, context: RouteContext): Promise<void> {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
   if (url.pathname === "/events") return void context.subscribe(response);
+  if (url.pathname === "/favicon.ico") return send(response, 204, "image/x-icon", "");
   const build = await context.current();
   if (url.pathname === "/" || url.pathname === "/index.html") {
     const page = build.html ? injectPreview(build.html, build.files, { printLinks: true }) : failurePage(build.files);
@@ -50,11 +52,16 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
   send(response, 404, "text/plain; charset=utf-8", "Not found\n");
 }
 
-/** The book with only the chapter whose element id is `id`, or the whole book without `id`. */
+/** The book with only the chapter whose element id (or slug) is `id`, or the whole book without `id`. */
 function selectChapter(book: Book, id: string | null): Book | undefined {
   if (!id) return book;
   const chapter = book.chapters.find((file) => chapterData(file).id === id || chapterData(file).slug === id);
-  return chapter ? { ...book, chapters: [chapter] } : undefined;
+  if (!chapter) return undefined;
+  // A one-chapter book: the chapter becomes number 0 and keeps only its links to itself.
+  const data = chapterData(chapter);
+  const alone = new VFile({ path: chapter.path, value: chapter.value });
+  Object.assign(alone.data, data, { index: 0, links: data.links.filter((link) => link.chapter === data.index).map((link) => ({ ...link, chapter: 0 })) });
+  return { ...book, chapters: [alone] };
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {

@@ -6,7 +6,6 @@ import type { VFile } from "vfile";
 import { prepareBook } from "../build.js";
 import type { Book } from "../book.js";
 import type { BuildOptions } from "../config/resolve.js";
-import { hasFailures } from "../diagnostics.js";
 import { TransformCache } from "../stages/transform-cache.js";
 import { renderHtml } from "../targets/html.js";
 import { loadFonts, type FontSet } from "../templates.js";
@@ -16,7 +15,7 @@ export interface PreviewBuild {
   readonly number: number;
   /** The book, when book.yaml could be read. */
   readonly book?: Book;
-  /** The web edition's HTML, when the book built. */
+  /** The web edition's HTML, unless book.yaml or the chapter list is wrong. */
   readonly html?: string;
   readonly files: readonly VFile[];
   readonly seconds: number;
@@ -38,7 +37,8 @@ export class PreviewSession {
     this.cache.stats = { hits: 0, misses: 0 };
     const prepared = await prepareBook(this.options, { cache: this.cache });
     let html: string | undefined;
-    if (prepared.book && !hasFailures(prepared.files)) {
+    // Unlike a build, preview renders a book with errors too: the author sees the page and the problems over it.
+    if (prepared.book && !prepared.configFailed) {
       this.scratch ??= await mkdtemp(join(tmpdir(), "folio-preview-"));
       this.fonts ??= loadFonts();
       const artifact = await renderHtml(prepared.book, { outDir: this.scratch, fonts: await this.fonts });
