@@ -89,6 +89,7 @@ async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtif
       const started = performance.now();
       try {
         const staged = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress });
+        hooks.signal?.throwIfAborted(); // an interrupted build moves nothing into place
         const path = await staging.commit(staged.path);
         const artifact = { format, path, bytes: (await stat(path)).size, seconds: (performance.now() - started) / 1000 };
         artifacts.push(artifact);

@@ -37,7 +37,7 @@ function alive(pid: number): boolean {
 describe("an interrupted build", () => {
   it("closes the browser, leaves no file or staging folder and exits 130", async () => {
     const book = join(tempDir(), "book");
-    execFileSync(process.execPath, [join(repoRoot, "..", "shared", "bench", "make-book.mjs"), book, "--chapters", "6", "--words-per-chapter", "4000"]);
+    execFileSync(process.execPath, [join(repoRoot, "..", "shared", "bench", "make-book.mjs"), book, "--chapters", "20", "--words-per-chapter", "5000"]);
     const out = tempDir();
     const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "build", "-m", book, "-o", out, "-f", "pdf"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
@@ -50,8 +50,8 @@ describe("an interrupted build", () => {
       browsers = descendants(child.pid!).filter((p) => /chrom/i.test(p.command));
     }
     expect(browsers.length).toBeGreaterThan(0);
-    // Let the browser get to work, then press Ctrl-C.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Let the browser get to work (the book takes it far longer than this to print), then press Ctrl-C.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     browsers = descendants(child.pid!).filter((p) => /chrom/i.test(p.command));
     child.kill("SIGINT");
 
