@@ -1,10 +1,12 @@
 /** The commands beyond build: check, init, and the flags that change what is printed and the exit code. */
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { epubcheckJava, epubcheckTs } from "./helpers/epub.js";
 import { pdfText } from "./helpers/pdf.js";
-import { fixture, runCli, tempDir } from "./helpers/build.js";
+import { fixture, repoRoot, runCli, tempDir } from "./helpers/build.js";
+import { flags } from "../scripts/cli/flags.js";
+import { commands } from "../scripts/commands/index.js";
 
 /** A copy of the features fixture with one warning: an image no chapter uses. */
 function bookWithWarning(): string {
@@ -112,5 +114,21 @@ describe("folio init", () => {
     const run = runCli(["init", dir]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`folio: \`${dir}\` is not empty (it holds notes): choose a new or empty folder`);
+  });
+});
+
+describe("the command's documentation", () => {
+  it("--help and the README name every command and flag of the tables", () => {
+    const help = runCli(["--help"]);
+    expect(help.status).toBe(0);
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    for (const command of Object.values(commands)) {
+      expect(help.stdout).toContain(`  ${command.usage} `);
+      expect(readme).toContain(`| \`folio ${command.usage}\` |`);
+    }
+    for (const name of Object.keys(flags)) {
+      expect(help.stdout).toContain(`--${name}`);
+      expect(readme).toContain(`--${name}`);
+    }
   });
 });
