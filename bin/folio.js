@@ -1,12 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the command works without a compile step.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+// Runs the TypeScript CLI in this process through tsx's loader, so the command works without a
+// compile step and Ctrl-C reaches the CLI itself (no wrapper process in between).
+import { register } from "tsx/esm/api";
 
-const require = createRequire(import.meta.url);
-const tsx = join(dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
-const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "scripts", "cli.ts");
-const result = spawnSync(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exitCode = result.status ?? (result.signal === "SIGINT" ? 130 : 1);
+register();
+const { main } = await import("../scripts/cli.ts");
+process.exitCode = await main(process.argv.slice(2));

@@ -9,6 +9,9 @@ import { linkChapters } from "./stages/link.js";
 import { createStaging } from "./stages/output.js";
 import { readChapters } from "./stages/read.js";
 import { transformChapters } from "./stages/transform.js";
+import type { TransformCache } from "./stages/transform-cache.js";
+import { checkConfig } from "./config/check.js";
+import { findUnusedImages } from "./stages/unused-images.js";
 import { targets } from "./targets/index.js";
 import { BrowserMissingError } from "./targets/browser.js";
 import { loadFonts } from "./templates.js";
@@ -33,22 +36,46 @@ export interface BuildHooks {
   /** Called as each edition is finished and in place. */
   readonly onArtifact?: (artifact: BuiltArtifact) => void;
   readonly progress?: (message: string) => void;
+  /** Called as each stage ends, with its name and duration. */
+  readonly onStage?: (stage: string, seconds: number) => void;
+  /** Per-chapter transform results kept between builds (preview). */
+  readonly cache?: TransformCache;
+}
+
+export interface PreparedBook extends Omit<BuildResult, "artifacts"> {
+  /** The book, ready to render, or undefined when book.yaml failed. */
+  readonly book?: Book;
 }
 
 /** Build the editions of the manuscript described by `options`. */
 export async function build(options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
-  const loaded = await loadConfig(options.manuscriptDir);
-  if (!loaded.options) return { files: [loaded.file], artifacts: [], configFailed: true };
+  const { book, files, configFailed } = await prepareBook(options, hooks);
+  if (!book || hasFailures(files)) return { files, artifacts: [], configFailed };
+  const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks));
+  return { files, artifacts, configFailed: false };
+}
+
+/** Every stage but rendering: load config → read → transform → link → check the manuscript folder. */
+export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {}): Promise<PreparedBook> {
+  const loaded = await timed(hooks, "config", () => loadConfig(options.manuscriptDir));
+  if (!loaded.options) return { files: [loaded.file], configFailed: true };
   const config = await resolveConfig(loaded.options, options);
   applyRuleSettings(loaded.file, config.rules);
-  const book: Book = { config, configFile: loaded, chapters: await readChapters(config, loaded) };
+  checkConfig(loaded, config);
+  const book: Book = { config, configFile: loaded, chapters: await timed(hooks, "read", () => readChapters(config, loaded)) };
   const files = [loaded.file, ...book.chapters];
-  if (hasFailures([loaded.file])) return { files, artifacts: [], configFailed: true };
-  await transformChapters(book);
-  linkChapters(book);
-  if (hasFailures(files)) return { files, artifacts: [], configFailed: false };
-  const artifacts = await renderEditions(book, hooks);
-  return { files, artifacts, configFailed: false };
+  if (hasFailures([loaded.file])) return { files, configFailed: true };
+  await timed(hooks, "transform", () => transformChapters(book, hooks.cache));
+  await timed(hooks, "link", async () => linkChapters(book));
+  files.push(...(await findUnusedImages(book)));
+  return { book, files, configFailed: false };
+}
+
+async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  hooks.onStage?.(stage, (performance.now() - started) / 1000);
+  return result;
 }
 
 /** Render each requested edition into a staging folder and move it into place when it is complete. */
@@ -63,6 +90,7 @@ async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtif
       const started = performance.now();
       try {
         const staged = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress });
+        hooks.signal?.throwIfAborted(); // an interrupted build moves nothing into place
         const path = await staging.commit(staged.path);
         const artifact = { format, path, bytes: (await stat(path)).size, seconds: (performance.now() - started) / 1000 };
         artifacts.push(artifact);

@@ -1,41 +1,35 @@
-/** The `folio` command: argv → options → exit code (0 ok, 1 build errors, 2 usage or config error, 130 interrupted). */
-import { relative } from "node:path";
+/** The `folio` command: argv → command and options → exit code (0 ok, 1 build errors, 2 usage or config error, 130 interrupted). */
 import { parseArgs } from "node:util";
-import { build, type BuiltArtifact } from "./build.js";
-import { commands, flags, helpText, type Command } from "./cli/flags.js";
-import { formats, type Format } from "./config/resolve.js";
-import { hasFailures } from "./diagnostics.js";
-import { releaseCommand } from "./release/command.js";
-import { sourceDateEpoch, SourceDateError } from "./release/source-date.js";
-import { formatReport, reportJson } from "./report.js";
+import { flags, helpText, type Flag, type FlagValues } from "./cli/flags.js";
+import { UsageError, type Command } from "./commands/command.js";
+import { commands } from "./commands/index.js";
+import { SourceDateError } from "./release/source-date.js";
 import { folioVersion } from "./version.js";
-
-class UsageError extends Error {}
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
     parsed = parseCommandLine(argv);
   } catch (error) {
-    process.stderr.write(`folio: ${(error as Error).message}\nRun \`folio --help\` for usage.\n`);
-    return 2;
+    return usageFailure(error);
   }
-  const { command, values } = parsed;
-  if (values.help) return void process.stdout.write(helpText()), 0;
+  const { name, command, values, args } = parsed;
+  if (values.help) return void process.stdout.write(helpText(commands)), 0;
   if (values.version) return void process.stdout.write(`${folioVersion}\n`), 0;
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once("SIGINT", interrupt);
   process.once("SIGTERM", interrupt);
   try {
-    return await runBuild(command, values, env, controller.signal);
+    return await command.run({ values, args, env, signal: controller.signal });
   } catch (error) {
-    if (error instanceof SourceDateError) return void process.stderr.write(`folio: ${error.message}\n`), 2;
     if (controller.signal.aborted) {
-      process.stderr.write("folio: interrupted\n");
+      process.stderr.write("\nfolio: interrupted\n");
       return 130;
     }
-    process.stderr.write(`folio: unexpected failure: ${describe(error)}\n`);
+    if (error instanceof UsageError) return usageFailure(error);
+    if (error instanceof SourceDateError) return void process.stderr.write(`folio: ${error.message}\n`), 2;
+    process.stderr.write(`folio ${name}: unexpected failure: ${describe(error)}\n`);
     if (values.verbose) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
     else process.stderr.write("Run again with --verbose for details.\n");
     return 1;
@@ -45,49 +39,36 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
 }
 
-type Values = ReturnType<typeof parseCommandLine>["values"];
-
-async function runBuild(command: Command, values: Values, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<number> {
-  const manuscriptDir = values.manuscript ?? flags.manuscript.default;
-  const epoch = sourceDateEpoch(env, manuscriptDir);
-  if (command === "release") return releaseCommand({ manuscriptDir, outDir: values.out, sourceDateEpoch: epoch, browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined, quiet: values.quiet, signal }, env);
-  const result = await build(
-    {
-      manuscriptDir,
-      outDir: values.out ?? flags.out.default,
-      formats: values.format ? parseFormats(values.format) : formats,
-      sourceDateEpoch: epoch,
-      browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined,
-    },
-    { signal, onArtifact: values.quiet ? undefined : printArtifact },
-  );
-  if (values.json) process.stdout.write(`${JSON.stringify(reportJson(result.files), null, 2)}\n`);
-  const failed = hasFailures(result.files, values.frail);
-  const text = formatReport(result.files);
-  if (text && !(values.quiet && !failed)) process.stderr.write(`\n${text}`);
-  if (result.configFailed) return 2;
-  return failed ? 1 : 0;
+function parseCommandLine(argv: readonly string[]): { name: string; command: Command; values: FlagValues; args: string[] } {
+  let result;
+  try {
+    result = parseArgs({ args: [...argv], options: parserOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]);
+  }
+  const values = result.values as FlagValues;
+  const [name = "build", ...args] = result.positionals;
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) throw new UsageError(`unknown command \`${name}\` (choose from ${Object.keys(commands).join(", ")})`);
+  if (values.help || values.version) return { name, command, values, args };
+  for (const [flag, spec] of Object.entries(flags) as [string, Flag][]) {
+    if (values[flag as keyof FlagValues] !== undefined && spec.commands && !spec.commands.includes(name)) {
+      throw new UsageError(`\`--${flag}\` does not apply to \`folio ${name}\``);
+    }
+  }
+  if (args.length > command.args.max) throw new UsageError(`unexpected argument \`${args[command.args.max]}\``);
+  if (args.length < command.args.min) throw new UsageError(`\`folio ${command.usage}\` needs ${command.args.min === 1 ? "an argument" : `${command.args.min} arguments`}`);
+  return { name, command, values, args };
 }
 
-function parseCommandLine(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
-  const [command = "build", ...rest] = positionals;
-  if (!Object.hasOwn(commands, command)) throw new UsageError(`unknown command \`${command}\``);
-  if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\``);
-  if (values.format) parseFormats(values.format);
-  return { command: command as Command, values };
-}
+/** The flag table as parseArgs takes it; defaults are left to the commands, so that a flag given can be told from one defaulted. */
+const parserOptions = Object.fromEntries(
+  Object.entries(flags).map(([name, flag]: [string, Flag]) => [name, { type: flag.type, ...(flag.short ? { short: flag.short } : {}) }]),
+) as Record<string, { type: "string" | "boolean"; short?: string }>;
 
-function parseFormats(list: string): Format[] {
-  const chosen = list.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
-  const unknown = chosen.find((item) => !formats.includes(item as Format));
-  if (unknown !== undefined || chosen.length === 0) throw new UsageError(`unknown format \`${unknown ?? list}\` (choose from ${formats.join(", ")})`);
-  return formats.filter((format) => chosen.includes(format));
-}
-
-function printArtifact(artifact: BuiltArtifact): void {
-  const size = artifact.bytes >= 1e6 ? `${(artifact.bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(artifact.bytes / 1e3))} kB`;
-  process.stderr.write(`✓ ${artifact.format.padEnd(4)} ${relative(process.cwd(), artifact.path)}  ${size}  ${artifact.seconds.toFixed(1)} s\n`);
+function usageFailure(error: unknown): number {
+  process.stderr.write(`folio: ${(error as Error).message}\nRun \`folio --help\` for usage.\n`);
+  return 2;
 }
 
 function describe(error: unknown): string {

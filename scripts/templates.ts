@@ -20,6 +20,11 @@ export function readTemplate(name: string): Promise<string> {
   return text;
 }
 
+/** Forget the templates read so far, so the next read sees edits (preview). */
+export function forgetTemplates(): void {
+  cache.clear();
+}
+
 /** Render the EJS template `templates/<name>` with `data` (`<%= %>` escapes, `<%- %>` does not). */
 export async function renderTemplate(name: string, data: Record<string, unknown>): Promise<string> {
   return ejs.render(await readTemplate(name), data, { filename: join(templatesDir, name) });

@@ -11,6 +11,8 @@ import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
+import { rehypeLang } from "./rehype-lang.js";
+import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
@@ -33,5 +35,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeChapterOutline)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
-    .use(rehypeFigures);
+    .use(rehypeFigures)
+    .use(rehypeLang)
+    .use(rehypeStraightQuotes);
 }

@@ -54,5 +54,6 @@ export function findBrowser(preferred?: string): string {
 
 /** Start a headless browser; the caller closes it in `finally`. */
 export function launchBrowser(executablePath: string): Promise<Browser> {
-  return puppeteer.launch({ executablePath, headless: true, args: launchFlags, timeout: 60_000, protocolTimeout: 600_000 });
+  // Signals are Folio's to handle: Puppeteer's own SIGINT handler would exit before the staging folder is removed.
+  return puppeteer.launch({ executablePath, headless: true, args: launchFlags, timeout: 60_000, protocolTimeout: 600_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }

@@ -31,6 +31,8 @@ export const renderPdf: Target = async (book, context) => {
   const browser = await launchBrowser(executable);
   const abort = () => void browser.close();
   context.signal?.addEventListener("abort", abort, { once: true });
+  // Ctrl-C during the launch: the abort event has already fired.
+  if (context.signal?.aborted) abort();
   try {
     const documentPath = join(staging, "book.html");
     await writeFile(documentPath, html);

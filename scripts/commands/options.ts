@@ -1,0 +1,24 @@
+/** Turning flag values into build options, shared by the commands that read a manuscript. */
+import type { FlagValues } from "../cli/flags.js";
+import { flags } from "../cli/flags.js";
+import { formats, type BuildOptions, type Format } from "../config/resolve.js";
+import { sourceDateEpoch } from "../release/source-date.js";
+import { UsageError } from "./command.js";
+
+export function buildOptions(values: FlagValues, env: NodeJS.ProcessEnv): BuildOptions {
+  const manuscriptDir = values.manuscript ?? flags.manuscript.default;
+  return {
+    manuscriptDir,
+    outDir: values.out ?? flags.out.default,
+    formats: values.format ? parseFormats(values.format) : formats,
+    sourceDateEpoch: sourceDateEpoch(env, manuscriptDir),
+    browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined,
+  };
+}
+
+export function parseFormats(list: string): Format[] {
+  const chosen = list.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const unknown = chosen.find((item) => !formats.includes(item as Format));
+  if (unknown !== undefined || chosen.length === 0) throw new UsageError(`unknown format \`${unknown ?? list}\` (choose from ${formats.join(", ")})`);
+  return formats.filter((format) => chosen.includes(format));
+}

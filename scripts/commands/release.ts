@@ -1,0 +1,14 @@
+/** `folio release`: versioned editions, print cover, check reports, manifest and SHA256SUMS in one folder. */
+import { releaseCommand as runRelease } from "../release/command.js";
+import type { Command } from "./command.js";
+import { buildOptions } from "./options.js";
+
+export const releaseCommand: Command = {
+  usage: "release",
+  summary: "Build a release: versioned editions, print cover, checks, manifest, SHA256SUMS (default --out dist/release).",
+  args: { min: 0, max: 0 },
+  run: async ({ values, env, signal }) => {
+    const options = buildOptions(values, env);
+    return runRelease({ manuscriptDir: options.manuscriptDir, outDir: values.out, sourceDateEpoch: options.sourceDateEpoch, browserPath: options.browserPath, quiet: values.quiet, signal }, env);
+  },
+};

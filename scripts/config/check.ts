@@ -1,0 +1,22 @@
+/** Checks of a valid book.yaml that need more than the schema: rule ids under `rules:` and the language tag. */
+import type { LoadedConfig } from "./load.js";
+import type { ResolvedConfig } from "./resolve.js";
+import { report } from "../diagnostics.js";
+import { rules } from "../rules.js";
+import { languageProblem } from "../util/language.js";
+import { closest } from "./suggest.js";
+
+/** Report unknown rule ids and an unusable `language` on book.yaml, at their place. */
+export function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): void {
+  const known = Object.keys(rules);
+  for (const id of Object.keys(config.rules)) {
+    if (known.includes(id)) continue;
+    const suggestion = closest(id, known);
+    const hint = suggestion ? `did you mean \`${suggestion}\`?` : "see the rule ids in scripts/rules.ts";
+    report(loaded.file, "config-unknown-key", `Unknown rule \`rules.${id}\` in book.yaml: ${hint}`, loaded.placeOf(["rules", id]));
+  }
+  const problem = languageProblem(config.language);
+  if (problem) {
+    report(loaded.file, "lang-unknown", `Language \`${config.language}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, loaded.placeOf(["language"], "value"));
+  }
+}

@@ -1,0 +1,70 @@
+/** The preview's pages: the web edition, the reload events, the print view and the files it needs. */
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { VFile } from "vfile";
+import type { Book } from "../book.js";
+import { chapterData } from "../book.js";
+import { imageTypes } from "../plugins/rehype-images.js";
+import { isInside } from "../stages/read.js";
+import { printHtml } from "../targets/pdf/print-html.js";
+import type { FontSet } from "../templates.js";
+import { escapeHtml, failurePage, injectPreview } from "./overlay.js";
+import type { PreviewBuild } from "./session.js";
+
+export interface RouteContext {
+  readonly current: () => Promise<PreviewBuild>;
+  readonly fonts: () => Promise<FontSet>;
+  /** Subscribe a client to reload events; returns the unsubscribe function. */
+  readonly subscribe: (response: ServerResponse) => () => void;
+  /** Render the PDF of `book` and return its bytes. */
+  readonly pdf: (book: Book) => Promise<Uint8Array>;
+}
+
+const fileTypes: Record<string, string> = { ...imageTypes, ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".woff": "font/woff" };
+
+export async function route(request: IncomingMessage, response: ServerResponse, context: RouteContext): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://127.0.0.1");
+  if (url.pathname === "/events") return void context.subscribe(response);
+  if (url.pathname === "/favicon.ico") return send(response, 204, "image/x-icon", "");
+  const build = await context.current();
+  if (url.pathname === "/" || url.pathname === "/index.html") {
+    const page = build.html ? injectPreview(build.html, build.files, { printLinks: true }) : failurePage(build.files);
+    return send(response, 200, "text/html; charset=utf-8", page);
+  }
+  if ((url.pathname === "/print" || url.pathname === "/print.pdf") && build.book && build.html) {
+    const book = selectChapter(build.book, url.searchParams.get("chapter"));
+    if (!book) return send(response, 404, "text/html; charset=utf-8", `<p>No chapter ${escapeHtml(url.searchParams.get("chapter") ?? "")}</p>`);
+    if (url.pathname === "/print.pdf") return send(response, 200, "application/pdf", await context.pdf(book));
+    const html = (await printHtml(book, await context.fonts())).replace(/file:\/\/(\/[^"')\s]+)/g, "/_file$1");
+    return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
+  }
+  if (url.pathname.startsWith("/_file/") && build.book) {
+    const path = fileURLToPath(`file://${url.pathname.slice("/_file".length)}`);
+    const roots = [build.book.config.manuscriptDir, ...(await context.fonts()).faces.map((face) => resolve(face.file, ".."))];
+    const type = fileTypes[extname(path).toLowerCase()];
+    if (type && roots.some((root) => isInside(root, path))) {
+      const bytes = await readFile(path).catch(() => undefined);
+      if (bytes) return send(response, 200, type, bytes);
+    }
+  }
+  send(response, 404, "text/plain; charset=utf-8", "Not found\n");
+}
+
+/** The book with only the chapter whose element id (or slug) is `id`, or the whole book without `id`. */
+function selectChapter(book: Book, id: string | null): Book | undefined {
+  if (!id) return book;
+  const chapter = book.chapters.find((file) => chapterData(file).id === id || chapterData(file).slug === id);
+  if (!chapter) return undefined;
+  // A one-chapter book: the chapter becomes number 0 and keeps only its links to itself.
+  const data = chapterData(chapter);
+  const alone = new VFile({ path: chapter.path, value: chapter.value });
+  Object.assign(alone.data, data, { index: 0, links: data.links.filter((link) => link.chapter === data.index).map((link) => ({ ...link, chapter: 0 })) });
+  return { ...book, chapters: [alone] };
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  response.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  response.end(body);
+}

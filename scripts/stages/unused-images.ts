@@ -1,0 +1,34 @@
+/** Checking the manuscript folder: image files that no chapter (and not the cover) uses. */
+import { readdir } from "node:fs/promises";
+import { extname, join, relative, resolve } from "node:path";
+import { VFile } from "vfile";
+import { chapterData, type Book } from "../book.js";
+import { applyRuleSettings, report } from "../diagnostics.js";
+import { imageTypes } from "../plugins/rehype-images.js";
+import { isInside } from "./read.js";
+
+/** One file per unused image of the manuscript folder, each holding an `image-unused` message. */
+export async function findUnusedImages(book: Book): Promise<VFile[]> {
+  const { manuscriptDir, outDir, cover } = book.config;
+  const used = new Set(book.chapters.flatMap((file) => chapterData(file).images.map((image) => image.path)));
+  if (cover) used.add(resolve(manuscriptDir, cover));
+  const files: VFile[] = [];
+  for (const path of await listImages(manuscriptDir)) {
+    if (used.has(path) || isInside(outDir, path)) continue;
+    const file = new VFile({ path, cwd: process.cwd() });
+    applyRuleSettings(file, book.config.rules);
+    const name = relative(manuscriptDir, path);
+    if (report(file, "image-unused", `Image \`${name}\` is used by no chapter: use it or delete it`)) files.push(file);
+  }
+  return files;
+}
+
+/** Image files below `dir`, skipping hidden folders and node_modules, in name order. */
+async function listImages(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && imageTypes[extname(entry.name).toLowerCase()] !== undefined)
+    .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+    .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules"))
+    .sort();
+}
