@@ -11,6 +11,7 @@ import { readChapters } from "./stages/read.js";
 import { transformChapters } from "./stages/transform.js";
 import type { TransformCache } from "./stages/transform-cache.js";
 import { checkConfig } from "./config/check.js";
+import { findCover } from "./stages/cover.js";
 import { findUnusedImages } from "./stages/unused-images.js";
 import { targets } from "./targets/index.js";
 import { BrowserMissingError } from "./targets/browser.js";
@@ -63,6 +64,7 @@ export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {})
   applyRuleSettings(loaded.file, config.rules);
   checkConfig(loaded, config);
   const book: Book = { config, configFile: loaded, chapters: await timed(hooks, "read", () => readChapters(config, loaded)) };
+  await findCover(config, loaded);
   const files = [loaded.file, ...book.chapters];
   if (hasFailures([loaded.file])) return { files, configFailed: true };
   await timed(hooks, "transform", () => transformChapters(book, hooks.cache));

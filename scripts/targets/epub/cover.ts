@@ -1,9 +1,10 @@
 /** The EPUB cover: book.yaml's `cover:` image (PNG or JPEG), or a typographic cover drawn from the book's title. */
-import { readFile, stat } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { VFile } from "vfile";
 import type { Book } from "../../book.js";
 import { report } from "../../diagnostics.js";
-import { isInside } from "../../stages/read.js";
+import { findCover } from "../../stages/cover.js";
 import type { FontSet } from "../../templates.js";
 import { BrowserMissingError } from "../browser.js";
 import { epubCoverSize, renderCoverPng } from "./cover-render.js";
@@ -17,13 +18,11 @@ export interface CoverImage {
   readonly alt: string;
 }
 
-const coverTypes: Readonly<Record<string, string>> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg" };
-
 /** The book's cover, or undefined (with a diagnostic on book.yaml) when it cannot be had. */
 export async function epubCover(book: Book, fonts: FontSet, signal?: AbortSignal): Promise<CoverImage | undefined> {
   const { config } = book;
   const alt = `Cover: ${config.title}${config.subtitle ? `: ${config.subtitle}` : ""}${config.authors.length ? `, by ${config.authors.join(", ")}` : ""}`;
-  if (config.cover !== undefined) return coverFromFile(book, config.cover, alt);
+  if (config.cover !== undefined) return coverFromFile(book, alt);
   try {
     return { name: "cover.png", mediaType: "image/png", bytes: await renderCoverPng(config, fonts, epubCoverSize, signal), alt };
   } catch (error) {
@@ -34,17 +33,9 @@ export async function epubCover(book: Book, fonts: FontSet, signal?: AbortSignal
   }
 }
 
-async function coverFromFile(book: Book, cover: string, alt: string): Promise<CoverImage | undefined> {
-  const place = book.configFile.placeOf(["cover"], "value");
-  const path = resolve(book.config.manuscriptDir, cover);
-  const mediaType = coverTypes[extname(path).toLowerCase()];
-  if (!isInside(book.config.manuscriptDir, path) || !(await stat(path).catch(() => undefined))?.isFile()) {
-    report(book.configFile.file, "cover-missing", `Cover \`${cover}\` is not a file inside the manuscript folder: fix the path`, place);
-    return undefined;
-  }
-  if (!mediaType) {
-    report(book.configFile.file, "cover-type", `Cover \`${cover}\` is not a PNG or JPEG image: convert it`, place);
-    return undefined;
-  }
-  return { name: `cover${extname(path).toLowerCase().replace(".jpeg", ".jpg")}`, mediaType, bytes: await readFile(path), alt };
+/** The cover file of book.yaml, already checked when the manuscript was read (a bad one stopped the build). */
+async function coverFromFile(book: Book, alt: string): Promise<CoverImage | undefined> {
+  const file = await findCover(book.config, { ...book.configFile, file: new VFile() });
+  if (!file) return undefined;
+  return { name: `cover${extname(file.path).toLowerCase().replace(".jpeg", ".jpg")}`, mediaType: file.mediaType, bytes: await readFile(file.path), alt };
 }
