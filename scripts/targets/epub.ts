@@ -73,7 +73,7 @@ export const renderEpub: Target = async (book, context) => {
   const zip = (epub as unknown as { zip: import("jszip") }).zip;
   for (const image of images) zip.file(`OEBPS/${image.name}`, await readFile(image.path));
   fixZipDates(zip, new Date(book.config.modified));
-  const bytes = await zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  const bytes = await zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 6 } });
   const path = join(context.outDir, `${book.config.slug}.epub`);
   await writeFile(path, bytes);
   return { format: "epub", path };
