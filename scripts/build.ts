@@ -10,7 +10,7 @@ import { createStaging } from "./stages/output.js";
 import { readChapters } from "./stages/read.js";
 import { transformChapters } from "./stages/transform.js";
 import { targets } from "./targets/index.js";
-import { BrowserMissingError } from "./targets/browser.js";
+import { BrowserMissingError } from "./targets/browser-missing.js";
 import { loadFonts } from "./templates.js";
 
 export interface BuiltArtifact {
