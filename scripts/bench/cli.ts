@@ -1,6 +1,6 @@
 /** `npm run bench`: build the synthetic book at one or more sizes, print the tables and write the results as JSON. */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ const usage = `Usage: npm run bench -- [options]
   --timeout S               kill any one build after S seconds (default: 900)
   --json FILE               also write the results as JSON (default: bench-results/<date>.json)
   --baseline DIR            also measure the Folio checkout in DIR, run for run (before/after)
+  --show FILE               print the tables of saved results and stop
   --keep                    keep the generated books and outputs
 `;
 
@@ -36,10 +37,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       json: { type: "string" },
       keep: { type: "boolean", default: false },
       baseline: { type: "string" },
+      show: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) return void process.stdout.write(usage), 0;
+  if (values.show) {
+    const saved = JSON.parse(readFileSync(values.show, "utf8")) as { date: string; machine: ReturnType<typeof machine>; sizes: SizeResult[] };
+    return void process.stdout.write(`${formatTables(saved.sizes)}\n\n${saved.date.slice(0, 10)}, ${describeMachine(saved.machine)}\n`), 0;
+  }
   const scales = values.scale.split(",").map(Number);
   const numbers = [...scales, Number(values.runs), Number(values.chapters), Number(values["words-per-chapter"]), Number(values.timeout)];
   const formats = values.formats.split(",").map((f) => f.trim()).filter(Boolean);
@@ -48,6 +54,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const workDir = mkdtempSync(join(tmpdir(), "folio-bench-"));
+  const date = new Date().toISOString();
+  const jsonPath = resolve(values.json ?? join("bench-results", `${date.slice(0, 10)}.json`));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const sizes: SizeResult[] = [];
   try {
@@ -62,17 +70,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         timeoutSeconds: Number(values.timeout),
         baseline: values.baseline ? resolve(values.baseline) : undefined,
       }));
+      // Written after every size, so a long run that is stopped keeps what it measured.
+      writeResults(jsonPath, { date, machine: machine(), runs: Number(values.runs), sizes, growth: growth(sizes), pdfToFloor: sizes.map(pdfToFloor) });
     }
   } finally {
     if (!values.keep) rmSync(workDir, { recursive: true, force: true });
     else log(`kept ${workDir}`);
   }
-  const results = { date: new Date().toISOString(), machine: machine(), runs: Number(values.runs), sizes, growth: growth(sizes), pdfToFloor: sizes.map(pdfToFloor) };
-  const jsonPath = resolve(values.json ?? join("bench-results", `${results.date.slice(0, 10)}.json`));
-  mkdirSync(dirname(jsonPath), { recursive: true });
-  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${formatTables(sizes)}\n\nMachine: ${describeMachine(results.machine)}\nResults: ${jsonPath}\n`);
+  process.stdout.write(`${formatTables(sizes)}\n\nMachine: ${describeMachine(machine())}\nResults: ${jsonPath}\n`);
   return 0;
+}
+
+function writeResults(path: string, results: object): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 function machine() {
