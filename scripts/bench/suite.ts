@@ -82,7 +82,7 @@ async function measurePeers(dir: string, book: string, options: SuiteOptions): P
   const pdf = join(dir, "pagedjs.pdf");
   const paged = await runPagedjs(html, pdf, browser, options.timeoutSeconds);
   if (paged.unavailable || paged.status !== 0) {
-    const note = paged.unavailable ?? `failed (${paged.timedOut ? "timed out" : `exit ${paged.status}`}): ${lastLine(paged.stderr)}`;
+    const note = paged.unavailable ?? `failed (${paged.timedOut ? "timed out" : `exit ${paged.status}`}): ${errorLine(paged.stderr)}`;
     peers.push({ edition: "pagedjs-cli", note });
   } else {
     peers.push(summarize("pagedjs-cli", [paged], sizeOf(pdf), await pdfPages(pdf)));
@@ -107,10 +107,12 @@ async function measureRebuild(dir: string, book: string, options: SuiteOptions):
 }
 
 function check(what: string, run: Measured): Measured {
-  if (run.status !== 0) throw new Error(`${what} ${run.timedOut ? "timed out" : `exited with ${run.status}`}: ${lastLine(run.stderr)}`);
+  if (run.status !== 0) throw new Error(`${what} ${run.timedOut ? "timed out" : `exited with ${run.status}`}: ${errorLine(run.stderr)}`);
   return run;
 }
 
-function lastLine(text: string): string {
-  return text.trim().split("\n").filter(Boolean).pop()?.slice(0, 200) ?? "";
+/** The line of `text` that names the error (not a stack frame), shortened. */
+function errorLine(text: string): string {
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("at "));
+  return (lines.find((line) => /error|timed? ?out|failed/i.test(line)) ?? lines.pop() ?? "").slice(0, 160);
 }
