@@ -14,7 +14,7 @@ import { checkConfig } from "./config/check.js";
 import { findCover } from "./stages/cover.js";
 import { findUnusedImages } from "./stages/unused-images.js";
 import { targets } from "./targets/index.js";
-import { BrowserMissingError } from "./targets/browser.js";
+import { BrowserMissingError } from "./targets/browser-missing.js";
 import { loadFonts } from "./templates.js";
 
 export interface BuiltArtifact {

@@ -1,15 +1,15 @@
 /** The chapter processor: every markdown and HTML plugin, in the one order they run. */
-import rehypeRaw from "rehype-raw";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import remarkSmartypants from "remark-smartypants";
+import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { unified } from "unified";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
+import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeLang } from "./rehype-lang.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
@@ -24,9 +24,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkSmartypants)
+    .use(remarkSmartPunctuation)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeUnsafeHtml)
     .use(rehypeChapterLang)
     .use(rehypeSlug)

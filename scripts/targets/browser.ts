@@ -1,6 +1,9 @@
 /** Finding and starting the browser that prints the PDF: PUPPETEER_EXECUTABLE_PATH, then Puppeteer's own Chrome, then the system's. */
 import { existsSync } from "node:fs";
 import puppeteer, { type Browser } from "puppeteer";
+import { BrowserMissingError } from "./browser-missing.js";
+
+export { BrowserMissingError };
 
 /** Flags that keep a headless Chromium off the network and quick to start. */
 export const launchFlags = [
@@ -26,14 +29,6 @@ const systemBrowsers = [
   "/Applications/Chromium.app/Contents/MacOS/Chromium",
 ];
 
-export class BrowserMissingError extends Error {
-  constructor() {
-    super(
-      "No Chromium or Chrome found for the PDF. Install one (Debian/Ubuntu: `apt-get install chromium`) " +
-        "or point PUPPETEER_EXECUTABLE_PATH at it; the other editions were still built.",
-    );
-  }
-}
 
 /** The browser executable to use: `preferred` (from PUPPETEER_EXECUTABLE_PATH), Puppeteer's download, or a system one. */
 export function findBrowser(preferred?: string): string {

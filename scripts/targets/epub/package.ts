@@ -36,7 +36,7 @@ export async function zipEpub(files: readonly PackageFile[], date: Date, meta: {
   zip.forEach((_path, entry) => {
     entry.date = date;
   });
-  return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 9 }, platform: "UNIX" });
+  return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });
 }
 
 /** A finished document as an EJS template that renders to itself. */

@@ -1,0 +1,51 @@
+/** Building the synthetic book edition by edition with the real command, and reading back sizes and page counts. */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { measure, type Measured } from "./process-tree.js";
+
+export const repoRoot = join(import.meta.dirname, "..", "..");
+
+export interface BuildRun extends Measured {
+  /** The files the build wrote, by extension. */
+  readonly outputs: Record<string, string>;
+}
+
+/** Run `folio build` for `formats` (comma-separated) as a child process and measure it; `checkout` is the Folio to run. */
+export async function buildEditions(manuscript: string, outDir: string, formats: string, timeoutSeconds: number, checkout = repoRoot): Promise<BuildRun> {
+  const run = await measure(process.execPath, [join(checkout, "bin", "folio.js"), "build", "-m", manuscript, "-o", outDir, "--format", formats, "--quiet"], {
+    cwd: checkout,
+    timeoutSeconds,
+  });
+  if (run.status !== 0) {
+    throw new Error(`folio build --format ${formats} ${run.timedOut ? "timed out" : `exited with ${run.status}`}\n${run.stderr.trim()}`);
+  }
+  return { ...run, outputs: outputsOf(outDir) };
+}
+
+function outputsOf(outDir: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const name of readdirSync(outDir)) {
+    const dot = name.lastIndexOf(".");
+    if (dot > 0 && !name.startsWith(".")) outputs[name.slice(dot + 1)] = join(outDir, name);
+  }
+  return outputs;
+}
+
+export function sizeOf(path: string): number {
+  return statSync(path).size;
+}
+
+/** Pages of a PDF: poppler's pdfinfo, or pdf-lib where poppler is missing. */
+export async function pdfPages(path: string): Promise<number> {
+  try {
+    const info = execFileSync("pdfinfo", [path], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const match = /^Pages:\s+(\d+)/m.exec(info);
+    if (match) return Number(match[1]);
+  } catch {
+    // fall through to pdf-lib
+  }
+  const document = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  return document.getPageCount();
+}
