@@ -1,5 +1,5 @@
 /** The EPUB cover: the typographic cover drawn by Chromium (size, determinism, a template that scales) and a bad `cover:`. */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ResolvedConfig } from "../scripts/config/resolve.js";
@@ -55,7 +55,9 @@ describe("a bad cover in book.yaml", () => {
     const dir = withCover(cover);
     const line = readFileSync(join(dir, "book.yaml"), "utf8").split("\n").findIndex((l) => l.startsWith("cover:")) + 1;
     const run = runCli(["build", "--manuscript", dir, "--out", join(dir, "out"), "--format", "epub"]);
-    expect(run.status).toBe(1);
+    // A cover book.yaml cannot use is a config error: exit 2, and no edition is written.
+    expect(run.status).toBe(2);
+    expect(existsSync(join(dir, "out"))).toBe(false);
     expect(run.stderr).toMatch(new RegExp(`book\\.yaml:${line}:\\d+\\s+error\\s+.*${cover.replace(/[.]/g, "\\.")}.*\\s${rule}$`, "m"));
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
