@@ -37,6 +37,9 @@ export const rules = {
   "html-unsafe": { severity: "warning", explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead." },
   "browser-missing": { severity: "error", explanation: "No Chromium or Chrome was found for the PDF: install one or set PUPPETEER_EXECUTABLE_PATH." },
   "browser-failed": { severity: "error", explanation: "The browser failed while printing the PDF: see the message for the cause." },
+  "image-too-large": { severity: "error", explanation: "An image has more pixels than a book can carry (40 megapixels): scale it down." },
+  "nesting-too-deep": { severity: "error", explanation: "Block quotes or lists are nested deeper than 100 levels: flatten them." },
+  "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -1,19 +1,41 @@
 /** Transforming: each chapter's markdown becomes an HTML tree, with its outline, links and images recorded. */
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
+import type { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
+import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
+import { imageFacts } from "../util/image-facts.js";
+import { maxMarkdownNesting, maxTreeDepth, tooDeepLine, treeDepth } from "./nesting.js";
 
 /** Run the chapter processor over every chapter of `book`, in place. */
 export async function transformChapters(book: Book): Promise<void> {
   const chapterIndex = new Map(book.chapters.map((file, i) => [file.path, i]));
+  const realRoot = realpathSync(book.config.manuscriptDir);
   const processor = createChapterProcessor({
     manuscriptDir: book.config.manuscriptDir,
     chapterIndex,
     fileExists: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+    imageFacts: (path) => imageFacts(path, realRoot),
   });
   for (const file of book.chapters) {
-    const tree = await processor.run(processor.parse(file), file);
-    chapterData(file).tree = tree;
+    // A chapter that cannot be transformed keeps an empty tree, so that the later stages can still report the rest.
+    chapterData(file).tree = { type: "root", children: [] };
+    if (!withinNestingLimit(file)) continue;
+    try {
+      const tree = await processor.run(processor.parse(file), file);
+      if (treeDepth(tree) > maxTreeDepth) report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
+      else chapterData(file).tree = tree;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      report(file, "nesting-too-deep", "The chapter nests too deep to be processed: flatten its block quotes, lists or raw HTML");
+    }
   }
+}
+
+function withinNestingLimit(file: VFile): boolean {
+  const deep = tooDeepLine(String(file.value));
+  if (deep === undefined) return true;
+  report(file, "nesting-too-deep", `Block quotes and lists nest ${deep.depth} deep here, more than ${maxMarkdownNesting}: flatten them`, { line: deep.line, column: 1 });
+  return false;
 }

@@ -1,0 +1,41 @@
+/** What the image checks need to know about an image file: where it really is, and its size in pixels. */
+import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { imageSize } from "image-size";
+import { isInside } from "../stages/read.js";
+
+export interface ImageFacts {
+  /** False when the path, after following symbolic links, leaves the manuscript folder. */
+  readonly confined: boolean;
+  /** Width × height in pixels, when the header says (undefined for SVG or an unreadable header). */
+  readonly pixels?: number;
+}
+
+/** Enough of a file to find the dimensions of every supported type (JPEG headers may follow EXIF data). */
+const headerBytes = 512 * 1024;
+
+/** Facts about the image at `path`, or undefined when it is not a file. `realRoot` is the manuscript folder with links followed. */
+export function imageFacts(path: string, realRoot: string): ImageFacts | undefined {
+  let real: string;
+  try {
+    real = realpathSync(path);
+    if (!statSync(real).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  if (!isInside(realRoot, real)) return { confined: false };
+  return { confined: true, pixels: pixelsOf(real) };
+}
+
+function pixelsOf(path: string): number | undefined {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(headerBytes);
+    const length = readSync(fd, buffer, 0, headerBytes, 0);
+    const size = imageSize(buffer.subarray(0, length));
+    return size.width && size.height ? size.width * size.height : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
