@@ -7,7 +7,7 @@ import { chapterData, type Book, type ImageUse } from "../book.js";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookContents } from "./contents.js";
-import { chapterXhtml } from "./serialize.js";
+import { chapterXhtml, documentProperties } from "./serialize.js";
 import type { Target } from "./target.js";
 import { fixZipDates } from "./zip.js";
 
@@ -42,6 +42,7 @@ export const renderEpub: Target = async (book, context) => {
         filename: fileOf(data.index),
         content: "",
         lang: data.lang,
+        properties: documentProperties(body),
         body: `<section class="chapter" epub:type="chapter" role="doc-chapter" id="${data.id}">\n${body}\n</section>`,
       };
     }),
