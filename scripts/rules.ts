@@ -39,6 +39,7 @@ export const rules = {
   "browser-failed": { severity: "error", explanation: "The browser failed while printing the PDF: see the message for the cause." },
   "image-too-large": { severity: "error", explanation: "An image has more pixels than a book can carry (40 megapixels): scale it down." },
   "nesting-too-deep": { severity: "error", explanation: "Block quotes or lists are nested deeper than 100 levels: flatten them." },
+  "block-too-long": { severity: "error", explanation: "A paragraph, table or code block is longer than 200 kB: split it with blank lines." },
   "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
 } as const satisfies Record<string, Rule>;
 

@@ -7,6 +7,7 @@ import remarkRehype from "remark-rehype";
 import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
+import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
@@ -23,6 +24,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRaw)
     .use(rehypeUnsafeHtml)
+    .use(rehypeContentModel)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeChapterOutline)

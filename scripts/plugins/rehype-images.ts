@@ -49,7 +49,12 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       node.properties.alt = "";
     }
     if (isExternal(src)) {
-      report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
+      const message = report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
+      // A book that lowers the rule (`rules: {image-remote: warning}`) keeps the image as a link to it, never as an image.
+      if (message?.fatal !== true && /^https?:/i.test(src) && parent && index !== undefined) {
+        parent.children[index] = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: String(node.properties.alt || src) }] };
+        return index + 1;
+      }
       return drop();
     }
     const path = resolve(dirname(file.path), safeDecode(src));

@@ -6,7 +6,7 @@ import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { imageFacts } from "../util/image-facts.js";
-import { maxMarkdownNesting, maxTreeDepth, tooDeepLine, treeDepth } from "./nesting.js";
+import { maxBlockLength, maxMarkdownNesting, maxTreeDepth, tooDeepLine, tooLongBlock, treeDepth } from "./limits.js";
 
 /** Run the chapter processor over every chapter of `book`, in place. */
 export async function transformChapters(book: Book): Promise<void> {
@@ -21,7 +21,7 @@ export async function transformChapters(book: Book): Promise<void> {
   for (const file of book.chapters) {
     // A chapter that cannot be transformed keeps an empty tree, so that the later stages can still report the rest.
     chapterData(file).tree = { type: "root", children: [] };
-    if (!withinNestingLimit(file)) continue;
+    if (!withinLimits(file)) continue;
     try {
       const tree = await processor.run(processor.parse(file), file);
       if (treeDepth(tree) > maxTreeDepth) report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
@@ -33,9 +33,16 @@ export async function transformChapters(book: Book): Promise<void> {
   }
 }
 
-function withinNestingLimit(file: VFile): boolean {
-  const deep = tooDeepLine(String(file.value));
-  if (deep === undefined) return true;
-  report(file, "nesting-too-deep", `Block quotes and lists nest ${deep.depth} deep here, more than ${maxMarkdownNesting}: flatten them`, { line: deep.line, column: 1 });
-  return false;
+function withinLimits(file: VFile): boolean {
+  const text = String(file.value);
+  const deep = tooDeepLine(text);
+  if (deep !== undefined) {
+    report(file, "nesting-too-deep", `Block quotes and lists nest ${deep.depth} deep here, more than ${maxMarkdownNesting}: flatten them`, { line: deep.line, column: 1 });
+  }
+  const long = tooLongBlock(text);
+  if (long !== undefined) {
+    const size = `${Math.round(long.length / 1000)} kB`;
+    report(file, "block-too-long", `This paragraph or block is ${size} long, more than ${maxBlockLength / 1000} kB: split it with blank lines`, { line: long.line, column: 1 });
+  }
+  return deep === undefined && long === undefined;
 }

@@ -22,7 +22,7 @@ const word = fc.string({ unit: fc.constantFrom(..."abcdefgh-_é😀 "), minLengt
 /** Raw HTML a chapter may hold: harmless, hostile (must be removed) and malformed (must still give well-formed XHTML). */
 const htmlFragments = [
   "<div class=\"note\">note</div>", "<span lang=\"he\" dir=\"rtl\">שלום</span>", "<b><i>crossed</b></i>", "<p>unclosed", "<ul><li>one<li>two",
-  "<table><tr><td>cell</table>", "<br>", "<hr>", "<img alt=\"\" src=\"missing.png\">", "<a name=\"x\">old anchor</a>", "<sup>1</sup>",
+  "<table><tr><td>cell</table>", "<br>", "<hr>", "<a name=\"x\">old anchor</a>", "<sup>1</sup>",
   "<script>alert(1)</script>", "<iframe src=\"http://127.0.0.1:9/\"></iframe>", "<img src=x onerror=\"alert(1)\" alt=\"\">",
   "<a href=\"javascript:alert(1)\">js</a>", "<object data=\"x.swf\"></object>", "<embed src=\"x\">", "<base href=\"http://127.0.0.1:9/\">",
   "<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/\">", "<style>@import url(http://127.0.0.1:9/x.css);</style>",
@@ -33,15 +33,16 @@ const htmlFragments = [
 ];
 
 function block(chapterNames: readonly string[]): fc.Arbitrary<string> {
+  // Links to random anchors mostly end in link-anchor errors: rarer, so that most books get as far as the editions.
   const inline = fc.oneof(
-    text,
-    text.map((t) => `*${t}*`),
-    text.map((t) => `**${t}**`),
-    text.map((t) => `\`${t}\``),
-    fc.tuple(text, fc.constantFrom(...chapterNames)).map(([t, name]) => `[${t}](${encodeURI(name)})`),
-    fc.tuple(text, word).map(([t, anchor]) => `[${t}](#${anchor})`),
-    text.map((t) => `[${t}](https://example.org/${encodeURIComponent(t)})`),
-    text.map((t) => `${t}[^${t.length}]`),
+    { arbitrary: text, weight: 8 },
+    { arbitrary: text.map((t) => `*${t}*`), weight: 2 },
+    { arbitrary: text.map((t) => `**${t}**`), weight: 2 },
+    { arbitrary: text.map((t) => `\`${t}\``), weight: 2 },
+    { arbitrary: fc.tuple(text, fc.constantFrom(...chapterNames)).map(([t, name]) => `[${t}](${encodeURI(name)})`), weight: 2 },
+    { arbitrary: fc.tuple(text, word).map(([t, anchor]) => `[${t}](#${anchor})`), weight: 1 },
+    { arbitrary: text.map((t) => `[${t}](https://example.org/${encodeURIComponent(t)})`), weight: 2 },
+    { arbitrary: text.map((t) => `${t}[^${t.length}]`), weight: 1 },
   );
   const paragraph = fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(" "));
   return fc.oneof(

@@ -1,4 +1,4 @@
-/** Nesting limits: block quotes and lists nested thousands deep would overflow the stack of every tree walker. */
+/** Input limits: nesting thousands deep overflows every tree walker's stack, and a megabyte paragraph takes the parser minutes. */
 import type { Root } from "hast";
 
 /** Deepest nesting of block quotes and lists an author may write (real books stay under ten). */
@@ -31,4 +31,23 @@ export function treeDepth(tree: Root): number {
     for (const child of (node.children ?? []) as { children?: unknown[] }[]) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+/**
+ * Longest run of non-blank lines (a paragraph, a table, a code block), in characters: 200,000,
+ * about 30,000 words. Parsing and typography slow down faster than the length grows (a 2 MB
+ * paragraph takes minutes), and no printed paragraph comes near.
+ */
+export const maxBlockLength = 200_000;
+
+/** The first line of a run of non-blank lines longer than `maxBlockLength`, with the run's length. */
+export function tooLongBlock(markdown: string): { line: number; length: number } | undefined {
+  const lines = markdown.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let length = 0;
+    for (; i < lines.length && lines[i].trim() !== ""; i++) length += lines[i].length + 1;
+    if (length > maxBlockLength) return { line: start + 1, length };
+  }
+  return undefined;
 }
