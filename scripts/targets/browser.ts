@@ -1,6 +1,7 @@
 /** Finding and starting the browser that prints the PDF: PUPPETEER_EXECUTABLE_PATH, then Puppeteer's own Chrome, then the system's. */
 import { existsSync } from "node:fs";
 import puppeteer, { type Browser } from "puppeteer";
+import { offlineFlags } from "./request-policy.js";
 
 /** Flags that keep a headless Chromium off the network and quick to start. */
 export const launchFlags = [
@@ -52,7 +53,7 @@ export function findBrowser(preferred?: string): string {
   return found;
 }
 
-/** Start a headless browser; the caller closes it in `finally`. */
-export function launchBrowser(executablePath: string): Promise<Browser> {
-  return puppeteer.launch({ executablePath, headless: true, args: launchFlags, timeout: 60_000, protocolTimeout: 600_000 });
+/** Start a headless browser, or fail after `timeout` ms with the process killed; the caller closes it in `finally`. */
+export function launchBrowser(executablePath: string, timeout = 60_000): Promise<Browser> {
+  return puppeteer.launch({ executablePath, headless: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000 });
 }

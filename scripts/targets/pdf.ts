@@ -2,20 +2,22 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Page } from "puppeteer";
-import { isInside } from "../stages/read.js";
+import { report } from "../diagnostics.js";
 import { findBrowser, launchBrowser } from "./browser.js";
+import { browserDeadlines, guardBrowser, withDeadline } from "./browser-guard.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
 import { printHtml } from "./pdf/print-html.js";
+import { allowOnlyBookFiles } from "./request-policy.js";
 import type { Target } from "./target.js";
 
 export const renderPdf: Target = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
   const html = await printHtml(book, context.fonts);
   const staging = await mkdtemp(join(tmpdir(), "folio-print-"));
-  const browser = await launchBrowser(executable);
-  const abort = () => void browser.close();
+  // Puppeteer's own launch timeout kills a browser that does not start; later steps get Folio's deadlines.
+  const browser = await launchBrowser(executable, browserDeadlines.launchMs);
+  const closeBrowser = guardBrowser(browser);
+  const abort = () => void closeBrowser();
   context.signal?.addEventListener("abort", abort, { once: true });
   try {
     const documentPath = join(staging, "book.html");
@@ -23,31 +25,16 @@ export const renderPdf: Target = async (book, context) => {
     const page = await browser.newPage();
     const blocked = await allowOnlyBookFiles(page, [staging, book.config.manuscriptDir, ...context.fonts.faces.map((f) => dirname(f.file))]);
     await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (blocked.length > 0) throw new Error(`The print document asked for files outside the book: ${blocked.join(", ")}`);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
+    await withDeadline(page.evaluate(() => document.fonts.ready.then(() => undefined)), browserDeadlines.printMs, "loading fonts");
+    for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
+    const printing = page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
+    const pdf = await withDeadline(printing, browserDeadlines.printMs, "printing");
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     await writeFile(path, await setPdfMetadata(pdf, book.config));
     return { format: "pdf", path };
   } finally {
     context.signal?.removeEventListener("abort", abort);
-    await browser.close().catch(() => undefined);
+    await closeBrowser();
     await rm(staging, { recursive: true, force: true });
   }
 };
-
-/** Block every request but the book's own files; returns the list of blocked URLs. */
-async function allowOnlyBookFiles(page: Page, roots: readonly string[]): Promise<string[]> {
-  const blocked: string[] = [];
-  await page.setRequestInterception(true);
-  page.on("request", (request) => {
-    const url = request.url();
-    const allowed = url.startsWith("data:") || (url.startsWith("file:") && roots.some((root) => isInside(root, fileURLToPath(url))));
-    if (allowed) void request.continue();
-    else {
-      blocked.push(url);
-      void request.abort("blockedbyclient");
-    }
-  });
-  return blocked;
-}
