@@ -36,7 +36,8 @@ export function chapterXhtml(file: VFile, addressing: EditionAddressing): string
     }
   }
   mathInMathMlNamespace(root);
-  return toXml(root);
+  // XML forbids `]]>` in text; the serializer escapes `<` and `&` only.
+  return toXml(root).replaceAll("]]>", "]]&gt;");
 }
 
 type XastParent = { children?: XastParent[]; type: string; name?: string; attributes?: Record<string, string | null | undefined> };
