@@ -8,5 +8,7 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const tsx = join(dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
 const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "scripts", "cli.ts");
+// Ctrl-C reaches the whole process group: let the build below handle it and report its own exit code (130).
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => undefined);
 const result = spawnSync(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: "inherit" });
 process.exitCode = result.status ?? (result.signal === "SIGINT" ? 130 : 1);

@@ -54,6 +54,8 @@ export function findBrowser(preferred?: string): string {
 }
 
 /** Start a headless browser, or fail after `timeout` ms with the process killed; the caller closes it in `finally`. */
-export function launchBrowser(executablePath: string, timeout = 60_000): Promise<Browser> {
-  return puppeteer.launch({ executablePath, headless: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000 });
+export function launchBrowser(executablePath: string, timeout = 60_000, userDataDir?: string): Promise<Browser> {
+  // Folio handles Ctrl-C itself (it closes the browser and removes its staging folder); Puppeteer's own handlers would exit at once.
+  const signals = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+  return puppeteer.launch({ executablePath, headless: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
 }

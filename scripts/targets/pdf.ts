@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { report } from "../diagnostics.js";
-import { findBrowser, launchBrowser } from "./browser.js";
-import { browserDeadlines, guardBrowser, withDeadline } from "./browser-guard.js";
+import { findBrowser } from "./browser.js";
+import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
 import { printHtml } from "./pdf/print-html.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
@@ -14,9 +14,7 @@ export const renderPdf: Target = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
   const html = await printHtml(book, context.fonts);
   const staging = await mkdtemp(join(tmpdir(), "folio-print-"));
-  // Puppeteer's own launch timeout kills a browser that does not start; later steps get Folio's deadlines.
-  const browser = await launchBrowser(executable, browserDeadlines.launchMs);
-  const closeBrowser = guardBrowser(browser);
+  const { browser, close: closeBrowser } = await startBrowser(executable);
   const abort = () => void closeBrowser();
   context.signal?.addEventListener("abort", abort, { once: true });
   try {
