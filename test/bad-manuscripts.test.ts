@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "../scripts/build.js";
 import { hasFailures } from "../scripts/diagnostics.js";
 import { formatReport } from "../scripts/report.js";
-import { fixture, tempDir } from "./helpers/build.js";
+import { fixture, runCli, tempDir } from "./helpers/build.js";
 import { epubcheckJava, epubcheckTs } from "./helpers/epub.js";
 import { writeBlankPng } from "./helpers/png.js";
 
@@ -75,6 +75,20 @@ describe("bad manuscripts", () => {
     }
     if (!failed) expect((await epubcheckTs(join(outDir, "t.epub"))).messages).toEqual([]);
     expect(existsSync(outDir) ? readdirSync(outDir).filter((f) => f.startsWith(".folio-staging")) : []).toEqual([]);
+  });
+
+  it.each([
+    ["yaml-invalid", 2],
+    ["chapter-binary", 2],
+    ["nesting-deep", 1],
+    ["html-hostile", 0],
+  ] as const)("through the command, %s prints its expected lines, exits %i and shows no stack trace", (name, status) => {
+    const dir = prepare(name);
+    const run = runCli(["build", "-m", ".", "-o", "../out", "-f", "html,epub"], { cwd: dir });
+    expect(run.status).toBe(status);
+    for (const line of readFileSync(join(corpus, name, "expected.txt"), "utf8").split("\n").filter(Boolean)) expect(run.stderr).toContain(line);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(run.stderr).not.toContain("unexpected failure");
   });
 
   it("keeps malformed raw HTML well-formed for W3C EPUBCheck too", async () => {
