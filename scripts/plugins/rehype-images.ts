@@ -14,7 +14,7 @@ export interface ImageOptions {
   /** Whether a file exists (the manuscript's, by absolute path, after following links). */
   readonly fileExists: (path: string) => boolean;
   /** Whether the image stays inside the manuscript folder once links are followed, and its pixel count (see scripts/util/image-facts.ts). */
-  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number } | undefined;
+  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean } | undefined;
 }
 
 /**
@@ -75,6 +75,11 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       const megapixels = Math.round(facts.pixels / 1e6);
       report(file, "image-too-large", `Image \`${src}\` has ${megapixels} megapixels, more than the ${maxImagePixels / 1e6} a book can carry: scale it down`, node.position);
       return drop();
+    }
+    if (facts?.selfContained === false) {
+      const message = report(file, "image-svg-external", `SVG image \`${src}\` refers to another file or the network, which readers may fetch: make it self-contained`, node.position);
+      // A book that lowers the rule keeps the image; Folio's own browser still loads nothing it names.
+      if (message?.fatal === true) return drop();
     }
     const mediaType = imageTypes[extname(path).toLowerCase()];
     if (!mediaType) {

@@ -1,5 +1,5 @@
 /** What the image checks need to know about an image file: where it really is, and its size in pixels. */
-import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
 import { isInside } from "../stages/read.js";
 
@@ -8,7 +8,12 @@ export interface ImageFacts {
   readonly confined: boolean;
   /** Width × height in pixels, when the header says (undefined for SVG or an unreadable header). */
   readonly pixels?: number;
+  /** For SVG: false when it refers to another file or the network (an href, `url()` or `@import` not inside the file itself). */
+  readonly selfContained?: boolean;
 }
+
+/** An SVG reference that leaves the file: href or xlink:href, `url(` or `@import`, not `#fragment` or `data:`. */
+const outwardReference = /(?:href\s*=|url\(|@import)(?!\s*["']?\s*(?:#|data:))/i;
 
 /** Enough of a file to find the dimensions of every supported type (JPEG headers may follow EXIF data). */
 const headerBytes = 512 * 1024;
@@ -23,6 +28,7 @@ export function imageFacts(path: string, realRoot: string): ImageFacts | undefin
     return undefined;
   }
   if (!isInside(realRoot, real)) return { confined: false };
+  if (/\.svg$/i.test(real)) return { confined: true, selfContained: !outwardReference.test(readFileSync(real, "utf8")) };
   return { confined: true, pixels: pixelsOf(real) };
 }
 
