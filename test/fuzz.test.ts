@@ -15,7 +15,7 @@ describe("generated manuscripts", () => {
         if (outcome.built) built++;
         expect(outcome.failure).toBeUndefined();
       }),
-      // The examples are manuscripts long runs once failed on (an empty heading, an empty id, `]]>` in text, a stray `<li>`, `<cZ>` and `<fcd(` typed in text): they run first.
+      // The examples are manuscripts long runs once failed on (an empty heading, an empty id, `]]>` in text, a stray `<li>`, `<cZ>` and `<fcd(` typed in text, two file names with one slug): they run first.
       { numRuns: 15, seed: 20_240_601, endOnFailure: true, examples: (regressions as GeneratedBook[]).map((book) => [book] as [GeneratedBook]) },
     );
     // The generator is only worth its time if a fair share of its books get past the checks.
