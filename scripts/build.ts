@@ -80,32 +80,37 @@ async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>)
   return result;
 }
 
-/** Render each requested edition into a staging folder and move it into place when it is complete. */
+/**
+ * Render each requested edition into a staging folder; move them all into place only when the
+ * run ends without an interruption or an unexpected failure, which leave the previous editions as they were.
+ */
 async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtifact[]> {
   const fonts = await loadFonts();
   const staging = await createStaging(book.config.outDir);
-  const artifacts: BuiltArtifact[] = [];
+  const staged: BuiltArtifact[] = [];
   try {
     // The EPUB goes last: its page list needs the page starts the PDF edition learns.
     for (const format of [...book.config.formats].sort((a, b) => Number(a === "epub") - Number(b === "epub"))) {
       hooks.signal?.throwIfAborted();
       const started = performance.now();
       try {
-        const staged = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress });
-        hooks.signal?.throwIfAborted(); // an interrupted build moves nothing into place
-        const path = await staging.commit(staged.path);
-        const artifact = { format, path, bytes: (await stat(path)).size, seconds: (performance.now() - started) / 1000 };
-        artifacts.push(artifact);
-        hooks.onArtifact?.(artifact);
+        const { path } = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress });
+        staged.push({ format, path, bytes: (await stat(path)).size, seconds: (performance.now() - started) / 1000 });
       } catch (error) {
         if (hooks.signal?.aborted) throw error;
         if (format !== "pdf") throw error;
         const rule = error instanceof BrowserMissingError ? "browser-missing" : "browser-failed";
-        report(book.configFile.file, rule, `PDF not built: ${(error as Error).message}`);
+        report(book.configFile.file, rule, `PDF not built: ${(error as Error).message.replace(/\s+/g, " ").trim()}`);
       }
     }
+    hooks.signal?.throwIfAborted();
+    const artifacts: BuiltArtifact[] = [];
+    for (const artifact of staged) {
+      artifacts.push({ ...artifact, path: await staging.commit(artifact.path) });
+      hooks.onArtifact?.(artifacts[artifacts.length - 1]);
+    }
+    return artifacts;
   } finally {
     await staging.dispose();
   }
-  return artifacts;
 }

@@ -18,8 +18,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (values.version) return void process.stdout.write(`${folioVersion}\n`), 0;
   const controller = new AbortController();
   const interrupt = () => controller.abort();
-  process.once("SIGINT", interrupt);
-  process.once("SIGTERM", interrupt);
+  // `on`, not `once`: Ctrl-C may arrive twice (from the terminal and relayed by tsx), and a second one must not kill the cleanup.
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
   try {
     return await command.run({ values, args, env, signal: controller.signal });
   } catch (error) {

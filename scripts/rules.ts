@@ -40,6 +40,11 @@ export const rules = {
   "cover-not-rendered": { severity: "warning", explanation: "The typographic cover needs Chromium: install it, or give `cover:` an image." },
   "browser-missing": { severity: "error", explanation: "No Chromium or Chrome was found for the PDF: install one or set PUPPETEER_EXECUTABLE_PATH." },
   "browser-failed": { severity: "error", explanation: "The browser failed while printing the PDF: see the message for the cause." },
+  "image-too-large": { severity: "error", explanation: "An image has more pixels than a book can carry (40 megapixels): scale it down." },
+  "nesting-too-deep": { severity: "error", explanation: "Block quotes or lists are nested deeper than 100 levels: flatten them." },
+  "block-too-long": { severity: "error", explanation: "A paragraph, table or code block is longer than 200 kB: split it with blank lines." },
+  "image-svg-external": { severity: "error", explanation: "An SVG image refers to another file or the network: embed what it needs so that it stands alone." },
+  "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -7,6 +7,7 @@ import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { unified } from "unified";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
+import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
@@ -28,6 +29,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
     .use(rehypeUnsafeHtml)
+    .use(rehypeContentModel)
     .use(rehypeChapterLang)
     .use(rehypeSlug)
     .use(rehypeTableAlign)

@@ -28,7 +28,8 @@ export const rehypeChapterOutline: Plugin<[], Root> = () => (tree: Root, file: V
   } else if (!first || headingDepth(first) !== 1) {
     report(file, "chapter-no-heading", "The chapter does not start with a `#` heading: add one as its title", first?.position?.start ?? { line: 1, column: 1 });
   }
-  data.title = data.headings.find((h) => h.depth === 1)?.text ?? data.headings[0]?.text ?? data.slug;
+  // A heading of punctuation or spaces only (`# #`) has no text: the title falls back to the next choice.
+  data.title = data.headings.find((h) => h.depth === 1 && h.text)?.text || data.headings.find((h) => h.text)?.text || data.slug;
 };
 
 function firstElement(tree: Root): Element | undefined {

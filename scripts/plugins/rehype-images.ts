@@ -13,7 +13,16 @@ export interface ImageOptions {
   readonly manuscriptDir: string;
   /** Whether a file exists (the manuscript's, by absolute path, after following links). */
   readonly fileExists: (path: string) => boolean;
+  /** Whether the image stays inside the manuscript folder once links are followed, and its pixel count (see scripts/util/image-facts.ts). */
+  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean } | undefined;
 }
+
+/**
+ * The largest image, in pixels, that Folio puts in a book: 40 megapixels (a 7,700 × 5,200 photo).
+ * A larger image is decoded by every reader at full size and makes the print document and the
+ * PDF take hundreds of megabytes; 300 dpi on a letter page is only 8.4 megapixels.
+ */
+export const maxImagePixels = 40_000_000;
 
 /** The image types every edition can carry, by extension. */
 export const imageTypes: Readonly<Record<string, string>> = {
@@ -40,7 +49,12 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       node.properties.alt = "";
     }
     if (isExternal(src)) {
-      report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
+      const message = report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
+      // A book that lowers the rule (`rules: {image-remote: warning}`) keeps the image as a link to it, never as an image.
+      if (message?.fatal !== true && /^https?:/i.test(src) && parent && index !== undefined) {
+        parent.children[index] = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: String(node.properties.alt || src) }] };
+        return index + 1;
+      }
       return drop();
     }
     const path = resolve(dirname(file.path), safeDecode(src));
@@ -51,6 +65,21 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
     if (!options.fileExists(path)) {
       report(file, "image-missing", `Image \`${src}\` does not exist: fix the path or add the file`, node.position);
       return drop();
+    }
+    const facts = options.imageFacts?.(path);
+    if (facts && !facts.confined) {
+      report(file, "image-outside", `Image \`${src}\` is a link to a file outside the manuscript folder: copy the file in instead`, node.position);
+      return drop();
+    }
+    if (facts?.pixels !== undefined && facts.pixels > maxImagePixels) {
+      const megapixels = Math.round(facts.pixels / 1e6);
+      report(file, "image-too-large", `Image \`${src}\` has ${megapixels} megapixels, more than the ${maxImagePixels / 1e6} a book can carry: scale it down`, node.position);
+      return drop();
+    }
+    if (facts?.selfContained === false) {
+      const message = report(file, "image-svg-external", `SVG image \`${src}\` refers to another file or the network, which readers may fetch: make it self-contained`, node.position);
+      // A book that lowers the rule keeps the image; Folio's own browser still loads nothing it names.
+      if (message?.fatal === true) return drop();
     }
     const mediaType = imageTypes[extname(path).toLowerCase()];
     if (!mediaType) {

@@ -5,12 +5,27 @@ import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 
-const removedElements = new Set(["script", "iframe", "object", "embed", "applet", "base", "meta", "link", "frame", "frameset", "form", "input", "button", "textarea", "select", "noscript", "template", "audio", "video", "source", "track", "portal"]);
-const urlProperties = ["href", "src", "action", "formAction", "poster", "background", "cite", "srcSet", "xLinkHref"];
+/** Elements that run code, load documents or resources, submit data, or change how the page resolves addresses. */
+const removedElements = new Set([
+  "script", "iframe", "object", "embed", "applet", "base", "meta", "link", "frame", "frameset", "form", "input", "button",
+  "textarea", "select", "noscript", "template", "audio", "video", "source", "track", "portal", "picture", "slot", "dialog",
+  // SVG: scripted animation can set any attribute (an href to `javascript:`); foreignObject nests HTML the checks above already cover.
+  "animate", "set", "animatemotion", "animatetransform", "handler", "listener",
+]);
+
+/** Attributes that make an element (other than a link or an image, which other plugins check) load something. */
+const fetchingProperties = ["src", "srcSet", "href", "xLinkHref", "poster", "background", "data", "lowsrc", "dynsrc", "longDesc", "ping", "manifest", "codeBase", "archive", "action", "formAction"];
+
+/** Elements whose href is a link the reader follows, not a resource the page loads. */
+const linkElements = new Set(["a", "area"]);
+
+/** CSS that can fetch a file or run code: url(), @import, image-set(), expression(), bindings, and escapes that could spell them. */
+const unsafeCss = /url\s*\(|@import|image-set|expression\s*\(|binding|behavior|\\/i;
 
 export const rehypeUnsafeHtml: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   visit(tree, "element", (node, index, parent) => {
-    if (removedElements.has(node.tagName) || (node.tagName === "style" && /url\s*\(|@import/i.test(textOf(node)))) {
+    const name = node.tagName.toLowerCase();
+    if (removedElements.has(name) || (name === "style" && unsafeCss.test(textOf(node)))) {
       report(file, "html-unsafe", `Raw \`<${node.tagName}>\` removed: it could run a script or fetch a file`, node.position);
       if (parent && index !== undefined) parent.children.splice(index, 1);
       return [SKIP, index];
@@ -22,15 +37,25 @@ export const rehypeUnsafeHtml: Plugin<[], Root> = () => (tree: Root, file: VFile
 
 function cleanProperties(node: Element, file: VFile): void {
   for (const name of Object.keys(node.properties)) {
-    const value = node.properties[name];
-    const isHandler = /^on/i.test(name);
-    const isScriptUrl = urlProperties.includes(name) && /^\s*(javascript|vbscript|data:text\/html)/i.test(String(value));
-    const isRemoteStyle = name === "style" && /url\s*\(|expression\s*\(/i.test(String(value));
-    if (isHandler || isScriptUrl || isRemoteStyle) {
+    if (isUnsafeProperty(node, name, node.properties[name])) {
       report(file, "html-unsafe", `Attribute \`${name}\` removed from \`<${node.tagName}>\`: it could run a script or fetch a file`, node.position);
       delete node.properties[name];
     }
   }
+}
+
+function isUnsafeProperty(node: Element, name: string, value: unknown): boolean {
+  const text = Array.isArray(value) ? value.join(" ") : String(value);
+  // Browsers ignore control characters and spaces inside a scheme: `java\tscript:` still runs.
+  const compact = text.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
+  if (/^on/i.test(name)) return true;
+  if (/^(javascript|vbscript|livescript|data:text\/html|data:image\/svg|data:application)/.test(compact)) return true;
+  if (name === "style") return unsafeCss.test(text);
+  if (!fetchingProperties.includes(name)) return false;
+  if (linkElements.has(node.tagName) && name === "href") return false;
+  if (node.tagName === "img" && name === "src") return false;
+  // Within the same document (SVG `<use href="#shape">`) nothing is fetched.
+  return !((name === "href" || name === "xLinkHref") && compact.startsWith("#"));
 }
 
 function textOf(node: Element): string {

@@ -45,15 +45,20 @@ function uniqueIds(file: VFile, tree: Root, used: Set<string>): Map<string, stri
   const map = new Map<string, string>();
   visit(tree, "element", (node: Element) => {
     const id = node.properties.id;
-    if (typeof id !== "string" || id === "") return;
+    if (typeof id !== "string") return;
     if (map.has(id)) {
       report(file, "id-duplicate", `Id \`${id}\` is used twice in this chapter: give each element its own id`, node.position);
     }
-    const unique = claim(used, id);
+    const unique = claim(used, validId(id));
     if (!map.has(id)) map.set(id, unique);
     node.properties.id = unique;
   });
   return map;
+}
+
+/** XHTML ids hold no white space and are never empty (a heading of punctuation only slugs to nothing). */
+function validId(id: string): string {
+  return id.replace(/[\s\u200b-\u200f\u2060\ufeff]+/g, "-") || "section";
 }
 
 function claim(used: Set<string>, id: string): string {

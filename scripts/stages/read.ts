@@ -11,6 +11,7 @@ import { applyRuleSettings, report } from "../diagnostics.js";
 export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
   const chapters: VFile[] = [];
   const seen = new Set<string>();
+  const slugs = new Set<string>();
   const root = await realpath(config.manuscriptDir);
   for (const [i, entry] of config.chapters.entries()) {
     const place = config.chaptersListed ? loaded.placeOf(["chapters", i]) : undefined;
@@ -38,7 +39,7 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
       report(loaded.file, "chapter-encoding", `Chapter \`${entry}\` is not UTF-8 text: save it as UTF-8`, place);
       continue;
     }
-    chapters.push(newChapter(path, text, chapters.length, config));
+    chapters.push(newChapter(path, text, chapters.length, config, slugs));
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
     report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]));
@@ -46,11 +47,16 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
   return chapters;
 }
 
-function newChapter(path: string, text: string, index: number, config: ResolvedConfig): VFile {
+function newChapter(path: string, text: string, index: number, config: ResolvedConfig, slugs: Set<string>): VFile {
   const file = new VFile({ path, value: text, cwd: process.cwd() });
+  // Names that differ only in letters outside A–Z (`é.md`, `ü.md`) give the same slug: number the later ones.
+  const base = basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, "-");
+  let slug = base;
+  for (let n = 2; slugs.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
+  slugs.add(slug.toLowerCase());
   const data: Partial<ChapterData> = {
     index,
-    slug: basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, "-"),
+    slug,
     matter: "body",
     lang: config.language,
     headings: [],

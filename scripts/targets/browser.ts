@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import puppeteer, { type Browser } from "puppeteer";
 import { BrowserMissingError } from "./browser-missing.js";
+import { offlineFlags } from "./request-policy.js";
 
 export { BrowserMissingError };
 
@@ -47,8 +48,9 @@ export function findBrowser(preferred?: string): string {
   return found;
 }
 
-/** Start a headless browser; the caller closes it in `finally`. */
-export function launchBrowser(executablePath: string): Promise<Browser> {
-  // Signals are Folio's to handle: Puppeteer's own SIGINT handler would exit before the staging folder is removed.
-  return puppeteer.launch({ executablePath, headless: true, args: launchFlags, timeout: 60_000, protocolTimeout: 600_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+/** Start a headless browser, or fail after `timeout` ms with the process killed; the caller closes it in `finally`. */
+export function launchBrowser(executablePath: string, timeout = 60_000, userDataDir?: string): Promise<Browser> {
+  // Folio handles Ctrl-C itself (it closes the browser and removes its staging folder); Puppeteer's own handlers would exit at once.
+  const signals = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+  return puppeteer.launch({ executablePath, headless: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
 }

@@ -18,7 +18,7 @@ export function bookContents(book: Book): ContentsEntry[] {
       chapter: data.index,
       title: data.title,
       id: titleHeading?.id ?? data.id,
-      sections: data.headings.filter((h) => h.depth === 2 && !isNotesHeading(h.id)).map((h) => ({ title: h.text, id: h.id })),
+      sections: data.headings.filter((h) => h.depth === 2 && h.text !== "" && !isNotesHeading(h.id)).map((h) => ({ title: h.text, id: h.id })),
     };
   });
 }

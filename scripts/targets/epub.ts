@@ -9,6 +9,7 @@ import { chapterDocuments, epubAddressing, pageList } from "./epub/chapters.js";
 import { epubCover } from "./epub/cover.js";
 import { zipEpub, type PackageFile } from "./epub/package.js";
 import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
+import { documentProperties } from "./serialize.js";
 import type { Target } from "./target.js";
 
 const xhtml = "application/xhtml+xml";
@@ -40,7 +41,7 @@ export const renderEpub: Target = async (book, context) => {
     { id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml" },
     { id: "css", href: "style.css", mediaType: "text/css" },
     ...(cover ? [{ id: "cover-image", href: cover.name, mediaType: cover.mediaType, properties: "cover-image" }] : []),
-    ...documents.map((doc) => ({ id: doc.id, href: doc.path, mediaType: xhtml })),
+    ...documents.map((doc) => ({ id: doc.id, href: doc.path, mediaType: xhtml, properties: documentProperties(String(doc.data)) })),
     ...resources.map((resource) => resource.item),
   ];
   // Cover and title page come before the contents; the chapters after.

@@ -2,13 +2,13 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { chapterData, type Book, type PageStart } from "../book.js";
 import { toPx } from "../config/resolve.js";
-import { isInside } from "../stages/read.js";
-import { findBrowser, launchBrowser } from "./browser.js";
+import { report } from "../diagnostics.js";
+import { findBrowser } from "./browser.js";
+import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
 import { bookContents } from "./contents.js";
 import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
@@ -20,6 +20,7 @@ import { setPdfMetadata } from "./pdf/metadata.js";
 import { setOutlineTitles } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
+import { allowOnlyBookFiles } from "./request-policy.js";
 import type { Target } from "./target.js";
 
 const pointsPerPx = 0.75;
@@ -28,9 +29,10 @@ export const renderPdf: Target = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
   const html = await printHtml(book, context.fonts);
   const staging = await mkdtemp(join(tmpdir(), "folio-print-"));
-  const browser = await launchBrowser(executable);
-  const abort = () => void browser.close();
+  const { browser, close: closeBrowser } = await startBrowser(executable);
+  const abort = () => void closeBrowser();
   context.signal?.addEventListener("abort", abort, { once: true });
+  if (context.signal?.aborted) abort();
   // Ctrl-C during the launch: the abort event has already fired.
   if (context.signal?.aborted) abort();
   try {
@@ -39,13 +41,13 @@ export const renderPdf: Target = async (book, context) => {
     const page = await browser.newPage();
     const blocked = await allowOnlyBookFiles(page, [staging, book.config.manuscriptDir, ...context.fonts.faces.map((f) => dirname(f.file))]);
     await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await withDeadline(page.evaluate(() => document.fonts.ready.then(() => undefined)), browserDeadlines.printMs, "loading fonts");
     // Every image decoded, so the page layout sees the sizes the printout will have.
     await page.evaluate(() => Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))));
-    if (blocked.length > 0) throw new Error(`The print document asked for files outside the book: ${blocked.join(", ")}`);
+    for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
     context.progress?.("pdf: laying out pages");
-    const planned = await layOutPages(page, await printedTextBlock(browser, book.config.print));
-    const { pdf, plan } = await printChecked(page, planned, bookContents(book).map((entry) => entry.id), context.progress);
+    const planned = await withDeadline(layOutPages(page, await printedTextBlock(browser, book.config.print)), browserDeadlines.printMs, "laying out pages");
+    const { pdf, plan } = await withDeadline(printChecked(page, planned, bookContents(book).map((entry) => entry.id), context.progress), browserDeadlines.printMs, "printing");
     const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
     context.progress?.("pdf: finishing");
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
@@ -59,7 +61,7 @@ export const renderPdf: Target = async (book, context) => {
     return { format: "pdf", path };
   } finally {
     context.signal?.removeEventListener("abort", abort);
-    await browser.close().catch(() => undefined);
+    await closeBrowser();
     await rm(staging, { recursive: true, force: true });
   }
 };
@@ -113,20 +115,4 @@ function pageStarts(book: Book, plan: PagePlan, furniture: Furniture): PageStart
     [0, ...group.starts].forEach((wordIndex, i) => starts.push({ label: furniture.pages[group.page + i].label, chapter, wordIndex }));
   }
   return starts;
-}
-
-/** Block every request but the book's own files; returns the list of blocked URLs. */
-async function allowOnlyBookFiles(page: Page, roots: readonly string[]): Promise<string[]> {
-  const blocked: string[] = [];
-  await page.setRequestInterception(true);
-  page.on("request", (request) => {
-    const url = request.url();
-    const allowed = url.startsWith("data:") || (url.startsWith("file:") && roots.some((root) => isInside(root, fileURLToPath(url))));
-    if (allowed) void request.continue();
-    else {
-      blocked.push(url);
-      void request.abort("blockedbyclient");
-    }
-  });
-  return blocked;
 }
