@@ -48,6 +48,8 @@ export interface ChapterData {
   headings: Heading[];
   links: InternalLink[];
   images: ImageUse[];
+  /** Every local image path the chapter names, used or refused. */
+  imageReferences: string[];
   /** The chapter's HTML tree after the rehype plugins. */
   tree: Root;
 }

@@ -10,7 +10,7 @@ import { fixture, repoRoot, tempDir } from "./helpers/build.js";
 const rulesDir = fixture("rules");
 const fixtures = readdirSync(rulesDir).sort();
 /** Rules that only rendering can raise; test/cli.test.ts covers them through the command. */
-const renderOnly = ["browser-missing", "browser-failed", "cover-not-rendered"];
+const renderOnly = ["browser-missing", "browser-failed", "cover-not-rendered", "request-blocked"];
 
 /** The report lines of rule `id` for the fixture book in `dir`, with paths relative to it. */
 async function reportLines(dir: string, id: string): Promise<string[]> {

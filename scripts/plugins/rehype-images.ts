@@ -37,6 +37,7 @@ export const imageTypes: Readonly<Record<string, string>> = {
 export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Root, file: VFile) => {
   const data = chapterData(file);
   data.images = [];
+  data.imageReferences = [];
   visit(tree, "element", (node, index, parent) => {
     if (node.tagName !== "img") return;
     const src = String(node.properties.src ?? "");
@@ -58,6 +59,8 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       return drop();
     }
     const path = resolve(dirname(file.path), safeDecode(src));
+    // Referenced, even when refused below: the file is not "unused", it is wrong.
+    data.imageReferences.push(path);
     if (!isInside(options.manuscriptDir, path)) {
       report(file, "image-outside", `Image \`${src}\` is outside the manuscript folder: move it inside`, node.position);
       return drop();

@@ -26,9 +26,9 @@ const replaced: Readonly<Record<string, readonly string[]>> = {
 
 /** Line and column in the source of character `index` of `node`'s (typeset) text, or the node's start when the two cannot be aligned. */
 function sourcePlace(source: string, node: Text, index: number) {
-  const start = node.position!.start;
-  const end = node.position!.end;
-  if (start.offset === undefined || end.offset === undefined) return start;
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (!start || !end || start.offset === undefined || end.offset === undefined) return start;
   const text = source.slice(start.offset, end.offset);
   let at = 0;
   for (let i = 0; i < index; i++) {

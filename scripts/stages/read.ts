@@ -62,6 +62,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     headings: [],
     links: [],
     images: [],
+    imageReferences: [],
   };
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);

@@ -6,11 +6,11 @@ import { folioVersion } from "../version.js";
 
 /** What a transform leaves on a chapter: its data and its messages. */
 interface Entry {
-  readonly data: Pick<ChapterData, "tree" | "title" | "headings" | "links" | "images">;
+  readonly data: Pick<ChapterData, "tree" | "title" | "headings" | "links" | "images" | "imageReferences">;
   readonly messages: readonly { reason: string; line?: number; column?: number; ruleId?: string; fatal?: boolean | null }[];
 }
 
-const cachedFields = ["tree", "title", "headings", "links", "images"] as const;
+const cachedFields = ["tree", "title", "headings", "links", "images", "imageReferences"] as const;
 
 /** In-memory store of transform results; `stats` counts hits and misses of the last build. */
 export class TransformCache {

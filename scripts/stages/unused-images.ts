@@ -10,7 +10,7 @@ import { isInside } from "./read.js";
 /** One file per unused image of the manuscript folder, each holding an `image-unused` message. */
 export async function findUnusedImages(book: Book): Promise<VFile[]> {
   const { manuscriptDir, outDir, cover } = book.config;
-  const used = new Set(book.chapters.flatMap((file) => chapterData(file).images.map((image) => image.path)));
+  const used = new Set(book.chapters.flatMap((file) => chapterData(file).imageReferences ?? []));
   if (cover) used.add(resolve(manuscriptDir, cover));
   const files: VFile[] = [];
   for (const path of await listImages(manuscriptDir)) {
