@@ -98,12 +98,14 @@ describe.each([
   });
 
   it("gives each contents entry the folio of the page where its heading is found", () => {
+    // The contents may run over several pages, up to the first chapter.
     const contentsPage = outline.find((b) => b.title === "Contents")!.page;
-    const entries = links.filter((l) => l.page === contentsPage);
+    // An entry that the page break cuts leaves a sliver of its box on the page before: not an entry.
+    const entries = links.filter((l) => l.page >= contentsPage && l.page < openings[0].page && l.rect[3] - l.rect[1] > 5);
     expect(entries.length).toBeGreaterThanOrEqual(openings.length);
     for (const entry of entries) {
       const [x1, y1, x2, y2] = entry.rect;
-      const inEntry = pages[contentsPage - 1].filter((i) => i.y >= y1 - 1 && i.y <= y2 + 1 && i.x >= x1 - 1 && i.x <= x2 + 1);
+      const inEntry = pages[entry.page - 1].filter((i) => i.y >= y1 - 1 && i.y <= y2 + 1 && i.x >= x1 - 1 && i.x <= x2 + 1);
       const number = inEntry.filter((i) => /^\d+$/.test(i.text.trim())).pop();
       expect(number?.text.trim(), `number of entry to page ${entry.target}`).toBe(labels[entry.target - 1]);
       const title = inEntry.map((i) => i.text).join(" ").replace(/[ .]*\d+\s*$/, "").replace(/[\s.]+$/, "");

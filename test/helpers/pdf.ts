@@ -14,7 +14,7 @@ export function pdfInfo(path: string): Record<string, string> {
 /** Text of page `page` (from 1), or of the whole document, line by line as laid out (no joining of hyphenated words). */
 export function pdfText(path: string, page?: number): string {
   const range = page === undefined ? [] : ["-f", String(page), "-l", String(page)];
-  return execFileSync("pdftotext", ["-layout", ...range, path, "-"], { encoding: "utf8" });
+  return execFileSync("pdftotext", ["-layout", ...range, path, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
 }
 
 /** Text of every page, in order. */

@@ -45,6 +45,8 @@ export async function finishPages(pdf: PDFDocument, options: FinishOptions): Pro
     for (const link of linkBoxes(pdf, page)) {
       const target = destinations.get(link.dest);
       if (target === undefined || !options.contentsTargets.has(link.dest)) continue;
+      // An entry broken across two pages leaves a sliver of a box on the first: its number goes on the second.
+      if (link.rect[3] - link.rect[1] < options.fontSize / 2) continue;
       drawContentsNumber(page, options.furniture.pages[target].label, regular, link.rect, options, options.contentsTargets.get(link.dest) ?? 1);
     }
   }
