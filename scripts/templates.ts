@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import ejs from "ejs";
 
 /** The templates folder of this Folio installation. */
@@ -44,6 +44,25 @@ export interface FontSet {
   readonly license: string;
   readonly version: string;
   readonly faces: readonly FontFace[];
+}
+
+/** The @font-face rules of `fonts`; `src` writes each face's source (`url(…) format(…)`), `extra` adds descriptors. */
+export function fontFaceRules(fonts: FontSet, src: (face: FontFace) => string, extra = ""): string {
+  return fonts.faces
+    .map((face) => `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; ${extra}src: ${src(face)}; }`)
+    .join("\n");
+}
+
+/** Rules whose sources are the font files themselves, for pages Folio's own browser loads. */
+export function fileFontFaces(fonts: FontSet): string {
+  return fontFaceRules(fonts, (face) => `url("${pathToFileURL(face.file).href}") format("truetype")`);
+}
+
+/** Rules with every face inlined as a data: URL (`web`: the WOFF2 files, else the TrueType ones). */
+export async function inlineFontFaces(fonts: FontSet, kind: "web" | "file", extra = ""): Promise<string> {
+  const data = await Promise.all(fonts.faces.map((face) => readFile(kind === "web" ? face.web : face.file)));
+  const type = kind === "web" ? ["woff2", "woff2"] : ["ttf", "truetype"];
+  return fontFaceRules(fonts, (face) => `url(data:font/${type[0]};base64,${data[fonts.faces.indexOf(face)].toString("base64")}) format("${type[1]}")`, extra);
 }
 
 /** The body font declared in templates/fonts.json, resolved to its npm package's files. */

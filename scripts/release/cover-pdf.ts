@@ -8,7 +8,7 @@ import type { ResolvedConfig } from "../config/resolve.js";
 import { findBrowser, launchBrowser } from "../targets/browser.js";
 import { coverHtml } from "../targets/epub/cover-render.js";
 import { makePdfDeterministic } from "../targets/pdf/deterministic.js";
-import { renderTemplate, type FontSet } from "../templates.js";
+import { fileFontFaces, renderTemplate, type FontSet } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { coverGeometry, inches, type CoverGeometry } from "./spine.js";
 
@@ -30,7 +30,7 @@ export async function renderCoverPdf(config: ResolvedConfig, interiorPath: strin
   const abort = () => void browser.close();
   signal?.addEventListener("abort", abort, { once: true });
   try {
-    const css = fontFaces(fonts);
+    const css = fileFontFaces(fonts);
     const frontPath = join(staging, "front.html");
     await writeFile(frontPath, await coverHtml(config, fonts));
     const wrapPath = join(staging, "wrap.html");
@@ -67,10 +67,4 @@ async function setBoxes(bytes: Uint8Array, g: CoverGeometry, config: ResolvedCon
   pdf.setCreator(`Folio ${folioVersion}`);
   pdf.setProducer(`Folio ${folioVersion} (Chromium, pdf-lib)`);
   return pdf.save({ useObjectStreams: false });
-}
-
-function fontFaces(fonts: FontSet): string {
-  return fonts.faces
-    .map((face) => `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url("${pathToFileURL(face.file).href}") format("truetype"); }`)
-    .join("\n");
 }

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chapterData, type Book } from "../book.js";
-import { readTemplate, renderTemplate, type FontSet } from "../templates.js";
+import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml } from "./serialize.js";
@@ -18,7 +18,7 @@ export const renderHtml: Target = async (book, context) => {
     });
     return { id: data.id, lang: data.lang, html };
   });
-  const css = [await fontFaces(context.fonts), await readTemplate("shared/book.css"), await readTemplate("web/web.css")].join("\n");
+  const css = [await inlineFontFaces(context.fonts, "web", "font-display: swap; "), await readTemplate("shared/book.css"), await readTemplate("web/web.css")].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -42,14 +42,4 @@ async function embedImages(book: Book): Promise<Map<string, string>> {
     }
   }
   return urls;
-}
-
-async function fontFaces(fonts: FontSet): Promise<string> {
-  const faces = await Promise.all(
-    fonts.faces.map(async (face) => {
-      const data = (await readFile(face.web)).toString("base64");
-      return `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; font-display: swap; src: url(data:font/woff2;base64,${data}) format("woff2"); }`;
-    }),
-  );
-  return faces.join("\n");
 }

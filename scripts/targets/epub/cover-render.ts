@@ -1,7 +1,6 @@
 /** The typographic cover: templates/cover/front.html.ejs drawn by Chromium into a PNG, from local data only. */
-import { readFile } from "node:fs/promises";
 import type { ResolvedConfig } from "../../config/resolve.js";
-import { renderTemplate } from "../../templates.js";
+import { inlineFontFaces, renderTemplate } from "../../templates.js";
 import type { FontSet } from "../../templates.js";
 import { findBrowser, launchBrowser } from "../browser.js";
 
@@ -15,19 +14,13 @@ export const epubCoverSize: CoverSize = { width: 1600, height: 2560 };
 
 /** The cover page's HTML, with the book's fonts inlined so that the page needs no file or network. */
 export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise<string> {
-  const faces = await Promise.all(
-    fonts.faces.map(async (face) => {
-      const data = (await readFile(face.file)).toString("base64");
-      return `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url(data:font/ttf;base64,${data}) format("truetype"); }`;
-    }),
-  );
   return renderTemplate("cover/front.html.ejs", {
     lang: config.language,
     title: config.title,
     subtitle: config.subtitle ?? "",
     authors: config.authors,
     fontFamily: fonts.family,
-    fontFaces: faces.join("\n"),
+    fontFaces: await inlineFontFaces(fonts, "file"),
   });
 }
 

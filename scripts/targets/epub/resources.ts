@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { chapterData, type Book, type ImageUse } from "../../book.js";
-import type { FontSet } from "../../templates.js";
+import { fontFaceRules, type FontSet } from "../../templates.js";
 import { imageFallback } from "./fallbacks.js";
 import type { PackageFile } from "./package.js";
 
@@ -32,9 +32,7 @@ export async function fontResources(fonts: FontSet): Promise<Resource[]> {
 
 /** The @font-face rules that give the embedded fonts the print edition's family name. */
 export function fontFaceCss(fonts: FontSet): string {
-  return fonts.faces
-    .map((face) => `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url(fonts/${basename(face.file)}); }`)
-    .join("\n");
+  return fontFaceRules(fonts, (face) => `url(fonts/${basename(face.file)})`);
 }
 
 /** Every image the chapters use, once, by name; a WebP comes with a PNG fallback. */

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { toHtml } from "hast-util-to-html";
 import { chapterData, type Book } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
-import { readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
 import { bookContents } from "../contents.js";
 import { address } from "../serialize.js";
 import { printTree } from "./print-tree.js";
@@ -33,7 +33,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { id: data.id, lang: data.lang, html: toHtml(printTree(tree, data.lang)) };
   });
   const { print } = book.config;
-  const css = [fontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
+  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -58,10 +58,4 @@ function withPageSettings(css: string, print: ResolvedPrint): string {
     "--page-height": `${textBlock(print).height}px`,
   };
   return css.replace(/var\((--[a-z-]+)\)/g, (whole, name: string) => values[name] ?? whole);
-}
-
-function fontFaces(fonts: FontSet): string {
-  return fonts.faces
-    .map((face) => `@font-face { font-family: "${fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; src: url("${pathToFileURL(face.file).href}") format("truetype"); }`)
-    .join("\n");
 }
