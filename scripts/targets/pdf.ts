@@ -41,7 +41,10 @@ export const renderPdf: Target = async (book, context) => {
     const page = await browser.newPage();
     const blocked = await allowOnlyBookFiles(page, [staging, book.config.manuscriptDir, ...context.fonts.faces.map((f) => dirname(f.file))]);
     await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
-    await withDeadline(page.evaluate(() => document.fonts.ready.then(() => undefined)), browserDeadlines.printMs, "loading fonts");
+    // Load every face now: `document.fonts.ready` alone can resolve before layout has asked for a
+    // face, and the page layout would then measure with a fallback font.
+    const loadFonts = () => Promise.all(Array.from(document.fonts, (face) => face.load())).then(() => document.fonts.ready).then(() => undefined);
+    await withDeadline(page.evaluate(loadFonts), browserDeadlines.printMs, "loading fonts");
     // Every image decoded, so the page layout sees the sizes the printout will have.
     await page.evaluate(() => Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))));
     for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
