@@ -57,12 +57,15 @@ export interface ChapterData {
 /**
  * Where a printed page begins inside a chapter, learnt from the print layout: the page's
  * folio as printed, and how many words of the chapter's running text (footnotes left out,
- * words counted by `countWords` in scripts/util/words.ts) come before the page's first word.
+ * words counted by `countWords` in scripts/util/words.ts) come before the page's first word,
+ * and how many of its images (`img` elements) come before the page. A page begins with
+ * whichever comes first: word `wordIndex` or image `imageIndex` (both counted from 0).
  */
 export interface PageStart {
   readonly label: string;
   readonly chapter: number;
   readonly wordIndex: number;
+  readonly imageIndex?: number;
 }
 
 export interface Book {

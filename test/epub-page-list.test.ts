@@ -67,6 +67,41 @@ describe("page-break markers in a chapter tree", () => {
     );
   });
 
+  it("marks a page that opens with an image (a figure carried over) before the image, not before the next word", () => {
+    const file = book.chapters.find((chapter) => JSON.stringify(chapterData(chapter).tree).includes('"tagName":"img"'))!;
+    const tree = structuredClone(chapterData(file).tree);
+    // The words before the first image: the page opens with it, and its first word comes after it.
+    let wordsBefore = 0;
+    let found = false;
+    const count = (node: Root | Element): void => {
+      for (const child of node.children) {
+        if (found) return;
+        if (child.type === "text") wordsBefore += countWords(child.value);
+        if (child.type !== "element") continue;
+        if (child.tagName === "img") found = true;
+        else count(child);
+      }
+    };
+    count(tree);
+    expect(found).toBe(true);
+    expect(insertPageBreaks(tree, [{ label: "9", chapter: chapterData(file).index, wordIndex: wordsBefore, imageIndex: 0 }])).toEqual(["9"]);
+    const parentOfImage = (node: Root | Element): Element | undefined => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        if (child.children.some((c) => c.type === "element" && c.tagName === "img")) return child;
+        const inner = parentOfImage(child);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const parent = parentOfImage(tree)!;
+    const at = parent.children.findIndex((c) => c.type === "element" && c.tagName === "img");
+    const marker = parent.children[at - 1] as Element;
+    expect(marker.properties["epub:type"]).toBe("pagebreak");
+    expect(marker.properties.ariaLabel).toBe("9");
+    expect(wordsBeforeMarkers(tree).get("9")).toBe(wordsBefore);
+  });
+
   it("leaves the shared chapter tree as addressing left it", async () => {
     address(book.chapters[1], epubAddressing(book));
     const before = JSON.stringify(chapterData(book.chapters[1]).tree);

@@ -115,7 +115,7 @@ function pageStarts(book: Book, plan: PagePlan, furniture: Furniture): PageStart
   for (const group of plan.groups) {
     const chapter = chapterByGroupId.get(group.id);
     if (group.kind !== "chapter" || chapter === undefined) continue;
-    [0, ...group.starts].forEach((wordIndex, i) => starts.push({ label: furniture.pages[group.page + i].label, chapter, wordIndex }));
+    [[0, 0] as const, ...group.starts].forEach(([wordIndex, imageIndex], i) => starts.push({ label: furniture.pages[group.page + i].label, chapter, wordIndex, imageIndex }));
   }
   return starts;
 }

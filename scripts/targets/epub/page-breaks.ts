@@ -19,25 +19,37 @@ export function pageBreak(label: string): Element {
 }
 
 /**
- * Insert a marker before the word each page of this chapter begins with, counting words over the
- * text nodes in document order and leaving out the footnotes section. Pages that begin after the
- * last word are marked at the end of the text. Returns the labels marked, in order.
+ * Insert a marker where each page of this chapter begins: before its first word, counting words
+ * over the text nodes in document order and leaving out the footnotes section, or before its
+ * first image when the page opens with one (a figure carried over to the next page). Pages
+ * that begin after the last word are marked at the end of the text. Returns the labels marked,
+ * in order.
  */
 export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): string[] {
-  const pending = [...starts].sort((a, b) => a.wordIndex - b.wordIndex);
+  const pending = [...starts].sort((a, b) => a.wordIndex - b.wordIndex || (a.imageIndex ?? 0) - (b.imageIndex ?? 0));
   const marked: string[] = [];
+  const mark = (start: PageStart): Element => {
+    marked.push(start.label);
+    return pageBreak(start.label);
+  };
   // A page that begins with the chapter is marked before its first element, not inside its heading.
   const opening: Element[] = [];
-  while (pending.length > 0 && pending[0].wordIndex <= 0) {
-    const start = pending.shift()!;
-    opening.push(pageBreak(start.label));
-    marked.push(start.label);
-  }
+  while (pending.length > 0 && pending[0].wordIndex <= 0 && (pending[0].imageIndex ?? 0) <= 0) opening.push(mark(pending.shift()!));
   tree.children.unshift(...opening);
   let seen = 0;
+  let images = 0;
   const walk = (parent: Root | Element): void => {
     for (let i = 0; i < parent.children.length && pending.length > 0; i++) {
       const node = parent.children[i];
+      if (node.type === "element" && node.tagName === "img") {
+        // Pages whose first word is still to come but whose images before them are all seen open with this one.
+        const markers: Element[] = [];
+        while (pending.length > 0 && pending[0].wordIndex >= seen && (pending[0].imageIndex ?? 0) === images) markers.push(mark(pending.shift()!));
+        images++;
+        parent.children.splice(i, 0, ...markers);
+        i += markers.length;
+        continue;
+      }
       if (node.type === "element" && !isFootnotesSection(node)) walk(node);
       if (node.type !== "text") continue;
       const value = node.value.normalize("NFC");
@@ -48,8 +60,7 @@ export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): stri
         const start = pending.shift()!;
         const at = offsets[Math.max(0, start.wordIndex - seen)];
         if (at > from) pieces.push({ type: "text", value: value.slice(from, at) });
-        pieces.push(pageBreak(start.label));
-        marked.push(start.label);
+        pieces.push(mark(start));
         from = at;
       }
       seen += offsets.length;
@@ -62,10 +73,9 @@ export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): stri
   walk(tree);
   const end = [...tree.children].reverse().find((node): node is Element => node.type === "element" && !isFootnotesSection(node));
   for (const start of pending) {
-    const marker = pageBreak(start.label);
+    const marker = mark(start);
     if (end) end.children.push(marker);
     else tree.children.push(marker);
-    marked.push(start.label);
   }
   return marked;
 }

@@ -13,8 +13,8 @@ export interface PlannedGroup {
   /** Physical page index (from 0) of the group's first page. */
   readonly page: number;
   readonly pages: number;
-  /** For chapters: words of running text before each page after the first. */
-  readonly starts: readonly number[];
+  /** For chapters: words and images of running text before each page after the first. */
+  readonly starts: readonly (readonly [words: number, images: number])[];
 }
 
 export interface PagePlan {

@@ -24,13 +24,17 @@
   const topIn = (group, rect) => rect.top - group.getBoundingClientRect().top;
   const bottomIn = (group, rect) => rect.bottom - group.getBoundingClientRect().top;
 
-  /** The rect of character `offset` of a text node, or undefined for a collapsed character. */
+  /**
+   * The rect of character `offset` of a text node, or undefined for a collapsed character.
+   * The last of the range's rects: the character after a line broken at a soft hyphen also
+   * reports the hyphen's box, at the end of the line above, before its own.
+   */
   const charRect = (node, offset) => {
     const range = document.createRange();
     range.setStart(node, offset);
     range.setEnd(node, offset + 1);
     const rects = range.getClientRects();
-    return rects.length > 0 ? rects[0] : undefined;
+    return rects.length > 0 ? rects[rects.length - 1] : undefined;
   };
 
   /** Text nodes of `element` in order; running text leaves out notes, wherever they are. */
@@ -316,10 +320,14 @@
     return last + 1;
   };
 
-  /** For each page of `group` after its first: how many words of its running text come before the page. */
-  const pageStartWords = (group) => {
+  /**
+   * For each page of `group` after its first: how many words and images of its running text
+   * come before the page, as [words, images].
+   */
+  const pageStarts = (group) => {
     const starts = [];
     let words = 0;
+    let images = 0;
     let inWord = false;
     let column = 0;
     const isJoin = (ch) => /[\p{L}\p{N}\u00AD]/u.test(ch);
@@ -333,7 +341,26 @@
       while (before && before.classList.contains("page-foot")) before = before.previousElementSibling;
       return Boolean(before && before.classList.contains("split-word"));
     };
-    for (const node of textNodesOf(group)) {
+    const count = (text, from, to) => {
+      for (let i = from; i < to; i++) {
+        if (isLetter(text[i]) && !inWord) words++;
+        inWord = isJoin(text[i]);
+      }
+    };
+    const walker = document.createTreeWalker(group, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (node) => {
+        if (node.nodeType === Node.ELEMENT_NODE) return node.matches(".page-foot, .note-pool") ? NodeFilter.FILTER_REJECT : node.matches("img") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        // An image opens a page when it is the first thing there (a figure carried over).
+        const rect = node.getClientRects()[0];
+        for (const last = rect ? columnOf(group, rect) : column; column < last; column++) starts.push([words, images]);
+        images++;
+        continue;
+      }
       inWord = continuesWord(node);
       const text = node.data;
       const lastRect = (() => {
@@ -354,17 +381,12 @@
           }
           return true;
         });
-        for (; i < boundary; i++) {
-          if (isLetter(text[i]) && !inWord) words++;
-          inWord = isJoin(text[i]);
-        }
-        starts.push(words);
+        count(text, i, boundary);
+        i = boundary;
+        starts.push([words, images]);
         column = next;
       }
-      for (; i < text.length; i++) {
-        if (isLetter(text[i]) && !inWord) words++;
-        inWord = isJoin(text[i]);
-      }
+      count(text, i, text.length);
     }
     return starts;
   };
@@ -376,7 +398,7 @@
     group.classList.add("folio-measured");
     if (group.querySelector(".note-pool > .footnote")) placeNotes(group);
     const pages = pageCount(group);
-    const starts = group.classList.contains("chapter") ? pageStartWords(group) : [];
+    const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
     group.classList.remove("folio-measured");
     if (group.classList.contains("recto") && page % 2 === 1) {
       const blank = document.createElement("div");
