@@ -1,20 +1,12 @@
 /** A cache of chapter transforms, keyed by a hash of everything a transform reads, so a rebuild redoes only changed chapters. */
 import { createHash } from "node:crypto";
 import type { VFile } from "vfile";
-import { chapterData, type ChapterData } from "../book.js";
 import { folioVersion } from "../version.js";
-
-/** What a transform leaves on a chapter: its data and its messages. */
-interface Entry {
-  readonly data: Pick<ChapterData, "tree" | "title" | "headings" | "links" | "images" | "imageReferences">;
-  readonly messages: readonly { reason: string; line?: number; column?: number; ruleId?: string; fatal?: boolean | null }[];
-}
-
-const cachedFields = ["tree", "title", "headings", "links", "images", "imageReferences"] as const;
+import { applyResult, takeResult, type TransformResult } from "./transform-result.js";
 
 /** In-memory store of transform results; `stats` counts hits and misses of the last build. */
 export class TransformCache {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, TransformResult>();
   stats = { hits: 0, misses: 0 };
 
   /** The key of `file`: Folio's version, the chapter's source, and the `context` its transform depends on. */
@@ -31,20 +23,13 @@ export class TransformCache {
     }
     this.stats.hits++;
     // One structuredClone keeps the links' and images' node references pointing into the cloned tree.
-    Object.assign(file.data, structuredClone(entry.data));
-    for (const m of entry.messages) {
-      const message = file.message(m.reason, { place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined, ruleId: m.ruleId, source: "folio" });
-      message.fatal = m.fatal;
-    }
+    applyResult(file, structuredClone(entry));
     return true;
   }
 
   /** Remember the result of transforming `file` (call before any later stage changes it). */
   store(key: string, file: VFile): void {
-    const data = chapterData(file);
-    const picked = Object.fromEntries(cachedFields.map((field) => [field, data[field]])) as Entry["data"];
-    const messages = file.messages.map((m) => ({ reason: m.reason, line: m.line, column: m.column, ruleId: m.ruleId, fatal: m.fatal }));
-    this.entries.set(key, { data: structuredClone(picked), messages });
+    this.entries.set(key, structuredClone(takeResult(file)));
   }
 
   /** Keep at most `limit` entries, dropping the oldest. */

@@ -11,33 +11,58 @@ import type { TransformCache } from "./transform-cache.js";
 
 /** Run the chapter processor over every chapter of `book`, in place; reuse `cache` results when given. */
 export async function transformChapters(book: Book, cache?: TransformCache): Promise<void> {
-  const chapterIndex = new Map(book.chapters.map((file, i) => [file.path, i]));
-  const realRoot = realpathSync(book.config.manuscriptDir);
-  const processor = createChapterProcessor({
+  const setup: ProcessorSetup = {
     manuscriptDir: book.config.manuscriptDir,
-    chapterIndex,
-    fileExists: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
-    imageFacts: (path) => imageFacts(path, realRoot),
-  });
+    chapterPaths: book.chapters.map((file) => String(file.path)),
+    realRoot: realpathSync(book.config.manuscriptDir),
+  };
   // A transform reads the chapter list, the rule settings, and which files exist in the manuscript folder.
-  const context = cache ? JSON.stringify([[...chapterIndex.keys()], book.config.rules, book.config.language, listFiles(book.config.manuscriptDir)]) : "";
+  const context = cache ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language, listFiles(book.config.manuscriptDir)]) : "";
+  const keys = new Map<VFile, string>();
+  const todo: VFile[] = [];
   for (const file of book.chapters) {
     const key = cache?.key(file, `${chapterData(file).index}\0${context}`);
     if (cache && key && cache.restore(key, file)) continue;
-    // A chapter that cannot be transformed keeps an empty tree, so that the later stages can still report the rest.
-    chapterData(file).tree = { type: "root", children: [] };
-    if (!withinLimits(file)) continue;
-    try {
-      const tree = await processor.run(processor.parse(file), file);
-      if (treeDepth(tree) > maxTreeDepth) report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
-      else chapterData(file).tree = tree;
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      report(file, "nesting-too-deep", "The chapter nests too deep to be processed: flatten its block quotes, lists or raw HTML");
-    }
-    if (cache && key) cache.store(key, file);
+    if (key) keys.set(file, key);
+    todo.push(file);
   }
+  const processor = chapterProcessor(setup);
+  for (const file of todo) await transformChapter(processor, file);
+  for (const [file, key] of keys) cache?.store(key, file);
   cache?.trim();
+}
+
+/** What a chapter processor needs to know of the book. */
+export interface ProcessorSetup {
+  readonly manuscriptDir: string;
+  readonly chapterPaths: readonly string[];
+  /** The manuscript folder with links resolved: images must stay inside it. */
+  readonly realRoot: string;
+}
+
+export type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
+
+export function chapterProcessor(setup: ProcessorSetup): ChapterProcessor {
+  return createChapterProcessor({
+    manuscriptDir: setup.manuscriptDir,
+    chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
+    fileExists: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
+    imageFacts: (path) => imageFacts(path, setup.realRoot),
+  });
+}
+
+/** Transform one chapter in place. A chapter that cannot be transformed keeps an empty tree, so that the later stages can still report the rest. */
+export async function transformChapter(processor: ChapterProcessor, file: VFile): Promise<void> {
+  chapterData(file).tree = { type: "root", children: [] };
+  if (!withinLimits(file)) return;
+  try {
+    const tree = await processor.run(processor.parse(file), file);
+    if (treeDepth(tree) > maxTreeDepth) report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
+    else chapterData(file).tree = tree;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    report(file, "nesting-too-deep", "The chapter nests too deep to be processed: flatten its block quotes, lists or raw HTML");
+  }
 }
 
 function listFiles(dir: string): string[] {

@@ -1,0 +1,31 @@
+/** The preview's transform cache: a chapter restored from it is the chapter as a fresh transform leaves it. */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { chapterData } from "../scripts/book.js";
+import { prepareBook } from "../scripts/build.js";
+import { TransformCache } from "../scripts/stages/transform-cache.js";
+import { tempDir } from "./helpers/build.js";
+
+describe("a chapter restored from the transform cache", () => {
+  it("keeps everything the transform recorded, the language of a chapter wrapped in a lang element included", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "book.yaml"), "title: Cached\nlanguage: en\n");
+    writeFileSync(join(dir, "01-english.md"), "# English\n\nA plain chapter with a [link](02-french.md#deux) and an ![](missing.png) image.\n");
+    writeFileSync(join(dir, "02-french.md"), '<div lang="fr">\n\n# Français\n\n## Deux\n\nUn chapitre en français.\n\n</div>\n');
+    const cache = new TransformCache();
+    const options = { manuscriptDir: dir, outDir: tempDir() };
+    const fresh = (await prepareBook(options, { cache })).book!;
+    expect(cache.stats).toEqual({ hits: 0, misses: 2 });
+    cache.stats = { hits: 0, misses: 0 };
+    const restored = (await prepareBook(options, { cache })).book!;
+    expect(cache.stats).toEqual({ hits: 2, misses: 0 });
+    expect(chapterData(restored.chapters[1]).lang).toBe("fr");
+    for (const [i, file] of restored.chapters.entries()) {
+      const [a, b] = [chapterData(fresh.chapters[i]), chapterData(file)];
+      expect({ ...b, links: b.links.length, images: b.images.length }).toEqual({ ...a, links: a.links.length, images: a.images.length });
+      expect(file.messages.map(String)).toEqual(fresh.chapters[i].messages.map(String));
+    }
+    expect(fresh.chapters[0].messages.length).toBeGreaterThan(0);
+  });
+});
