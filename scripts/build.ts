@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import type { VFile } from "vfile";
 import type { Book } from "./book.js";
 import { loadConfig } from "./config/load.js";
-import { resolveConfig, type BuildOptions, type Format } from "./config/resolve.js";
+import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } from "./config/resolve.js";
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
 import { linkChapters } from "./stages/link.js";
 import { createStaging } from "./stages/output.js";
@@ -13,7 +13,7 @@ import type { TransformCache } from "./stages/transform-cache.js";
 import { checkConfig } from "./config/check.js";
 import { findCover } from "./stages/cover.js";
 import { findUnusedImages } from "./stages/unused-images.js";
-import { targets } from "./targets/index.js";
+import { startEarly, targets } from "./targets/index.js";
 import { BrowserMissingError } from "./targets/browser-missing.js";
 import { loadFonts } from "./templates.js";
 
@@ -39,6 +39,8 @@ export interface BuildHooks {
   readonly progress?: (message: string) => void;
   /** Called as each stage ends, with its name and duration. */
   readonly onStage?: (stage: string, seconds: number) => void;
+  /** Called once book.yaml is read and resolved, before the chapters are. */
+  readonly onConfig?: (config: ResolvedConfig) => void;
   /** Per-chapter transform results kept between builds (preview). */
   readonly cache?: TransformCache;
 }
@@ -50,10 +52,19 @@ export interface PreparedBook extends Omit<BuildResult, "artifacts"> {
 
 /** Build the editions of the manuscript described by `options`. */
 export async function build(options: BuildOptions, hooks: BuildHooks = {}): Promise<BuildResult> {
-  const { book, files, configFailed } = await prepareBook(options, hooks);
-  if (!book || hasFailures(files)) return { files, artifacts: [], configFailed };
-  const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks));
-  return { files, artifacts, configFailed: false };
+  // Work started early is stopped when the build ends without it, whatever ends it.
+  const ended = new AbortController();
+  const early = hooks.signal ? AbortSignal.any([hooks.signal, ended.signal]) : ended.signal;
+  let earlyWork: Promise<void> = Promise.resolve();
+  try {
+    const { book, files, configFailed } = await prepareBook(options, { ...hooks, onConfig: (config) => (earlyWork = startEarly(config, early)) });
+    if (!book || hasFailures(files)) return { files, artifacts: [], configFailed };
+    const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks));
+    return { files, artifacts, configFailed: false };
+  } finally {
+    ended.abort();
+    await earlyWork;
+  }
 }
 
 /** Every stage but rendering: load config → read → transform → link → check the manuscript folder. */
@@ -61,6 +72,7 @@ export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {})
   const loaded = await timed(hooks, "config", () => loadConfig(options.manuscriptDir));
   if (!loaded.options) return { files: [loaded.file], configFailed: true };
   const config = await resolveConfig(loaded.options, options);
+  hooks.onConfig?.(config);
   applyRuleSettings(loaded.file, config.rules);
   checkConfig(loaded, config);
   const book: Book = { config, configFile: loaded, chapters: await timed(hooks, "read", () => readChapters(config, loaded)) };

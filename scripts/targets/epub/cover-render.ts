@@ -1,8 +1,9 @@
 /** The typographic cover: templates/cover/front.html.ejs drawn by Chromium into a PNG, from local data only. */
 import type { ResolvedConfig } from "../../config/resolve.js";
-import { inlineFontFaces, renderTemplate } from "../../templates.js";
+import { inlineFontFaces, loadFonts, renderTemplate } from "../../templates.js";
 import type { FontSet } from "../../templates.js";
 import { findBrowser, launchBrowser } from "../browser.js";
+import { takeEarlyCover, type EarlyDrawing } from "./cover-early.js";
 
 export interface CoverSize {
   readonly width: number;
@@ -24,13 +25,35 @@ export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise
   });
 }
 
+/** Start drawing the cover page at `size` (see cover-early.ts); `key` tells which drawing it is. */
+export async function startDrawing(config: ResolvedConfig, size: CoverSize, signal: AbortSignal): Promise<EarlyDrawing> {
+  const html = await coverHtml(config, await loadFonts());
+  const drawing = drawCover(config, html, size, signal);
+  // Failures are reported when the EPUB takes the drawing; until then, nobody is listening.
+  drawing.catch(() => undefined);
+  return { key: drawingKey(size, html), drawing };
+}
+
+function drawingKey(size: CoverSize, html: string): string {
+  return `${size.width}x${size.height}\n${html}`;
+}
+
 /** Draw the cover page at `size` and return the PNG; the page may load nothing but inline data. */
 export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
   const html = await coverHtml(config, fonts);
+  const early = await takeEarlyCover(config);
+  if (early?.key === drawingKey(size, html)) return early.drawing;
+  return drawCover(config, html, size, signal);
+}
+
+async function drawCover(config: ResolvedConfig, html: string, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
+  signal?.throwIfAborted();
   const browser = await launchBrowser(findBrowser(config.browserPath));
   const abort = () => void browser.close();
   signal?.addEventListener("abort", abort, { once: true });
   try {
+    // Stopped while the browser was starting.
+    signal?.throwIfAborted();
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on("request", (request) => {
