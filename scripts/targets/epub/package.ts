@@ -2,11 +2,12 @@
  * Packaging the EPUB with epub-gen-memory: it lays out the container (mimetype first and
  * stored, META-INF, the package documents) from templates; Folio hands it documents it has
  * already rendered, since the library's own HTML normaliser would drop attributes readers
- * need (scope, start, empty alt). Every entry is then dated by the build, so the same files
- * always give the same bytes.
+ * need (scope, start, empty alt). Folio then writes the archive itself (zip.ts), every entry
+ * dated by the build, so the same files always give the same bytes.
  */
 import { EPub, type Chapter } from "epub-gen-memory";
 import type JSZip from "jszip";
+import { writeZip, type ZipEntry } from "./zip.js";
 
 export interface PackageFile {
   /** Path inside the zip. */
@@ -32,11 +33,14 @@ export async function zipEpub(files: readonly PackageFile[], date: Date, meta: {
   const epub = new EPub(options as unknown as ConstructorParameters<typeof EPub>[0], documents);
   await epub.render();
   const zip = (epub as unknown as { zip: JSZip }).zip;
-  for (const file of others) zip.file(file.path, file.data, { createFolders: false });
-  zip.forEach((_path, entry) => {
-    entry.date = date;
-  });
-  return zip.generateAsync({ type: "nodebuffer", mimeType: "application/epub+zip", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });
+  const entries: ZipEntry[] = [];
+  for (const [path, entry] of Object.entries(zip.files)) {
+    // Folder entries are left out: EPUB readers need none.
+    if (entry.dir) continue;
+    entries.push({ path, data: await entry.async("nodebuffer"), store: path === "mimetype" });
+  }
+  for (const file of others) entries.push({ path: file.path, data: Buffer.from(file.data) });
+  return writeZip(entries, date);
 }
 
 /** A finished document as an EJS template that renders to itself. */

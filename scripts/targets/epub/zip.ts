@@ -1,0 +1,73 @@
+/**
+ * Writing the EPUB's zip. epub-gen-memory lays the package out in a JSZip archive, whose own
+ * deflate (pako, in JavaScript) took most of a second on a long book; Node's zlib does the same
+ * work natively. Entries keep their order (mimetype first, stored, as EPUB requires) and all
+ * carry the build's date, so the same files always give the same bytes.
+ */
+import { deflateRawSync, crc32 } from "node:zlib";
+
+export interface ZipEntry {
+  readonly path: string;
+  readonly data: Buffer;
+  /** Stored as it is (the mimetype entry), not deflated. */
+  readonly store?: boolean;
+}
+
+/** A zip archive of `entries`, in order, each dated `date` (UTC, to the two seconds a zip can hold). */
+export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
+  const { time, day } = dosDateTime(date);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.path, "utf8");
+    const body = entry.store ? entry.data : deflateRawSync(entry.data, { level: 6 });
+    const method = entry.store ? 0 : 8;
+    const crc = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(day, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(0x0314, 4); // made by: UNIX, 2.0
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(day, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The MS-DOS time and date fields of `date`, in UTC. */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2107);
+  return {
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
+    day: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
+}
