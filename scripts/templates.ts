@@ -2,11 +2,12 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import ejs from "ejs";
+import { folioRoot } from "./root.js";
 
 /** The templates folder of this Folio installation. */
-export const templatesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "templates");
+export const templatesDir = join(folioRoot, "templates");
 
 const cache = new Map<string, Promise<string>>();
 

@@ -1,4 +1,6 @@
 /** Folio's own version, from package.json. */
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { folioRoot } from "./root.js";
 
-export const folioVersion: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+export const folioVersion: string = (JSON.parse(readFileSync(join(folioRoot, "package.json"), "utf8")) as { version: string }).version;

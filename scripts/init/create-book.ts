@@ -1,9 +1,9 @@
 /** A new book from the sample under scripts/init/sample: book.yaml, two chapters and an image. */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { scriptsDir } from "../root.js";
 
-const sampleDir = join(dirname(fileURLToPath(import.meta.url)), "sample");
+const sampleDir = join(scriptsDir, "init", "sample");
 
 export class FolderNotEmptyError extends Error {}
 

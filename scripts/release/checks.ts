@@ -2,12 +2,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
+import { folioRoot } from "../root.js";
 import { findBrowser } from "../targets/browser.js";
 
 /** The Folio installation, whose node_modules hold the checkers. */
-const folioRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export type CheckStatus = "passed" | "failed" | "skipped";
 

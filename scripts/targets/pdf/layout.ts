@@ -1,8 +1,8 @@
 /** Running the page layout inside the print page: notes to the foot of their page, blank pages, where each page begins. */
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Page } from "puppeteer";
+import { scriptsDir } from "../../root.js";
 import type { TextBlock } from "./print-html.js";
 
 /** One page group of the print document (a front-matter section, a chapter, or an added blank page). */
@@ -22,7 +22,7 @@ export interface PagePlan {
   readonly pages: number;
 }
 
-const scriptPath = join(dirname(fileURLToPath(import.meta.url)), "page-layout.browser.js");
+const scriptPath = join(scriptsDir, "targets", "pdf", "page-layout.browser.js");
 let script: Promise<string> | undefined;
 
 /** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
