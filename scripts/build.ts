@@ -37,8 +37,8 @@ export interface BuildHooks {
   /** Called as each edition is finished and in place. */
   readonly onArtifact?: (artifact: BuiltArtifact) => void;
   readonly progress?: (message: string) => void;
-  /** Called as each stage ends, with its name and duration. */
-  readonly onStage?: (stage: string, seconds: number) => void;
+  /** Called as each stage ends, with its name and duration, and what it did when worth saying. */
+  readonly onStage?: (stage: string, seconds: number, detail?: string) => void;
   /** Called once book.yaml is read and resolved, before the chapters are. */
   readonly onConfig?: (config: ResolvedConfig) => void;
   /** Per-chapter transform results kept between builds (preview). */
@@ -79,16 +79,16 @@ export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {})
   await findCover(config, loaded);
   const files = [loaded.file, ...book.chapters];
   if (hasFailures([loaded.file])) return { files, configFailed: true };
-  await timed(hooks, "transform", () => transformChapters(book, hooks.cache));
+  await timed(hooks, "transform", () => transformChapters(book, hooks.cache), () => (hooks.cache ? `${hooks.cache.stats.hits} of ${book.chapters.length} chapters from the cache` : undefined));
   await timed(hooks, "link", async () => linkChapters(book));
   files.push(...(await findUnusedImages(book)));
   return { book, files, configFailed: false };
 }
 
-async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>): Promise<T> {
+async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>, detail?: () => string | undefined): Promise<T> {
   const started = performance.now();
   const result = await run();
-  hooks.onStage?.(stage, (performance.now() - started) / 1000);
+  hooks.onStage?.(stage, (performance.now() - started) / 1000, detail?.());
   return result;
 }
 

@@ -12,9 +12,13 @@ export interface BuildRun extends Measured {
   readonly outputs: Record<string, string>;
 }
 
-/** Run `folio build` for `formats` (comma-separated) as a child process and measure it; `checkout` is the Folio to run. */
-export async function buildEditions(manuscript: string, outDir: string, formats: string, timeoutSeconds: number, checkout = repoRoot): Promise<BuildRun> {
-  const run = await measure(process.execPath, [join(checkout, "bin", "folio.js"), "build", "-m", manuscript, "-o", outDir, "--format", formats, "--quiet"], {
+/**
+ * Run `folio build` for `formats` (comma-separated) as a child process and measure it; `checkout` is
+ * the Folio to run. Every chapter is transformed anew unless `cached` (the rebuild measure).
+ */
+export async function buildEditions(manuscript: string, outDir: string, formats: string, timeoutSeconds: number, checkout = repoRoot, cached = false): Promise<BuildRun> {
+  const cacheFlag = cached || !supportsNoCache(checkout) ? [] : ["--no-cache"];
+  const run = await measure(process.execPath, [join(checkout, "bin", "folio.js"), "build", "-m", manuscript, "-o", outDir, "--format", formats, "--quiet", ...cacheFlag], {
     cwd: checkout,
     timeoutSeconds,
   });
@@ -22,6 +26,15 @@ export async function buildEditions(manuscript: string, outDir: string, formats:
     throw new Error(`folio build --format ${formats} ${run.timedOut ? "timed out" : `exited with ${run.status}`}\n${run.stderr.trim()}`);
   }
   return { ...run, outputs: outputsOf(outDir) };
+}
+
+/** Whether `checkout` knows `--no-cache` (a baseline from before the transform cache does not). */
+function supportsNoCache(checkout: string): boolean {
+  try {
+    return readFileSync(join(checkout, "scripts", "cli", "flags.ts"), "utf8").includes('"no-cache"');
+  } catch {
+    return false;
+  }
 }
 
 function outputsOf(outDir: string): Record<string, string> {

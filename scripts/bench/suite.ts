@@ -90,17 +90,17 @@ async function measurePeers(dir: string, book: string, options: SuiteOptions): P
   return peers;
 }
 
-/** Build the web edition once, then edit one chapter and rebuild it, `runs` times, into the same folder. */
+/** Build the web edition once, then edit one chapter and rebuild it with the transform cache, `runs` times, into the same folder. */
 async function measureRebuild(dir: string, book: string, options: SuiteOptions): Promise<EditionResult> {
   const out = join(dir, "out-rebuild");
-  await buildEditions(book, out, "html", options.timeoutSeconds);
+  await buildEditions(book, out, "html", options.timeoutSeconds, repoRoot, true);
   const chapters = readdirSync(book).filter((name) => name.endsWith(".md")).sort();
   const edited = join(book, chapters[Math.floor(chapters.length / 2)]);
   const samples: Measured[] = [];
   for (let run = 1; run <= options.runs; run++) {
     options.log(`  rebuild after editing one chapter, run ${run}/${options.runs}`);
     appendFileSync(edited, `\nAn added paragraph, edit number ${run}, to change one chapter.\n`);
-    const built = await buildEditions(book, out, "html", options.timeoutSeconds);
+    const built = await buildEditions(book, out, "html", options.timeoutSeconds, repoRoot, true);
     samples.push(built);
   }
   return summarize("html rebuild", samples, 0);

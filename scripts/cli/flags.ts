@@ -15,6 +15,7 @@ export const flags = {
   manuscript: { type: "string", short: "m", value: "DIR", description: "Manuscript folder holding book.yaml", default: "manuscript", commands: ["build", "check", "preview", "release"] },
   out: { type: "string", short: "o", value: "DIR", description: "Output folder for the editions (release: dist/release)", default: "dist", commands: ["build", "release"] },
   format: { type: "string", short: "f", value: "LIST", description: `Editions to build, comma-separated (${formats.join(", ")})`, default: formats.join(","), commands: ["build"] },
+  "no-cache": { type: "boolean", description: "Transform every chapter anew, ignoring and not filling the transform cache", commands: ["build"] },
   port: { type: "string", short: "p", value: "N", description: "Port of the preview server on 127.0.0.1", default: "4173", commands: ["preview"] },
   quiet: { type: "boolean", short: "q", description: "Print nothing on success" },
   verbose: { type: "boolean", description: "Print each stage's time, and stack traces of unexpected failures" },

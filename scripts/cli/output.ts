@@ -12,7 +12,7 @@ export function printingHooks(values: FlagValues, signal?: AbortSignal): BuildHo
   return {
     signal,
     onArtifact: (artifact) => endProgress() || process.stderr.write(artifactLine(artifact)),
-    onStage: values.verbose ? (stage, seconds) => process.stderr.write(`  ${stage.padEnd(10)} ${seconds.toFixed(2)} s\n`) : undefined,
+    onStage: values.verbose ? (stage, seconds, detail) => process.stderr.write(`  ${stage.padEnd(10)} ${seconds.toFixed(2)} s${detail ? `  (${detail})` : ""}\n`) : undefined,
     progress: printProgress,
   };
 }

@@ -1,7 +1,6 @@
 /** `folio preview`: a local server with the web edition that reloads on every save. */
 import { flags } from "../cli/flags.js";
 import { formatReport } from "../report.js";
-import { startPreview } from "../preview/server.js";
 import type { PreviewBuild } from "../preview/session.js";
 import { UsageError, type Command } from "./command.js";
 import { buildOptions } from "./options.js";
@@ -14,6 +13,8 @@ export const previewCommand: Command = {
     const port = Number(values.port ?? flags.port.default);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`\`--port\` must be a port number, not \`${values.port}\``);
     const log = (text: string) => void (values.quiet ? undefined : process.stderr.write(text));
+    // Loaded here: the server and its watcher take most of a second to import, which other commands should not pay.
+    const { startPreview } = await import("../preview/server.js");
     const server = await startPreview({
       build: { ...buildOptions(values, env), formats: ["html"] },
       port,
