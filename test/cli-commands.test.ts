@@ -76,7 +76,8 @@ describe("folio build flags", () => {
   it("--verbose prints each stage's time; --quiet prints nothing", () => {
     const out = tempDir();
     const verbose = runCli(["build", "--verbose", "-m", fixture("features"), "-o", out, "-f", "html"]);
-    expect(verbose.stderr).toMatch(/^ {2}transform +\d+\.\d\d s$/m);
+    expect(verbose.stderr).toMatch(/^ {2}transform +\d+\.\d\d s  \(\d+ of 2 chapters from the cache\)$/m);
+    expect(verbose.stderr).toMatch(/^ {2}render +\d+\.\d\d s$/m);
     const quiet = runCli(["build", "-q", "-m", fixture("features"), "-o", out, "-f", "html"]);
     expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
   });
