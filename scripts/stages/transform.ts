@@ -27,7 +27,12 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
     todo.push(file);
   }
   const processor = chapterProcessor(setup);
-  for (const file of todo) await transformChapter(processor, file);
+  for (const file of todo) {
+    await transformChapter(processor, file);
+    // A transform settles in microtasks only: let waiting I/O run between chapters (the browser
+    // drawing the EPUB cover meanwhile, a Ctrl-C).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   for (const [file, key] of keys) cache?.store(key, file);
   cache?.trim();
 }

@@ -27,23 +27,23 @@ export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise
 
 /** Start drawing the cover page at `size` (see cover-early.ts); `key` tells which drawing it is. */
 export async function startDrawing(config: ResolvedConfig, size: CoverSize, signal: AbortSignal): Promise<EarlyDrawing> {
-  const html = await coverHtml(config, await loadFonts());
-  const drawing = drawCover(config, html, size, signal);
+  const fonts = await loadFonts();
+  const drawing = coverHtml(config, fonts).then((html) => drawCover(config, html, size, signal));
   // Failures are reported when the EPUB takes the drawing; until then, nobody is listening.
   drawing.catch(() => undefined);
-  return { key: drawingKey(size, html), drawing };
+  return { key: drawingKey(config, fonts, size), drawing };
 }
 
-function drawingKey(size: CoverSize, html: string): string {
-  return `${size.width}x${size.height}\n${html}`;
+/** What a cover drawing depends on: the template's inputs (the fonts' files are Folio's own) and the size. */
+function drawingKey(config: ResolvedConfig, fonts: FontSet, size: CoverSize): string {
+  return JSON.stringify([size.width, size.height, config.language, config.title, config.subtitle, config.authors, fonts.family, fonts.faces.map((face) => face.file)]);
 }
 
 /** Draw the cover page at `size` and return the PNG; the page may load nothing but inline data. */
 export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
-  const html = await coverHtml(config, fonts);
   const early = await takeEarlyCover(config);
-  if (early?.key === drawingKey(size, html)) return early.drawing;
-  return drawCover(config, html, size, signal);
+  if (early?.key === drawingKey(config, fonts, size)) return early.drawing;
+  return drawCover(config, await coverHtml(config, fonts), size, signal);
 }
 
 async function drawCover(config: ResolvedConfig, html: string, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
