@@ -1,10 +1,11 @@
 /**
  * Reproducible PDF bytes: whatever produced the PDF (Chromium, pdf-lib), the same content gives
  * the same file. Fixes the dates, drops XMP metadata (it repeats dates and a random document id),
- * names font subsets by their content and derives the trailer /ID from the bytes.
+ * names font subsets by their content, numbers the structure elements' ids in order, and derives
+ * the trailer /ID from the bytes.
  */
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 
 const subsetName = /^[A-Z]{6}\+(.+)$/;
 
@@ -22,6 +23,7 @@ export function normalizePdf(pdf: PDFDocument, date: Date): void {
   pdf.setModificationDate(date);
   removeXmp(pdf);
   renameSubsets(pdf);
+  renumberNodeIds(pdf);
 }
 
 /** Save `pdf` with a trailer /ID derived from `seed` (bytes that determine the content). */
@@ -29,6 +31,45 @@ export function saveWithId(pdf: PDFDocument, seed: Uint8Array): Promise<Uint8Arr
   const id = PDFHexString.of(createHash("md5").update(seed).digest("hex"));
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]) as PDFArray;
   return pdf.save({ useObjectStreams: false });
+}
+
+const nodeId = /^node(\d+)$/;
+
+/**
+ * Chromium names the tagged PDF's structure elements (`node00000063`, in the IDTree, table
+ * headers and the cells that point at them) by a counter of its renderer process, which earlier
+ * pages of the same process have moved on. Number them from 1 in their order instead: the same
+ * document then gives the same names, and the IDTree stays sorted.
+ */
+function renumberNodeIds(pdf: PDFDocument): void {
+  const found = new Set<string>();
+  const visit = (object: PDFObject | undefined, rename?: (id: string) => string): PDFObject | undefined => {
+    if (object instanceof PDFString || object instanceof PDFHexString) {
+      const text = object.decodeText();
+      if (!nodeId.test(text)) return undefined;
+      found.add(text);
+      return rename ? PDFString.of(rename(text)) : undefined;
+    }
+    if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        const renamed = visit(value, rename);
+        if (renamed) object.set(key, renamed);
+      }
+    } else if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) {
+        const renamed = visit(object.get(i), rename);
+        if (renamed) object.set(i, renamed);
+      }
+    }
+    return undefined;
+  };
+  const objects = pdf.context.enumerateIndirectObjects().map(([, object]) => object);
+  for (const object of objects) visit(object);
+  if (found.size === 0) return;
+  const ordered = [...found].sort((a, b) => Number(nodeId.exec(a)![1]) - Number(nodeId.exec(b)![1]));
+  const width = ordered[ordered.length - 1].length - 4;
+  const names = new Map(ordered.map((id, i) => [id, `node${String(i + 1).padStart(width, "0")}`]));
+  for (const object of objects) visit(object, (id) => names.get(id)!);
 }
 
 /** Drop the catalog's XMP stream, object and all, so no orphan is written. */
