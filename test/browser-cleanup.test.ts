@@ -117,4 +117,18 @@ describe("browser cleanup", () => {
     expect(run.stderr).toContain("link-broken");
     expectUntouched(out, previous);
   });
+
+  it("leaves no browser of the early EPUB cover, whether the build uses the drawing or fails before it", () => {
+    // Chromium's profile goes to TMPDIR: a folder of this test's own marks its processes.
+    const marker = tempDir("folio-cover-tmp-");
+    const { dir, out } = bookWithPreviousEditions();
+    const built = runCli(["build", "-m", dir, "-o", out, "-f", "epub"], { env: { TMPDIR: marker } });
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).not.toContain("cover-not-rendered");
+    expect(processesMentioning(marker)).toEqual([]);
+    writeFileSync(join(dir, "02-notes-and-code.md"), "# Broken\n\nA [link](nowhere.md).\n");
+    const failed = runCli(["build", "-m", dir, "-o", out, "-f", "epub"], { env: { TMPDIR: marker } });
+    expect(failed.status).toBe(1);
+    expect(processesMentioning(marker)).toEqual([]);
+  });
 });

@@ -1,17 +1,11 @@
 /** The typographic cover: templates/cover/front.html.ejs drawn by Chromium into a PNG, from local data only. */
 import type { ResolvedConfig } from "../../config/resolve.js";
-import { inlineFontFaces, loadFonts, renderTemplate } from "../../templates.js";
+import { inlineFontFaces, renderTemplate } from "../../templates.js";
 import type { FontSet } from "../../templates.js";
 import { findBrowser, launchBrowser } from "../browser.js";
-import { takeEarlyCover, type EarlyDrawing } from "./cover-early.js";
+import { coverDrawingKey, takeEarlyCover, type CoverSize } from "./cover-early.js";
 
-export interface CoverSize {
-  readonly width: number;
-  readonly height: number;
-}
-
-/** The EPUB cover size that stores ask for (1:1.6). */
-export const epubCoverSize: CoverSize = { width: 1600, height: 2560 };
+export { epubCoverSize, type CoverSize } from "./cover-early.js";
 
 /** The cover page's HTML, with the book's fonts inlined so that the page needs no file or network. */
 export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise<string> {
@@ -25,28 +19,15 @@ export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise
   });
 }
 
-/** Start drawing the cover page at `size` (see cover-early.ts); `key` tells which drawing it is. */
-export async function startDrawing(config: ResolvedConfig, size: CoverSize, signal: AbortSignal): Promise<EarlyDrawing> {
-  const fonts = await loadFonts();
-  const drawing = coverHtml(config, fonts).then((html) => drawCover(config, html, size, signal));
-  // Failures are reported when the EPUB takes the drawing; until then, nobody is listening.
-  drawing.catch(() => undefined);
-  return { key: drawingKey(config, fonts, size), drawing };
-}
-
-/** What a cover drawing depends on: the template's inputs (the fonts' files are Folio's own) and the size. */
-function drawingKey(config: ResolvedConfig, fonts: FontSet, size: CoverSize): string {
-  return JSON.stringify([size.width, size.height, config.language, config.title, config.subtitle, config.authors, fonts.family, fonts.faces.map((face) => face.file)]);
-}
-
 /** Draw the cover page at `size` and return the PNG; the page may load nothing but inline data. */
 export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
   const early = await takeEarlyCover(config);
-  if (early?.key === drawingKey(config, fonts, size)) return early.drawing;
+  if (early?.key === coverDrawingKey(config, fonts, size)) return early.drawing;
   return drawCover(config, await coverHtml(config, fonts), size, signal);
 }
 
-async function drawCover(config: ResolvedConfig, html: string, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
+/** Draw `html` at `size` with a browser of its own. */
+export async function drawCover(config: ResolvedConfig, html: string, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
   signal?.throwIfAborted();
   const browser = await launchBrowser(findBrowser(config.browserPath));
   const abort = () => void browser.close();
