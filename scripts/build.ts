@@ -57,7 +57,11 @@ export async function build(options: BuildOptions, hooks: BuildHooks = {}): Prom
   const early = hooks.signal ? AbortSignal.any([hooks.signal, ended.signal]) : ended.signal;
   let earlyWork: Promise<void> = Promise.resolve();
   try {
-    const { book, files, configFailed } = await prepareBook(options, { ...hooks, onConfig: (config) => (earlyWork = startEarly(config, early)) });
+    const onConfig = (config: ResolvedConfig) => {
+      hooks.onConfig?.(config);
+      earlyWork = startEarly(config, early);
+    };
+    const { book, files, configFailed } = await prepareBook(options, { ...hooks, onConfig });
     if (!book || hasFailures(files)) return { files, artifacts: [], configFailed };
     const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks));
     return { files, artifacts, configFailed: false };

@@ -1,6 +1,6 @@
 /**
  * What a transform leaves on a chapter, as plain data: the fields of its data that the plugins
- * set, and its messages. The preview's cache keeps these; transform workers send them back.
+ * set, and its messages, which the transform cache keeps and gives back.
  */
 import type { Point, Position } from "unist";
 import type { VFile } from "vfile";

@@ -38,16 +38,16 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
 }
 
 /** What a chapter processor needs to know of the book. */
-export interface ProcessorSetup {
+interface ProcessorSetup {
   readonly manuscriptDir: string;
   readonly chapterPaths: readonly string[];
   /** The manuscript folder with links resolved: images must stay inside it. */
   readonly realRoot: string;
 }
 
-export type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
+type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
 
-export function chapterProcessor(setup: ProcessorSetup): ChapterProcessor {
+function chapterProcessor(setup: ProcessorSetup): ChapterProcessor {
   return createChapterProcessor({
     manuscriptDir: setup.manuscriptDir,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
@@ -57,7 +57,7 @@ export function chapterProcessor(setup: ProcessorSetup): ChapterProcessor {
 }
 
 /** Transform one chapter in place. A chapter that cannot be transformed keeps an empty tree, so that the later stages can still report the rest. */
-export async function transformChapter(processor: ChapterProcessor, file: VFile): Promise<void> {
+async function transformChapter(processor: ChapterProcessor, file: VFile): Promise<void> {
   chapterData(file).tree = { type: "root", children: [] };
   if (!withinLimits(file)) return;
   try {

@@ -22,32 +22,26 @@ export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.path, "utf8");
     const body = entry.store ? entry.data : deflateRawSync(entry.data, { level: 6 });
-    const method = entry.store ? 0 : 8;
-    const crc = crc32(entry.data);
+    // The local header and the central directory entry share one run of fields: version needed,
+    // flags, method, date, CRC, sizes and name length.
+    const shared = Buffer.alloc(24);
+    shared.writeUInt16LE(20, 0); // version needed: 2.0
+    shared.writeUInt16LE(0x0800, 2); // names in UTF-8
+    shared.writeUInt16LE(entry.store ? 0 : 8, 4); // stored or deflated
+    shared.writeUInt16LE(time, 6);
+    shared.writeUInt16LE(day, 8);
+    shared.writeUInt32LE(crc32(entry.data), 10);
+    shared.writeUInt32LE(body.length, 14);
+    shared.writeUInt32LE(entry.data.length, 18);
+    shared.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    shared.copy(local, 4);
     locals.push(local, name, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(0x0314, 4); // made by: UNIX, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    shared.copy(central, 6);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
