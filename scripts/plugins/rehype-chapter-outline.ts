@@ -2,7 +2,7 @@
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
@@ -13,7 +13,7 @@ export const rehypeChapterOutline: Plugin<[], Root> = () => (tree: Root, file: V
   const data = chapterData(file);
   data.headings = [];
   let previous = 0;
-  visit(tree, "element", (node) => {
+  walkElements(tree, (node) => {
     const depth = headingDepth(node);
     if (depth === 0) return;
     if (previous > 0 && depth > previous + 1) {

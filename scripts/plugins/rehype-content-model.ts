@@ -10,7 +10,7 @@ import type { Plugin } from "unified";
 import { htmlTagNames } from "html-tag-names";
 import { mathmlTagNames } from "mathml-tag-names";
 import { svgTagNames } from "svg-tag-names";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 
 const knownElements = new Set([...htmlTagNames, ...svgTagNames, ...mathmlTagNames]);
 /** A custom element name (`x-note`), which HTML allows. */
@@ -41,7 +41,7 @@ const requiredParents: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const rehypeContentModel: Plugin<[], Root> = () => (tree: Root) => {
-  visit(tree, "element", (node: Element, index, parent) => {
+  walkElements(tree, (node: Element, index, parent) => {
     if (!knownElements.has(node.tagName) && !customElement.test(node.tagName) && parent && index !== undefined) {
       parent.children.splice(index, 1, ...node.children);
       return index;

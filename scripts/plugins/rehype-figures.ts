@@ -1,10 +1,10 @@
 /** rehype plugin: an image alone in its paragraph is a figure; its title, when it has one, becomes the caption. */
 import type { Element, ElementContent, Root } from "hast";
 import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 
 export const rehypeFigures: Plugin<[], Root> = () => (tree: Root) => {
-  visit(tree, "element", (node, index, parent) => {
+  walkElements(tree, (node, index, parent) => {
     if (node.tagName !== "p" || !parent || index === undefined) return;
     const image = loneImage(node.children);
     if (!image) return;

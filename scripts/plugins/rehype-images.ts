@@ -2,7 +2,7 @@
 import { dirname, extname, relative, resolve } from "node:path";
 import type { Root } from "hast";
 import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
@@ -38,7 +38,7 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
   const data = chapterData(file);
   data.images = [];
   data.imageReferences = [];
-  visit(tree, "element", (node, index, parent) => {
+  walkElements(tree, (node, index, parent) => {
     if (node.tagName !== "img") return;
     const src = String(node.properties.src ?? "");
     const drop = () => {

@@ -2,7 +2,7 @@
 import { extname, relative, resolve, dirname } from "node:path";
 import type { Root } from "hast";
 import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
@@ -18,7 +18,7 @@ export interface InternalLinkOptions {
 export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options) => (tree: Root, file: VFile) => {
   const data = chapterData(file);
   data.links = [];
-  visit(tree, "element", (node) => {
+  walkElements(tree, (node) => {
     if (node.tagName !== "a" || typeof node.properties.href !== "string") return;
     const href = node.properties.href;
     if (isExternal(href)) return;

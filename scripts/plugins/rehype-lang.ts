@@ -1,13 +1,13 @@
 /** rehype plugin: report `lang` attributes of raw HTML that are not usable language tags. */
 import type { Root } from "hast";
 import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { languageProblem } from "../util/language.js";
 
 export const rehypeLang: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  visit(tree, "element", (node) => {
+  walkElements(tree, (node) => {
     const lang = node.properties.lang;
     if (typeof lang !== "string") return;
     // An empty lang says "unknown language" on purpose (HTML allows it).

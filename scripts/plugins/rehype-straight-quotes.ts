@@ -1,7 +1,7 @@
 /** rehype plugin: after typography, report straight quotes left in the text (code is left alone). */
 import type { Element, Root, Text } from "hast";
 import type { Plugin } from "unified";
-import { visitParents } from "unist-util-visit-parents";
+import { SKIP, walk } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 
@@ -9,13 +9,14 @@ const codeElements = new Set(["code", "pre", "kbd", "samp", "var", "script", "st
 
 export const rehypeStraightQuotes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const source = String(file.value);
-  visitParents(tree, "text", (node: Text, ancestors) => {
-    if (ancestors.some((parent) => parent.type === "element" && codeElements.has((parent as Element).tagName))) return;
-    if (!node.position) return;
+  walk(tree, (node): node is Text | Element => node.type === "text" || node.type === "element", (node) => {
+    if (node.type === "element") return codeElements.has(node.tagName) ? SKIP : undefined;
+    if (!node.position) return undefined;
     for (const match of node.value.matchAll(/["']/g)) {
       const place = sourcePlace(source, node, match.index);
       report(file, "quotes-straight", `Straight quote \`${match[0]}\` left after typography: write a curly quote (“ ” ‘ ’) or reword`, place);
     }
+    return undefined;
   });
 };
 

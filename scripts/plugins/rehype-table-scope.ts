@@ -1,10 +1,10 @@
 /** rehype plugin: every table header cell says what it heads, a column (in the head) or a row (in the body). */
 import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 
 export const rehypeTableScope: Plugin<[], Root> = () => (tree: Root) => {
-  visit(tree, "element", (node) => {
+  walkElements(tree, (node) => {
     if (node.tagName !== "thead" && node.tagName !== "tbody" && node.tagName !== "tfoot") return;
     const scope = node.tagName === "thead" ? "col" : "row";
     for (const row of node.children) {

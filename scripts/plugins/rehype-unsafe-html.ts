@@ -1,7 +1,7 @@
 /** rehype plugin: remove raw HTML that could run a script or fetch a file, with a warning at its place. */
 import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 
@@ -23,7 +23,7 @@ const linkElements = new Set(["a", "area"]);
 const unsafeCss = /url\s*\(|@import|image-set|expression\s*\(|binding|behavior|\\/i;
 
 export const rehypeUnsafeHtml: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  visit(tree, "element", (node, index, parent) => {
+  walkElements(tree, (node, index, parent) => {
     const name = node.tagName.toLowerCase();
     if (removedElements.has(name) || (name === "style" && unsafeCss.test(textOf(node)))) {
       report(file, "html-unsafe", `Raw \`<${node.tagName}>\` removed: it could run a script or fetch a file`, node.position);

@@ -8,7 +8,7 @@
  * The few places where the two differ on purpose, on odd input where retext was wrong, say so ("Unlike retext").
  */
 import type { InlineCode, Nodes, Root, Text } from "mdast";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, walkAll } from "../util/walk.js";
 
 const blocks = new Set(["paragraph", "heading", "tableCell"]);
 const curly: Record<string, [open: string, close: string]> = { '"': ["“", "”"], "'": ["‘", "’"] };
@@ -27,10 +27,10 @@ const reach = 8;
 /** Educate quotes per block, then dashes and ellipses per text node; inline code keeps its characters. */
 export function remarkSmartPunctuation() {
   return (tree: Root) => {
-    visit(tree, (node: Nodes) => {
+    walkAll<Nodes>(tree, (node) => {
       if (!blocks.has(node.type)) return;
       const literals: (Text | InlineCode)[] = [];
-      visit(node, (child: Nodes) => {
+      walkAll<Nodes>(node, (child) => {
         if (child.type === "text" || child.type === "inlineCode") literals.push(child);
       });
       const educated = educateQuotes(literals.map((literal) => (literal.type === "text" ? literal.value : "A".repeat(literal.value.length))).join(""));

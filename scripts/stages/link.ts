@@ -1,6 +1,6 @@
 /** Linking: make every id unique across the book, then point each internal link at its target or report it broken. */
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
+import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { chapterData, type Book } from "../book.js";
 import { report } from "../diagnostics.js";
@@ -31,7 +31,7 @@ export function linkChapters(book: Book): void {
 
 /** ARIA attributes name ids of the same document: follow the renames. */
 function remapIdReferences(tree: Root, map: ReadonlyMap<string, string>): void {
-  visit(tree, "element", (node: Element) => {
+  walkElements(tree, (node: Element) => {
     for (const name of ["ariaDescribedBy", "ariaLabelledBy", "ariaControls"]) {
       const value = node.properties[name];
       if (Array.isArray(value)) node.properties[name] = value.map((id) => map.get(String(id)) ?? id);
@@ -43,7 +43,7 @@ function remapIdReferences(tree: Root, map: ReadonlyMap<string, string>): void {
 /** Give each element of `tree` an id no other element of the book has; returns old id → new id. */
 function uniqueIds(file: VFile, tree: Root, used: Set<string>): Map<string, string> {
   const map = new Map<string, string>();
-  visit(tree, "element", (node: Element) => {
+  walkElements(tree, (node: Element) => {
     const id = node.properties.id;
     if (typeof id !== "string") return;
     if (map.has(id)) {

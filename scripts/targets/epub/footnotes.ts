@@ -1,10 +1,10 @@
 /** EPUB pop-up notes: references become `noteref` links and each note an `aside epub:type="footnote"` that links back. */
 import type { Element, ElementContent, Root } from "hast";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, walkElements } from "../../util/walk.js";
 
 /** Rewrite the footnote references and the footnotes section of an EPUB chapter tree, in place. */
 export function popUpFootnotes(tree: Root): void {
-  visit(tree, "element", (node, index, parent) => {
+  walkElements(tree, (node, index, parent) => {
     if (node.tagName === "a" && node.properties.dataFootnoteRef !== undefined) {
       delete node.properties.dataFootnoteRef;
       delete node.properties.ariaDescribedBy;
@@ -43,7 +43,7 @@ function notesSection(section: Element): Element {
 /** One note: its number first, linking back to the reference, then its text. */
 function footnote(item: Element, number: number): Element {
   const backrefs: Element[] = [];
-  visit(item, "element", (node, index, parent) => {
+  walkElements(item, (node, index, parent) => {
     if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return undefined;
     backrefs.push(node);
     parent.children.splice(index, 1);
