@@ -1,8 +1,8 @@
 /** The chapter processor: every markdown and HTML plugin, in the one order they run. */
 import rehypeSlug from "rehype-slug";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { unified } from "unified";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
@@ -18,13 +18,13 @@ import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions;
+export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfmParts, options)
     .use(remarkSmartPunctuation)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)

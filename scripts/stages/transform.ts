@@ -5,6 +5,7 @@ import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
+import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { imageFacts } from "../util/image-facts.js";
 import { maxBlockLength, maxMarkdownNesting, maxTreeDepth, tooDeepLine, tooLongBlock, treeDepth } from "./limits.js";
 import type { TransformCache } from "./transform-cache.js";
@@ -26,9 +27,11 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
     if (key) keys.set(file, key);
     todo.push(file);
   }
-  const processor = chapterProcessor(setup);
+  const processors = new Map<boolean, ChapterProcessor>();
   for (const file of todo) {
-    await transformChapter(processor, file);
+    const autolinkLiterals = mayHoldAutolinkLiteral(String(file.value));
+    if (!processors.has(autolinkLiterals)) processors.set(autolinkLiterals, chapterProcessor(setup, autolinkLiterals));
+    await transformChapter(processors.get(autolinkLiterals)!, file);
     // A transform settles in microtasks only: let waiting I/O run between chapters (the browser
     // drawing the EPUB cover meanwhile, a Ctrl-C).
     await new Promise((resolve) => setImmediate(resolve));
@@ -47,8 +50,9 @@ interface ProcessorSetup {
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
 
-function chapterProcessor(setup: ProcessorSetup): ChapterProcessor {
+function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): ChapterProcessor {
   return createChapterProcessor({
+    autolinkLiterals,
     manuscriptDir: setup.manuscriptDir,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
