@@ -1,7 +1,5 @@
 /** `folio build`: every requested edition into the output folder. */
-import { build } from "../build.js";
 import { finish, printingHooks } from "../cli/output.js";
-import { defaultCacheDir, TransformCache } from "../stages/transform-cache.js";
 import type { Command } from "./command.js";
 import { buildOptions } from "./options.js";
 
@@ -10,6 +8,7 @@ export const buildCommand: Command = {
   summary: "Build the editions of a manuscript into the output folder.",
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
+    const [{ build }, { defaultCacheDir, TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
     // Results of earlier builds are reused chapter by chapter (see transform-cache.ts).
     const cache = values["no-cache"] ? undefined : new TransformCache({ dir: defaultCacheDir, memory: false });
     const result = await build(buildOptions(values, env), { ...printingHooks(values, signal), cache });

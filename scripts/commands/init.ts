@@ -1,6 +1,5 @@
 /** `folio init DIR`: a new book, ready to build. */
 import { relative } from "node:path";
-import { createBook, FolderNotEmptyError } from "../init/create-book.js";
 import type { Command } from "./command.js";
 
 export const initCommand: Command = {
@@ -9,6 +8,7 @@ export const initCommand: Command = {
   args: { min: 1, max: 1 },
   run: async ({ values, args }) => {
     const dir = args[0];
+    const { createBook, FolderNotEmptyError } = await import("../init/create-book.js");
     try {
       const written = await createBook(dir);
       if (!values.quiet) {

@@ -1,5 +1,4 @@
 /** `folio release`: versioned editions, print cover, check reports, manifest and SHA256SUMS in one folder. */
-import { releaseCommand as runRelease } from "../release/command.js";
 import type { Command } from "./command.js";
 import { buildOptions } from "./options.js";
 
@@ -9,6 +8,7 @@ export const releaseCommand: Command = {
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
     const options = buildOptions(values, env);
+    const { releaseCommand: runRelease } = await import("../release/command.js");
     return runRelease({ manuscriptDir: options.manuscriptDir, outDir: values.out, sourceDateEpoch: options.sourceDateEpoch, browserPath: options.browserPath, quiet: values.quiet, signal }, env);
   },
 };

@@ -2,7 +2,6 @@
 import type { ResolvedConfig } from "../../config/resolve.js";
 import { inlineFontFaces, renderTemplate } from "../../templates.js";
 import type { FontSet } from "../../templates.js";
-import { findBrowser, launchBrowser } from "../browser.js";
 import { coverDrawingKey, takeEarlyCover, type CoverSize } from "./cover-early.js";
 
 export { epubCoverSize, type CoverSize } from "./cover-early.js";
@@ -29,6 +28,8 @@ export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, siz
 /** Draw `html` at `size` with a browser of its own. */
 export async function drawCover(config: ResolvedConfig, html: string, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
   signal?.throwIfAborted();
+  // Puppeteer is loaded only when a drawing is made here (most builds take the one drawn early, in a worker).
+  const { findBrowser, launchBrowser } = await import("../browser.js");
   const browser = await launchBrowser(findBrowser(config.browserPath));
   const abort = () => void browser.close();
   signal?.addEventListener("abort", abort, { once: true });

@@ -6,7 +6,7 @@ import type { Book } from "../../book.js";
 import { report } from "../../diagnostics.js";
 import { findCover } from "../../stages/cover.js";
 import type { FontSet } from "../../templates.js";
-import { BrowserMissingError } from "../browser.js";
+import { BrowserMissingError } from "../browser-missing.js";
 import { epubCoverSize, renderCoverPng } from "./cover-render.js";
 
 export interface CoverImage {
