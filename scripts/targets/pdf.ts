@@ -27,12 +27,20 @@ const pointsPerPx = 0.75;
 
 export const renderPdf: Target = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
-  const html = await printHtml(book, context.fonts);
+  // Chromium starts while Node makes the print document (hyphenating a long book takes about a second).
+  const starting = startBrowser(executable);
+  starting.catch(() => undefined);
+  let html: string;
+  try {
+    html = await printHtml(book, context.fonts);
+  } catch (error) {
+    await starting.then(({ close }) => close(), () => undefined);
+    throw error;
+  }
+  const { browser, close: closeBrowser } = await starting;
   const staging = await mkdtemp(join(tmpdir(), "folio-print-"));
-  const { browser, close: closeBrowser } = await startBrowser(executable);
   const abort = () => void closeBrowser();
   context.signal?.addEventListener("abort", abort, { once: true });
-  if (context.signal?.aborted) abort();
   // Ctrl-C during the launch: the abort event has already fired.
   if (context.signal?.aborted) abort();
   try {
