@@ -18,8 +18,10 @@ export interface MeasureOptions {
   readonly cwd?: string;
   /** Kill the tree after this many seconds (default 900). */
   readonly timeoutSeconds?: number;
-  /** Sampling period in milliseconds (default 50). */
+  /** Sampling period of the RSS in milliseconds (default 50). */
   readonly sampleMs?: number;
+  /** Sampling period of the PSS in milliseconds (default 250). */
+  readonly pssSampleMs?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -43,11 +45,24 @@ export function measure(command: string, args: readonly string[], options: Measu
     child.stderr?.on("data", (chunk: Buffer) => {
       if (stderr.length < 20_000) stderr += chunk.toString("utf8");
     });
+    // The PSS is read less often: the kernel walks a process's page tables for it, which on
+    // Chromium's big renderer takes tens of milliseconds and would slow the build it measures.
+    // So is the list of the tree's processes, which means reading every process's stat.
+    let lastPss = -Infinity;
+    let lastTree = -Infinity;
+    let pids: number[] = [];
     const sample = () => {
       if (child.pid === undefined) return;
-      const tree = treeMemory(child.pid);
+      const now = performance.now();
+      const withPss = now - lastPss >= (options.pssSampleMs ?? 250);
+      if (withPss) lastPss = now;
+      if (now - lastTree >= 250) {
+        lastTree = now;
+        pids = treePids(child.pid);
+      }
+      const tree = memoryOfAll(pids, withPss);
       peak = Math.max(peak, tree.rss);
-      peakPss = Math.max(peakPss, tree.pss);
+      if (withPss) peakPss = Math.max(peakPss, tree.pss);
     };
     const sampler = setInterval(sample, options.sampleMs ?? 50);
     const timer = setTimeout(() => {
@@ -80,14 +95,30 @@ function killTree(child: ChildProcess): void {
   }
 }
 
-/** Sums of the RSS and PSS of `root` and every descendant (found by walking the parent ids of all processes). */
+/** Sums of the RSS and PSS of `root` and every descendant. */
 export function treeMemory(root: number): { rss: number; pss: number } {
+  return memoryOfAll(treePids(root), true);
+}
+
+/** Sums of the RSS and (when `withPss`, else 0) PSS of the processes `pids`. */
+function memoryOfAll(pids: readonly number[], withPss: boolean): { rss: number; pss: number } {
+  const total = { rss: 0, pss: 0 };
+  for (const pid of pids) {
+    const memory = memoryOf(pid, withPss);
+    total.rss += memory.rss;
+    total.pss += memory.pss;
+  }
+  return total;
+}
+
+/** `root` and every descendant, found by walking the parent ids of all processes. */
+function treePids(root: number): number[] {
   const children = new Map<number, number[]>();
   let entries: string[];
   try {
     entries = readdirSync("/proc");
   } catch {
-    return { rss: 0, pss: 0 };
+    return [];
   }
   for (const entry of entries) {
     const pid = Number(entry);
@@ -98,15 +129,13 @@ export function treeMemory(root: number): { rss: number; pss: number } {
     if (list) list.push(pid);
     else children.set(parent, [pid]);
   }
-  const total = { rss: 0, pss: 0 };
+  const found: number[] = [];
   const queue = [root];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
-    const memory = memoryOf(pid);
-    total.rss += memory.rss;
-    total.pss += memory.pss;
+    found.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return found;
 }
 
 function parentOf(pid: number): number | undefined {
@@ -120,9 +149,10 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-function memoryOf(pid: number): { rss: number; pss: number } {
+function memoryOf(pid: number, withPss: boolean): { rss: number; pss: number } {
   try {
     const rss = Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * pageSize;
+    if (!withPss) return { rss, pss: 0 };
     let pss = rss;
     try {
       const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
