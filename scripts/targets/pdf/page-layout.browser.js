@@ -28,9 +28,12 @@
    * The rect of character `offset` of a text node, or undefined for a collapsed character.
    * The last of the range's rects: the character after a line broken at a soft hyphen also
    * reports the hyphen's box, at the end of the line above, before its own.
+   * One range serves every call: the document keeps each live range up to date on every change
+   * to the tree until it is collected, and a range per character made moving the notes of a long
+   * book quadratic (2.3 s on 1,300 pages, 9.1 s on 2,600; 1.1 s and 2.0 s with one range).
    */
+  const range = document.createRange();
   const charRect = (node, offset) => {
-    const range = document.createRange();
     range.setStart(node, offset);
     range.setEnd(node, offset + 1);
     const rects = range.getClientRects();
