@@ -59,20 +59,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const sizes: SizeResult[] = [];
   try {
-    for (const scale of scales) {
-      log(`scale ${scale}`);
-      sizes.push(await runSuite({
-        scale, formats, workDir, log,
-        chapters: Number(values.chapters),
-        wordsPerChapter: Number(values["words-per-chapter"]),
-        runs: Number(values.runs),
-        pagedjs: !values["no-pagedjs"],
-        timeoutSeconds: Number(values.timeout),
-        baseline: values.baseline ? resolve(values.baseline) : undefined,
-      }));
-      // Written after every size, so a long run that is stopped keeps what it measured.
-      writeResults(jsonPath, { date, machine: machine(), runs: Number(values.runs), sizes, growth: growth(sizes), pdfToFloor: sizes.map(pdfToFloor) });
-    }
+    const write = (measured: SizeResult[]) => {
+      writeResults(jsonPath, { date, machine: machine(), runs: Number(values.runs), sizes: measured, growth: growth(measured), pdfToFloor: measured.map(pdfToFloor) });
+    };
+    sizes.push(...(await runSuite({
+      scales, formats, workDir, log,
+      chapters: Number(values.chapters),
+      wordsPerChapter: Number(values["words-per-chapter"]),
+      runs: Number(values.runs),
+      pagedjs: !values["no-pagedjs"],
+      timeoutSeconds: Number(values.timeout),
+      baseline: values.baseline ? resolve(values.baseline) : undefined,
+      // Written after every round, so a long run that is stopped keeps what it measured.
+      onRound: write,
+    })));
+    write(sizes);
   } finally {
     if (!values.keep) rmSync(workDir, { recursive: true, force: true });
     else log(`kept ${workDir}`);

@@ -1,6 +1,6 @@
-/** One size of the benchmark: generate the book, build each edition, print the floor and the peers, rebuild after an edit. */
+/** The benchmark: generate the books, build each edition, print the floor and the peers, rebuild after an edit. */
 import { execFileSync } from "node:child_process";
-import { appendFileSync, readdirSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { findBrowser } from "../targets/browser.js";
 import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./editions.js";
@@ -10,7 +10,8 @@ import type { Measured } from "./process-tree.js";
 import { summarize, type EditionResult, type PeerResult, type SizeResult } from "./results.js";
 
 export interface SuiteOptions {
-  readonly scale: number;
+  /** Sizes to measure, as multiples of the default book. */
+  readonly scales: readonly number[];
   readonly chapters: number;
   readonly wordsPerChapter: number;
   readonly runs: number;
@@ -21,38 +22,97 @@ export interface SuiteOptions {
   /** Another Folio checkout whose editions are measured too, run for run (for before/after comparisons). */
   readonly baseline?: string;
   readonly log: (line: string) => void;
+  /** Called after each round with what is measured so far, so that a long run that is stopped keeps it. */
+  readonly onRound?: (sizes: SizeResult[]) => void;
 }
 
 const makeBook = join(repoRoot, "..", "shared", "bench", "make-book.mjs");
 
-/** Measure every edition of one generated book; timings are taken `runs` times and summarized by their median. */
-export async function runSuite(options: SuiteOptions): Promise<SizeResult> {
+/** One generated book and the samples taken of it. */
+interface Size {
+  readonly scale: number;
+  readonly chapters: number;
+  readonly dir: string;
+  readonly book: string;
+  /** A copy of the book, edited between rebuilds (the other builds keep the book as generated). */
+  readonly rebuildBook: string;
+  readonly builds: Map<string, { formats: string; samples: BuildRun[] }>;
+  readonly floor: Measured[];
+  readonly rebuilds: Measured[];
+}
+
+/**
+ * Measure every edition of each size, `runs` rounds; each figure is the median of its rounds.
+ * A round measures everything once, so that the host's speed, which drifts over minutes, weighs
+ * alike on the builds compared: the editions and the floor, old and new, small and large book.
+ */
+export async function runSuite(options: SuiteOptions): Promise<SizeResult[]> {
   const { runs, log, timeoutSeconds } = options;
-  // A bigger book has more chapters of the same length, as real books do.
-  const chapters = Math.max(1, Math.round(options.chapters * options.scale));
-  const wordsPerChapter = options.wordsPerChapter;
-  const dir = join(options.workDir, `scale-${options.scale}`);
-  const book = join(dir, "book");
-  execFileSync(process.execPath, [makeBook, book, "--chapters", String(chapters), "--words-per-chapter", String(wordsPerChapter)], { stdio: "ignore" });
   const editionSets = [...options.formats];
   if (options.formats.includes("html") && options.formats.includes("epub")) editionSets.push("html,epub");
   const checkouts: [string, string | undefined][] = [["", undefined]];
   if (options.baseline) checkouts.push([" (baseline)", options.baseline]);
-  const editions: EditionResult[] = [];
-  for (const formats of editionSets) {
-    for (const [suffix, checkout] of checkouts) {
-      const samples: BuildRun[] = [];
-      for (let run = 1; run <= runs; run++) {
-        log(`  ${formats}${suffix} run ${run}/${runs}`);
-        const out = join(dir, `out-${formats.replace(",", "-")}${checkout ? "-baseline" : ""}-${run}`);
-        samples.push(await buildEditions(book, out, formats, timeoutSeconds, checkout));
+  const sizes = await Promise.all(options.scales.map((scale) => prepareSize(scale, options)));
+  for (let run = 1; run <= runs; run++) {
+    for (const size of sizes) {
+      for (const formats of editionSets) {
+        for (const [suffix, checkout] of checkouts) {
+          const name = `${formats.replace(",", "+")}${suffix}`;
+          log(`  scale ${size.scale}: ${name} run ${run}/${runs}`);
+          const out = join(size.dir, `out-${formats.replace(",", "-")}${checkout ? "-baseline" : ""}-${run}`);
+          const entry = size.builds.get(name) ?? { formats, samples: [] };
+          entry.samples.push(await buildEditions(size.book, out, formats, timeoutSeconds, checkout));
+          size.builds.set(name, entry);
+        }
       }
-      editions.push(await editionResult(`${formats.replace(",", "+")}${suffix}`, formats, samples));
+      if (options.formats.includes("pdf")) {
+        log(`  scale ${size.scale}: floor run ${run}/${runs}`);
+        size.floor.push(check("floor", await runFloor(join(size.dir, "print-document.html"), join(size.dir, "floor.pdf"), timeoutSeconds)));
+      }
+      if (options.formats.includes("html")) {
+        log(`  scale ${size.scale}: rebuild after editing one chapter, run ${run}/${runs}`);
+        size.rebuilds.push(await rebuildAfterEdit(size, run, timeoutSeconds));
+      }
     }
+    options.onRound?.(await Promise.all(sizes.map((size) => sizeResult(size, options, false))));
   }
-  const peers = options.formats.includes("pdf") ? await measurePeers(dir, book, options) : [];
-  const rebuild = options.formats.includes("html") ? await measureRebuild(dir, book, options) : undefined;
-  return { scale: options.scale, chapters, wordsPerChapter, words: chapters * wordsPerChapter, editions, peers, rebuild };
+  return Promise.all(sizes.map((size) => sizeResult(size, options, options.pagedjs)));
+}
+
+/** Generate the book of one size, its print document, and the copy the rebuilds edit (built once, to fill the cache). */
+async function prepareSize(scale: number, options: SuiteOptions): Promise<Size> {
+  // A bigger book has more chapters of the same length, as real books do.
+  const chapters = Math.max(1, Math.round(options.chapters * scale));
+  const dir = join(options.workDir, `scale-${scale}`);
+  const book = join(dir, "book");
+  execFileSync(process.execPath, [makeBook, book, "--chapters", String(chapters), "--words-per-chapter", String(options.wordsPerChapter)], { stdio: "ignore" });
+  if (options.formats.includes("pdf")) await writePrintDocument(book, join(dir, "print-document.html"));
+  const rebuildBook = join(dir, "book-rebuild");
+  if (options.formats.includes("html")) {
+    cpSync(book, rebuildBook, { recursive: true });
+    await buildEditions(rebuildBook, join(dir, "out-rebuild"), "html", options.timeoutSeconds, repoRoot, true);
+  }
+  return { scale, chapters, dir, book, rebuildBook, builds: new Map(), floor: [], rebuilds: [] };
+}
+
+/** Edit one chapter of the rebuild copy and build its web edition again with the transform cache. */
+async function rebuildAfterEdit(size: Size, run: number, timeoutSeconds: number): Promise<Measured> {
+  const chapters = readdirSync(size.rebuildBook).filter((name) => name.endsWith(".md")).sort();
+  appendFileSync(join(size.rebuildBook, chapters[Math.floor(chapters.length / 2)]), `\nAn added paragraph, edit number ${run}, to change one chapter.\n`);
+  return buildEditions(size.rebuildBook, join(size.dir, "out-rebuild"), "html", timeoutSeconds, repoRoot, true);
+}
+
+async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolean): Promise<SizeResult> {
+  const editions: EditionResult[] = [];
+  for (const [name, { formats, samples }] of size.builds) editions.push(await editionResult(name, formats, samples));
+  const peers: PeerResult[] = [];
+  if (size.floor.length > 0) {
+    const pdf = join(size.dir, "floor.pdf");
+    peers.push(summarize("floor", size.floor, sizeOf(pdf), await pdfPages(pdf)));
+    if (withPagedjs) peers.push(await measurePagedjs(size, options));
+  }
+  const rebuild = size.rebuilds.length > 0 ? summarize("html rebuild", size.rebuilds, 0) : undefined;
+  return { scale: size.scale, chapters: size.chapters, wordsPerChapter: options.wordsPerChapter, words: size.chapters * options.wordsPerChapter, editions, peers, rebuild };
 }
 
 async function editionResult(name: string, formats: string, samples: readonly BuildRun[]): Promise<EditionResult> {
@@ -62,48 +122,22 @@ async function editionResult(name: string, formats: string, samples: readonly Bu
   return summarize(name, samples, bytes, pages);
 }
 
-async function measurePeers(dir: string, book: string, options: SuiteOptions): Promise<PeerResult[]> {
-  const html = join(dir, "print-document.html");
-  await writePrintDocument(book, html);
-  const floor: Measured[] = [];
-  for (let run = 1; run <= options.runs; run++) {
-    options.log(`  floor run ${run}/${options.runs}`);
-    floor.push(check("floor", await runFloor(html, join(dir, "floor.pdf"), options.timeoutSeconds)));
-  }
-  const peers: PeerResult[] = [{ ...summarize("floor", floor, sizeOf(join(dir, "floor.pdf")), await pdfPages(join(dir, "floor.pdf"))) }];
-  if (!options.pagedjs) return peers;
-  options.log("  pagedjs-cli (one run)");
+/** pagedjs-cli on the print document, once (it takes minutes). */
+async function measurePagedjs(size: Size, options: SuiteOptions): Promise<PeerResult> {
+  options.log(`  scale ${size.scale}: pagedjs-cli (one run)`);
   let browser: string | undefined;
   try {
     browser = findBrowser(process.env.PUPPETEER_EXECUTABLE_PATH || undefined);
   } catch {
     browser = undefined;
   }
-  const pdf = join(dir, "pagedjs.pdf");
-  const paged = await runPagedjs(html, pdf, browser, options.timeoutSeconds);
+  const pdf = join(size.dir, "pagedjs.pdf");
+  const paged = await runPagedjs(join(size.dir, "print-document.html"), pdf, browser, options.timeoutSeconds);
   if (paged.unavailable || paged.status !== 0) {
     const note = paged.unavailable ?? `failed (${paged.timedOut ? "timed out" : `exit ${paged.status}`}): ${errorLine(paged.stderr)}`;
-    peers.push({ edition: "pagedjs-cli", note });
-  } else {
-    peers.push(summarize("pagedjs-cli", [paged], sizeOf(pdf), await pdfPages(pdf)));
+    return { edition: "pagedjs-cli", note };
   }
-  return peers;
-}
-
-/** Build the web edition once, then edit one chapter and rebuild it with the transform cache, `runs` times, into the same folder. */
-async function measureRebuild(dir: string, book: string, options: SuiteOptions): Promise<EditionResult> {
-  const out = join(dir, "out-rebuild");
-  await buildEditions(book, out, "html", options.timeoutSeconds, repoRoot, true);
-  const chapters = readdirSync(book).filter((name) => name.endsWith(".md")).sort();
-  const edited = join(book, chapters[Math.floor(chapters.length / 2)]);
-  const samples: Measured[] = [];
-  for (let run = 1; run <= options.runs; run++) {
-    options.log(`  rebuild after editing one chapter, run ${run}/${options.runs}`);
-    appendFileSync(edited, `\nAn added paragraph, edit number ${run}, to change one chapter.\n`);
-    const built = await buildEditions(book, out, "html", options.timeoutSeconds, repoRoot, true);
-    samples.push(built);
-  }
-  return summarize("html rebuild", samples, 0);
+  return summarize("pagedjs-cli", [paged], sizeOf(pdf), await pdfPages(pdf));
 }
 
 function check(what: string, run: Measured): Measured {
