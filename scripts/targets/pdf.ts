@@ -31,14 +31,18 @@ export const renderPdf: Target = async (book, context) => {
   const starting = startBrowser(executable);
   starting.catch(() => undefined);
   let html: string;
+  let staging: string;
   try {
     html = await printHtml(book, context.fonts);
+    staging = await mkdtemp(join(tmpdir(), "folio-print-"));
   } catch (error) {
     await starting.then(({ close }) => close(), () => undefined);
     throw error;
   }
-  const { browser, close: closeBrowser } = await starting;
-  const staging = await mkdtemp(join(tmpdir(), "folio-print-"));
+  const { browser, close: closeBrowser } = await starting.catch(async (error: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  });
   const abort = () => void closeBrowser();
   context.signal?.addEventListener("abort", abort, { once: true });
   // Ctrl-C during the launch: the abort event has already fired.
