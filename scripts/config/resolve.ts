@@ -21,6 +21,8 @@ export interface BuildOptions {
   readonly sourceDateEpoch?: number;
   /** Browser to print with; else Puppeteer's or a system one. */
   readonly browserPath?: string;
+  /** About how many pages Chromium prints at a time (a long book is printed in parts). */
+  readonly printPassPages?: number;
 }
 
 export interface ResolvedMargins {
@@ -71,6 +73,7 @@ export interface ResolvedConfig {
   readonly print: ResolvedPrint;
   readonly rules: RuleSettings;
   readonly browserPath?: string;
+  readonly printPassPages?: number;
 }
 
 /** Fill in every default of `options` for a build described by `build`. */
@@ -101,6 +104,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     print: resolvePrint(options.print),
     rules: options.rules as RuleSettings,
     browserPath: build.browserPath,
+    printPassPages: build.printPassPages,
   });
 }
 

@@ -20,6 +20,7 @@ import { setPdfMetadata } from "./pdf/metadata.js";
 import { setOutlineTitles } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
+import { printInParts } from "./pdf/print-parts.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
 import type { Target } from "./target.js";
 
@@ -62,7 +63,8 @@ export const renderPdf: Target = async (book, context) => {
     for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
     context.progress?.("pdf: laying out pages");
     const planned = await withDeadline(layOutPages(page, await printedTextBlock(browser, book.config.print)), browserDeadlines.printMs, "laying out pages");
-    const { pdf, plan } = await withDeadline(printChecked(page, planned, bookContents(book).map((entry) => entry.id), context.progress), browserDeadlines.printMs, "printing");
+    const anchors = bookContents(book).map((entry) => entry.id);
+    const { pdf, plan } = await withDeadline(printChecked(page, planned, anchors, book.config.printPassPages, context.progress), browserDeadlines.printMs, "printing");
     const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
     context.progress?.("pdf: finishing");
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
@@ -101,11 +103,10 @@ function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fon
 }
 
 /** Print `planned`; when the printout differs from the plan, decide the blank pages again from it and print once more. */
-async function printChecked(page: Page, planned: PagePlan, anchors: readonly string[], progress?: (message: string) => void): Promise<{ pdf: PDFDocument; plan: PagePlan }> {
+async function printChecked(page: Page, planned: PagePlan, anchors: readonly string[], passPages?: number, progress?: (message: string) => void): Promise<{ pdf: PDFDocument; plan: PagePlan }> {
   let plan = planned;
   for (let attempt = 1; ; attempt++) {
-    progress?.(`pdf: printing ${plan.pages} pages`);
-    const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 }), { updateMetadata: false });
+    const pdf = await printInParts(page, plan, passPages, progress);
     const printed = printedPlan(plan, anchors, namedDestinations(pdf), pdf.getPageCount());
     if (samePlan(printed, plan) && printed.pages === pdf.getPageCount()) return { pdf, plan };
     if (attempt === 2) throw new Error(`the printout has ${pdf.getPageCount()} pages where the page plan has ${plan.pages}`);

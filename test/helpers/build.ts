@@ -3,8 +3,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build, type BuildResult } from "../../scripts/build.js";
-import type { Format } from "../../scripts/config/resolve.js";
+import { build, type BuildHooks, type BuildResult } from "../../scripts/build.js";
+import type { BuildOptions, Format } from "../../scripts/config/resolve.js";
 
 export const repoRoot = resolve(import.meta.dirname, "..", "..");
 export const seedManuscript = join(repoRoot, "manuscript");
@@ -25,9 +25,9 @@ export interface BuiltBook extends BuildResult {
 }
 
 /** Build `manuscriptDir` into a fresh temporary folder. */
-export async function buildBook(manuscriptDir: string, formats?: Format[], extra: { sourceDateEpoch?: number } = {}): Promise<BuiltBook> {
+export async function buildBook(manuscriptDir: string, formats?: Format[], extra: Pick<BuildOptions, "sourceDateEpoch" | "printPassPages"> = {}, hooks: BuildHooks = {}): Promise<BuiltBook> {
   const outDir = tempDir();
-  const result = await build({ manuscriptDir, outDir, formats, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined, ...extra });
+  const result = await build({ manuscriptDir, outDir, formats, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined, ...extra }, hooks);
   return {
     ...result,
     outDir,
