@@ -3,7 +3,8 @@
  * the pages, the tagged structure tree, the outline and the named destinations. Each part is a
  * complete tagged PDF; joined, they read as the document printed whole.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFObject, PDFPageTree, PDFRef, PDFStream, PDFString, PDFHexString, type PDFContext, type PDFDocument } from "pdf-lib";
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject } from "pdf-lib";
+import { copier, setFlatTree, treeLeaves, treeKey, type Copy } from "./pdf-objects.js";
 
 /**
  * Append `part` to `base`, in place. `base` must not have had its pages read yet: pdf-lib keeps
@@ -21,49 +22,6 @@ export function joinPdf(base: PDFDocument, part: PDFDocument, continues: boolean
   joinPages(base, part, copy);
   joinOutline(base, part, copy);
   joinDestinations(base, part, copy);
-}
-
-type Copy = ((object: PDFObject) => PDFObject) & { seed(from: PDFRef, to: PDFRef): void };
-
-/**
- * Copies objects of `src` into `dest`, following references; each object is copied once, so
- * what the part's pages, structure elements and outline share stays shared. `seed` maps an
- * object of the part to one of the base instead (the part's structure root to the base's).
- */
-function copier(src: PDFContext, dest: PDFContext): Copy {
-  const refs = new Map<PDFRef, PDFRef>();
-  const copy = ((object: PDFObject): PDFObject => {
-    if (object instanceof PDFRef) {
-      let ref = refs.get(object);
-      if (!ref) {
-        ref = dest.nextRef();
-        refs.set(object, ref);
-        const target = src.lookup(object);
-        if (target) dest.assign(ref, copy(target));
-      }
-      return ref;
-    }
-    if (object instanceof PDFDict) {
-      // A page tree node stays one (pdf-lib finds pages by class); a plain clone would not be.
-      const dict = object instanceof PDFPageTree ? PDFPageTree.fromMapWithContext(new Map(), dest) : object.clone(dest);
-      for (const [key, value] of object.entries()) dict.set(key, copy(value));
-      return dict;
-    }
-    if (object instanceof PDFArray) {
-      const array = object.clone(dest);
-      for (let i = 0; i < object.size(); i++) array.set(i, copy(object.get(i)));
-      return array;
-    }
-    if (object instanceof PDFStream) {
-      const stream = object.clone(dest);
-      for (const [key, value] of object.dict.entries()) stream.dict.set(key, copy(value));
-      return stream;
-    }
-    // Names, numbers, strings, booleans and null do not change.
-    return object;
-  }) as Copy;
-  copy.seed = (from, to) => void refs.set(from, to);
-  return copy;
 }
 
 const name = (key: string) => PDFName.of(key);
@@ -174,43 +132,9 @@ function nextKey(root: PDFDict): number {
 function joinIds(context: PDFContext, baseRoot: PDFDict, partRoot: PDFDict, copy: Copy): void {
   const partIds = treeLeaves(partRoot.lookupMaybe(name("IDTree"), PDFDict), "Names");
   if (partIds.length === 0) return;
-  const pairs = new Map(treeLeaves(baseRoot.lookupMaybe(name("IDTree"), PDFDict), "Names").map(([key, value]) => [text(key), value]));
-  for (const [key, element] of partIds) if (!pairs.has(text(key))) pairs.set(text(key), copy(element));
+  const pairs = new Map(treeLeaves(baseRoot.lookupMaybe(name("IDTree"), PDFDict), "Names").map(([key, value]) => [treeKey(key), value]));
+  for (const [key, element] of partIds) if (!pairs.has(treeKey(key))) pairs.set(treeKey(key), copy(element));
   setFlatTree(context, baseRoot, "IDTree", "Names", [...pairs.keys()].sort().map((id) => [PDFString.of(id), pairs.get(id)!] as const));
-}
-
-const text = (key: PDFObject) => (key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : String(key));
-
-/** The leaves of a name tree (`Names`) or number tree (`Nums`), as [key, value] pairs in order. */
-function treeLeaves(tree: PDFDict | undefined, leaves: "Names" | "Nums"): (readonly [PDFObject, PDFObject])[] {
-  if (!tree) return [];
-  const pairs: (readonly [PDFObject, PDFObject])[] = [];
-  const array = tree.lookupMaybe(name(leaves), PDFArray);
-  for (let i = 0; i + 1 < (array?.size() ?? 0); i += 2) pairs.push([array!.get(i), array!.get(i + 1)]);
-  const kids = tree.lookupMaybe(name("Kids"), PDFArray);
-  for (let i = 0; i < (kids?.size() ?? 0); i++) pairs.push(...treeLeaves(kids!.lookup(i, PDFDict), leaves));
-  return pairs;
-}
-
-/** Make `root[entry]` one flat tree node holding `pairs`, deleting the kid nodes it had. */
-function setFlatTree(context: PDFContext, root: PDFDict, entry: string, leaves: "Names" | "Nums", pairs: readonly (readonly [PDFObject, PDFObject])[]): void {
-  let tree = root.lookupMaybe(name(entry), PDFDict);
-  if (!tree) {
-    tree = context.obj({});
-    root.set(name(entry), context.register(tree));
-  }
-  const dropKids = (node: PDFDict) => {
-    const kids = node.lookupMaybe(name("Kids"), PDFArray);
-    for (let i = 0; i < (kids?.size() ?? 0); i++) {
-      const ref = kids!.get(i);
-      dropKids(kids!.lookup(i, PDFDict));
-      if (ref instanceof PDFRef) context.delete(ref);
-    }
-  };
-  dropKids(tree);
-  tree.delete(name("Kids"));
-  tree.delete(name("Limits"));
-  tree.set(name(leaves), context.obj(pairs.flat()));
 }
 
 /** The part's top-level bookmarks follow the base's. */
