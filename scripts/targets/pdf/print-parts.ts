@@ -33,7 +33,8 @@ export async function printInParts(page: Page, plan: PagePlan, passPages = defau
     }
     return await join(joined, previous!.bytes, previous!.part);
   } finally {
-    if (parts.length > 1) await showOnly(page, undefined);
+    // Every group shown again, for a second printing; after a failure the page may be gone.
+    if (parts.length > 1) await showOnly(page, undefined).catch(() => undefined);
   }
 }
 
