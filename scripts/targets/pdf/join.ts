@@ -120,8 +120,8 @@ function appendKids(context: PDFContext, element: PDFDict, kids: PDFObject[]): v
 function nextKey(root: PDFDict): number {
   const next = root.get(name("ParentTreeNextKey"));
   if (next instanceof PDFNumber) return next.asNumber();
-  const keys = treeLeaves(root.lookupMaybe(name("ParentTree"), PDFDict), "Nums").map(([key]) => (key instanceof PDFNumber ? key.asNumber() : -1));
-  return Math.max(-1, ...keys) + 1;
+  // One past the largest key (a long book has too many keys to spread into Math.max).
+  return treeLeaves(root.lookupMaybe(name("ParentTree"), PDFDict), "Nums").reduce((next, [key]) => (key instanceof PDFNumber ? Math.max(next, key.asNumber() + 1) : next), 0);
 }
 
 /**
