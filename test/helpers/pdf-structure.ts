@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from "pdf-lib";
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export interface PdfStructure {
   /** Every structure element in preorder: depth, type, and its ID, Alt and Lang when set. */
@@ -104,32 +103,4 @@ export async function pdfStructure(path: string): Promise<PdfStructure> {
     destinations[key.decodeText()] = page instanceof PDFRef ? (pageIndex.get(page.tag) ?? -1) : -1;
   }
   return { elements, ids, destinations, problems };
-}
-
-export interface AnyLink {
-  readonly page: number;
-  readonly rect: number[];
-  /** The named destination or URL. */
-  readonly to: string;
-  /** Page (from 1) of an internal link's destination; 0 when it does not resolve. */
-  readonly target: number;
-}
-
-/** Every link annotation, internal or not, resolved or not, read by pdf.js. */
-export async function pdfAllLinks(doc: PDFDocumentProxy): Promise<AnyLink[]> {
-  const links: AnyLink[] = [];
-  for (let page = 1; page <= doc.numPages; page++) {
-    for (const annotation of await (await doc.getPage(page)).getAnnotations()) {
-      if (annotation.subtype !== "Link") continue;
-      const rect = annotation.rect as number[];
-      if (!annotation.dest) {
-        links.push({ page, rect, to: String(annotation.url ?? annotation.unsafeUrl ?? ""), target: 0 });
-        continue;
-      }
-      const dest = typeof annotation.dest === "string" ? await doc.getDestination(annotation.dest) : annotation.dest;
-      const target = dest ? (await doc.getPageIndex(dest[0] as never)) + 1 : 0;
-      links.push({ page, rect, to: typeof annotation.dest === "string" ? annotation.dest : JSON.stringify(annotation.dest.slice(1)), target });
-    }
-  }
-  return links;
 }

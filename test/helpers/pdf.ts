@@ -86,19 +86,36 @@ export interface LinkAnnotation {
   readonly rect: number[];
 }
 
-/** Every internal link of the document, with its page and its destination's page. */
-export async function pdfLinks(doc: PDFDocumentProxy): Promise<LinkAnnotation[]> {
-  const links: LinkAnnotation[] = [];
+export interface AnyLink extends LinkAnnotation {
+  /** The URL of a link out of the book ("" for an internal link). */
+  readonly url: string;
+}
+
+/**
+ * Every link annotation, internal or not, resolved or not: `dest` is the named destination (""
+ * for an explicit one), `target` 0 when the destination does not resolve or the link leaves the book.
+ */
+export async function pdfAllLinks(doc: PDFDocumentProxy): Promise<AnyLink[]> {
+  const links: AnyLink[] = [];
   for (let page = 1; page <= doc.numPages; page++) {
     for (const annotation of await (await doc.getPage(page)).getAnnotations()) {
-      if (annotation.subtype !== "Link" || !annotation.dest) continue;
+      if (annotation.subtype !== "Link") continue;
+      const rect = annotation.rect as number[];
+      if (!annotation.dest) {
+        links.push({ page, rect, dest: "", url: String(annotation.url ?? annotation.unsafeUrl ?? ""), target: 0 });
+        continue;
+      }
       const dest = typeof annotation.dest === "string" ? await doc.getDestination(annotation.dest) : annotation.dest;
-      if (!dest) continue;
-      const target = (await doc.getPageIndex(dest[0] as never)) + 1;
-      links.push({ page, target, dest: typeof annotation.dest === "string" ? annotation.dest : "", rect: annotation.rect as number[] });
+      const target = dest ? (await doc.getPageIndex(dest[0] as never)) + 1 : 0;
+      links.push({ page, rect, dest: typeof annotation.dest === "string" ? annotation.dest : "", url: "", target });
     }
   }
   return links;
+}
+
+/** Every internal link of the document that resolves, with its page and its destination's page. */
+export async function pdfLinks(doc: PDFDocumentProxy): Promise<LinkAnnotation[]> {
+  return (await pdfAllLinks(doc)).filter((link) => !link.url && link.target > 0).map(({ url, ...link }) => link);
 }
 
 /** Text of page `page` (from 1) inside the rectangle `top` points down from the top edge, `height` points high. */
