@@ -1,5 +1,6 @@
 /** The one model every stage passes along: the resolved config and the chapters as VFiles. */
 import type { Element, Root } from "hast";
+import type { Position } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedConfig } from "./config/load.js";
 import type { ResolvedConfig } from "./config/resolve.js";
@@ -14,18 +15,26 @@ export interface Heading {
   id: string;
 }
 
-/** A link to a place inside the book; each edition turns it into its own href. */
+/**
+ * A link to a place inside the book; each edition turns it into its own href. Its element carries
+ * the link's index in `ChapterData.links` (`data.folioLink`), so that a tree restored from the
+ * cache finds its links again.
+ */
 export interface InternalLink {
-  readonly node: Element;
+  /** The `a` element, once the chapter's tree is linked (`linkedTree` in stages/link.ts). */
+  node?: Element;
+  /** Where the link is in the chapter's markdown. */
+  readonly position?: Position;
   /** Index of the target chapter in `Book.chapters`. */
   readonly chapter: number;
   /** Target id, or undefined for the chapter's start. */
   fragment?: string;
 }
 
-/** An image of the manuscript used by a chapter. */
+/** An image of the manuscript used by a chapter. Its element carries its index in `ChapterData.images` (`data.folioImage`). */
 export interface ImageUse {
-  readonly node: Element;
+  /** The `img` element, once the chapter's tree is linked (`linkedTree` in stages/link.ts). */
+  node?: Element;
   /** Absolute path of the source file. */
   readonly path: string;
   /** Stable name inside an edition, derived from the source path (`images/figure-1.svg`). */
@@ -50,8 +59,29 @@ export interface ChapterData {
   images: ImageUse[];
   /** Every local image path the chapter names, used or refused. */
   imageReferences: string[];
-  /** The chapter's HTML tree after the rehype plugins. */
-  tree: Root;
+  /** The id of every element that has one, in document order, as the transform left them (repeats included). */
+  ids: string[];
+  /** Set by the link stage: the id each element of `ids` has in the book, where ids are unique. */
+  idRenames?: string[];
+  /**
+   * The chapter's HTML tree after the rehype plugins. Read it with `linkedTree` (stages/link.ts):
+   * a chapter restored from the transform cache holds it serialized (`storedTree`) until an edition
+   * needs it, and an edition whose rendering of the chapter is cached never does.
+   */
+  tree?: Root;
+  /** The tree as `v8.serialize` wrote it, not yet read back. */
+  storedTree?: Uint8Array;
+  /** The transform cache's key of the chapter, when a cache is in use: what the chapter's renderings are cached under. */
+  cacheKey?: string;
+}
+
+declare module "hast" {
+  interface ElementData {
+    /** Index of the element's link in its chapter's `links`. */
+    folioLink?: number;
+    /** Index of the element's image in its chapter's `images`. */
+    folioImage?: number;
+  }
 }
 
 /**

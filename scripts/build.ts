@@ -110,7 +110,7 @@ async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtif
       hooks.signal?.throwIfAborted();
       const started = performance.now();
       try {
-        const { path } = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress });
+        const { path } = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress, cache: hooks.cache });
         staged.push({ format, path, bytes: (await stat(path)).size, seconds: (performance.now() - started) / 1000 });
       } catch (error) {
         if (hooks.signal?.aborted) throw error;

@@ -1,7 +1,13 @@
-/** `folio build` reuses the transforms of earlier builds, chapter by chapter, and what it builds is the same as without them. */
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+/** `folio build` reuses the transforms and renderings of earlier builds, chapter by chapter, and what it builds is the same as without them. */
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { chapterData } from "../scripts/book.js";
+import { prepareBook } from "../scripts/build.js";
+import { TransformCache } from "../scripts/stages/transform-cache.js";
+import { renderHtml } from "../scripts/targets/html.js";
+import { loadFonts } from "../scripts/templates.js";
 import { fixture, runCli, tempDir } from "./helpers/build.js";
 
 /** The features fixture, made unique to this run (no earlier build cached it), with a third chapter that draws a warning. */
@@ -50,5 +56,68 @@ describe("the transform cache of folio build", () => {
     expect(uncached.fromCache).toBeUndefined();
     for (const [name, bytes] of Object.entries(edited.editions)) expect(uncached.editions[name].equals(bytes), name).toBe(true);
     expect(uncached.diagnostics).toBe(edited.diagnostics);
+  });
+});
+
+describe("renderings kept in the cache", () => {
+  /** Two chapters that both have a `## Shared` heading: the second chapter's becomes `shared-2`, and its link follows. */
+  function twoChapterBook(): string {
+    const dir = join(tempDir("folio-render-cache-"), "book");
+    mkdirSync(join(dir, "images"), { recursive: true });
+    const marker = `<!-- ${process.pid} ${Date.now()} ${Math.random()} -->\n`;
+    writeFileSync(join(dir, "book.yaml"), "title: Renderings\nlanguage: en\nchapters:\n  - 01-first.md\n  - 02-second.md\n");
+    writeFileSync(join(dir, "01-first.md"), `# First\n\n## Shared\n\nThe first chapter.\n\n${marker}`);
+    writeFileSync(join(dir, "02-second.md"), `# Second\n\n## Shared\n\nSee [the section](#shared).\n\n![A square](images/square.svg)\n\n${marker}`);
+    writeFileSync(join(dir, "images", "square.svg"), square("#0a5"));
+    return dir;
+  }
+  const square = (fill: string, extra = "") => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="${fill}"/>${extra}</svg>\n`;
+  const htmlOf = (run: ReturnType<typeof build>) => Object.entries(run.editions).find(([name]) => name.endsWith(".html"))![1].toString("utf8");
+
+  it("render a chapter again when an edit elsewhere renames its ids or moves its links, or its image changes", () => {
+    const dir = twoChapterBook();
+    const root = tempDir();
+    const first = build(dir, join(root, "1"));
+    expect(htmlOf(first)).toContain('<h2 id="shared-2">');
+    expect(htmlOf(first)).toContain('href="#shared-2"');
+
+    // Only the first chapter changes; the second, from the cache, now owns the id `shared`.
+    writeFileSync(join(dir, "01-first.md"), readFileSync(join(dir, "01-first.md"), "utf8").replace("## Shared", "## Elsewhere"));
+    const renamed = build(dir, join(root, "2"));
+    expect(renamed.fromCache).toBe(1);
+    expect(htmlOf(renamed)).toContain('<h2 id="shared">');
+    expect(htmlOf(renamed)).toContain('href="#shared"');
+    expect(htmlOf(renamed)).not.toContain("shared-2");
+    const renamedUncached = build(dir, join(root, "2u"), "--no-cache");
+    for (const [name, bytes] of Object.entries(renamedUncached.editions)) expect(renamed.editions[name].equals(bytes), name).toBe(true);
+
+    // The image changes under the same name: its new bytes are embedded.
+    writeFileSync(join(dir, "images", "square.svg"), square("#c21"));
+    const repainted = build(dir, join(root, "3"));
+    expect(Buffer.from(htmlOf(repainted).match(/src="data:image\/svg\+xml;base64,([^"]+)"/)![1], "base64").toString()).toContain("#c21");
+    const repaintedUncached = build(dir, join(root, "3u"), "--no-cache");
+    for (const [name, bytes] of Object.entries(repaintedUncached.editions)) expect(repainted.editions[name].equals(bytes), name).toBe(true);
+
+  });
+
+  it("never read back the tree of a chapter whose rendering is kept", async () => {
+    const dir = twoChapterBook();
+    const cacheDir = tempDir();
+    const fonts = await loadFonts();
+    const options = { manuscriptDir: dir, outDir: tempDir() };
+    // Each round stands for a new process: a new cache object over the same folder.
+    const round = async () => {
+      const cache = new TransformCache({ dir: cacheDir, memory: false });
+      const book = (await prepareBook(options, { cache })).book!;
+      const html = await readFile((await renderHtml(book, { outDir: tempDir(), fonts, cache })).path, "utf8");
+      return { html, readBack: book.chapters.map((file) => chapterData(file).tree !== undefined) };
+    };
+    const first = await round();
+    expect(first.readBack).toEqual([true, true]);
+    appendFileSync(join(dir, "01-first.md"), "\nOne more sentence.\n");
+    const second = await round();
+    expect(second.readBack).toEqual([true, false]);
+    expect(second.html).toContain("One more sentence.");
+    expect(second.html.replace("\n<p>One more sentence.</p>", "")).toBe(first.html);
   });
 });

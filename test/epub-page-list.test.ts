@@ -5,6 +5,7 @@ import type { Element, Root } from "hast";
 import { chapterData, type Book, type PageStart } from "../scripts/book.js";
 import { epubAddressing } from "../scripts/targets/epub/chapters.js";
 import { insertPageBreaks, wordOffsets } from "../scripts/targets/epub/page-breaks.js";
+import { linkedTree } from "../scripts/stages/link.js";
 import { address } from "../scripts/targets/serialize.js";
 import { renderEpub } from "../scripts/targets/epub.js";
 import { loadFonts } from "../scripts/templates.js";
@@ -51,7 +52,7 @@ describe("page-break markers in a chapter tree", () => {
   });
 
   it("stand before the word each page begins with, and change no word", () => {
-    const original = chapterData(book.chapters[1]).tree;
+    const original = linkedTree(book.chapters[1]);
     const total = totalWords(original);
     expect(total).toBeGreaterThan(30);
     fc.assert(
@@ -68,8 +69,8 @@ describe("page-break markers in a chapter tree", () => {
   });
 
   it("marks a page that opens with an image (a figure carried over) before the image, not before the next word", () => {
-    const file = book.chapters.find((chapter) => JSON.stringify(chapterData(chapter).tree).includes('"tagName":"img"'))!;
-    const tree = structuredClone(chapterData(file).tree);
+    const file = book.chapters.find((chapter) => JSON.stringify(linkedTree(chapter)).includes('"tagName":"img"'))!;
+    const tree = structuredClone(linkedTree(file));
     // The words before the first image: the page opens with it, and its first word comes after it.
     let wordsBefore = 0;
     let found = false;
@@ -104,10 +105,10 @@ describe("page-break markers in a chapter tree", () => {
 
   it("leaves the shared chapter tree as addressing left it", async () => {
     address(book.chapters[1], epubAddressing(book));
-    const before = JSON.stringify(chapterData(book.chapters[1]).tree);
+    const before = JSON.stringify(linkedTree(book.chapters[1]));
     book.pageStarts = [{ label: "7", chapter: 1, wordIndex: 3 }];
     await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts() });
-    expect(JSON.stringify(chapterData(book.chapters[1]).tree)).toBe(before);
+    expect(JSON.stringify(linkedTree(book.chapters[1]))).toBe(before);
     expect(before).not.toMatch(/pagebreak|noteref/);
   });
 });
@@ -121,7 +122,7 @@ describe("an EPUB built with page starts", () => {
     // As the print layout would: page 1 at the start of each chapter, then a page every 150 words.
     let folio = 1;
     book.pageStarts = book.chapters.flatMap((file) => {
-      const words = totalWords(chapterData(file).tree);
+      const words = totalWords(linkedTree(file));
       const starts: PageStart[] = [];
       for (let at = 0; at < words; at += 150) starts.push({ label: String(folio++), chapter: chapterData(file).index, wordIndex: at });
       return starts;

@@ -8,6 +8,7 @@ import { unified } from "unified";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
+import { rehypeElementIds } from "./rehype-element-ids.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
@@ -39,5 +40,6 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeImages, options)
     .use(rehypeFigures)
     .use(rehypeLang)
-    .use(rehypeStraightQuotes);
+    .use(rehypeStraightQuotes)
+    .use(rehypeElementIds);
 }

@@ -89,7 +89,8 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       report(file, "image-type", `Image \`${src}\` is not PNG, JPEG, GIF, WebP or SVG: convert it`, node.position);
       return drop();
     }
-    data.images.push({ node, path, mediaType, name: stableName(options.manuscriptDir, path) });
+    node.data = { ...node.data, folioImage: data.images.length };
+    data.images.push({ path, mediaType, name: stableName(options.manuscriptDir, path) });
     return undefined;
   });
 };

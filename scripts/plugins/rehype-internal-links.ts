@@ -23,14 +23,12 @@ export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options
     const href = node.properties.href;
     if (isExternal(href)) return;
     const [pathPart, fragment] = splitHref(href);
-    if (pathPart === "") {
-      data.links.push({ node, chapter: data.index, fragment });
-      return;
-    }
-    const target = resolve(dirname(file.path), pathPart);
+    // A bare `#fragment` names this chapter.
+    const target = pathPart === "" ? String(file.path) : resolve(dirname(file.path), pathPart);
     const chapter = options.chapterIndex.get(target);
     if (chapter !== undefined) {
-      data.links.push({ node, chapter, fragment });
+      node.data = { ...node.data, folioLink: data.links.length };
+      data.links.push({ chapter, fragment, position: node.position });
     } else if (!options.fileExists(target)) {
       report(file, "link-broken", `Link to \`${href}\`: no such file; fix the path`, node.position);
     } else {

@@ -7,6 +7,7 @@ import { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
 import { imageTypes } from "../plugins/rehype-images.js";
+import { linkedTree } from "../stages/link.js";
 import { isInside } from "../stages/read.js";
 import { printHtml } from "../targets/pdf/print-html.js";
 import type { FontSet } from "../templates.js";
@@ -59,6 +60,8 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   if (!chapter) return undefined;
   // A one-chapter book: the chapter becomes number 0 and keeps only its links to itself.
   const data = chapterData(chapter);
+  // Read back and linked before it is shared: the copy's links must hold their elements.
+  linkedTree(chapter);
   const alone = new VFile({ path: chapter.path, value: chapter.value });
   Object.assign(alone.data, data, { index: 0, links: data.links.filter((link) => link.chapter === data.index).map((link) => ({ ...link, chapter: 0 })) });
   return { ...book, chapters: [alone] };

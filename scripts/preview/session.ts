@@ -41,7 +41,7 @@ export class PreviewSession {
     if (prepared.book && !prepared.configFailed) {
       this.scratch ??= await mkdtemp(join(tmpdir(), "folio-preview-"));
       this.fonts ??= loadFonts();
-      const artifact = await renderHtml(prepared.book, { outDir: this.scratch, fonts: await this.fonts });
+      const artifact = await renderHtml(prepared.book, { outDir: this.scratch, fonts: await this.fonts, cache: this.cache });
       html = await readFile(artifact.path, "utf8");
     }
     return {

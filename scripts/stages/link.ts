@@ -1,9 +1,15 @@
-/** Linking: make every id unique across the book, then point each internal link at its target or report it broken. */
+/**
+ * Linking: make every id unique across the book, then point each internal link at its target or
+ * report it broken. The stage works on what the transform recorded of each chapter (its ids,
+ * headings and links), not on its tree: a tree restored from the transform cache is read back and
+ * given its new ids only when an edition asks for it (`linkedTree`).
+ */
 import type { Element, Root } from "hast";
-import { walkElements } from "../util/walk.js";
+import { deserialize } from "node:v8";
 import type { VFile } from "vfile";
-import { chapterData, type Book } from "../book.js";
+import { chapterData, type Book, type ChapterData } from "../book.js";
 import { report } from "../diagnostics.js";
+import { walkElements } from "../util/walk.js";
 
 /** Rename ids that an earlier chapter already uses, and resolve every internal link against the new ids. */
 export function linkChapters(book: Book): void {
@@ -11,7 +17,8 @@ export function linkChapters(book: Book): void {
   const renamed = book.chapters.map((file) => {
     const data = chapterData(file);
     data.id = claim(used, `chapter-${data.slug}`);
-    return uniqueIds(file, data.tree, used);
+    data.idRenames = data.ids.map((id) => claim(used, validId(id)));
+    return idMap(data);
   });
   for (const file of book.chapters) {
     const data = chapterData(file);
@@ -21,39 +28,56 @@ export function linkChapters(book: Book): void {
       const target = renamed[link.chapter].get(link.fragment);
       if (target === undefined) {
         const where = link.chapter === data.index ? "this chapter" : `chapter \`${book.chapters[link.chapter].basename}\``;
-        report(file, "link-anchor", `Link to \`#${link.fragment}\`: no heading or element of ${where} has that id`, link.node.position);
+        report(file, "link-anchor", `Link to \`#${link.fragment}\`: no heading or element of ${where} has that id`, link.position);
       }
       link.fragment = target;
     }
-    remapIdReferences(data.tree, renamed[data.index]);
+    // A tree transformed in this build is linked now; one still serialized, when it is read back.
+    if (data.tree) linkTree(data, renamed[data.index]);
   }
 }
 
-/** ARIA attributes name ids of the same document: follow the renames. */
-function remapIdReferences(tree: Root, map: ReadonlyMap<string, string>): void {
-  walkElements(tree, (node: Element) => {
-    for (const name of ["ariaDescribedBy", "ariaLabelledBy", "ariaControls"]) {
-      const value = node.properties[name];
-      if (Array.isArray(value)) node.properties[name] = value.map((id) => map.get(String(id)) ?? id);
-      else if (typeof value === "string") node.properties[name] = value.split(/\s+/).map((id) => map.get(id) ?? id).join(" ");
-    }
+/** The chapter's tree as the link stage left it, read back from its serialized form first if need be. */
+export function linkedTree(file: VFile): Root {
+  const data = chapterData(file);
+  if (!data.tree) {
+    data.tree = data.storedTree ? (deserialize(data.storedTree) as Root) : { type: "root", children: [] };
+    data.storedTree = undefined;
+    linkTree(data, idMap(data));
+  }
+  return data.tree;
+}
+
+/** Old id → new id; an id used twice in the chapter maps to its first element's new id. */
+function idMap(data: ChapterData): Map<string, string> {
+  const map = new Map<string, string>();
+  const renames = data.idRenames ?? data.ids;
+  data.ids.forEach((id, i) => map.has(id) || map.set(id, renames[i]));
+  return map;
+}
+
+/**
+ * Give each element of the chapter's tree its new id (the elements with ids come in the order
+ * `ids` lists them), point ARIA references at the new ids, and find the links' and images' elements.
+ */
+function linkTree(data: ChapterData, map: ReadonlyMap<string, string>): void {
+  const renames = data.idRenames ?? data.ids;
+  let next = 0;
+  walkElements(data.tree!, (node: Element) => {
+    if (typeof node.properties.id === "string") node.properties.id = renames[next++];
+    if (node.data?.folioLink !== undefined) data.links[node.data.folioLink].node = node;
+    if (node.data?.folioImage !== undefined) data.images[node.data.folioImage].node = node;
+    remapIdReferences(node, map);
   });
 }
 
-/** Give each element of `tree` an id no other element of the book has; returns old id → new id. */
-function uniqueIds(file: VFile, tree: Root, used: Set<string>): Map<string, string> {
-  const map = new Map<string, string>();
-  walkElements(tree, (node: Element) => {
-    const id = node.properties.id;
-    if (typeof id !== "string") return;
-    if (map.has(id)) {
-      report(file, "id-duplicate", `Id \`${id}\` is used twice in this chapter: give each element its own id`, node.position);
-    }
-    const unique = claim(used, validId(id));
-    if (!map.has(id)) map.set(id, unique);
-    node.properties.id = unique;
-  });
-  return map;
+/** ARIA attributes name ids of the same document: follow the renames. */
+function remapIdReferences(node: Element, map: ReadonlyMap<string, string>): void {
+  for (const name of ["ariaDescribedBy", "ariaLabelledBy", "ariaControls"]) {
+    const value = node.properties[name];
+    if (Array.isArray(value)) node.properties[name] = value.map((id) => map.get(String(id)) ?? id);
+    else if (typeof value === "string") node.properties[name] = value.split(/\s+/).map((id) => map.get(id) ?? id).join(" ");
+  }
 }
 
 /** XHTML ids hold no white space and are never empty (a heading of punctuation only slugs to nothing). */

@@ -63,6 +63,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     links: [],
     images: [],
     imageReferences: [],
+    ids: [],
   };
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);

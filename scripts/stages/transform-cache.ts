@@ -4,6 +4,10 @@
  * disk (node_modules/.cache/folio/transforms), so that a new build after editing one chapter
  * transforms that chapter only. Keys include a fingerprint of Folio's own code and locked
  * packages: a result is never reused by other code.
+ *
+ * It keeps renderings too: the text an edition made of a chapter, under a key that adds to the
+ * chapter's key everything the rendering read besides (see `renderedChapter` in
+ * targets/serialize.ts), so that an unchanged chapter's tree is never even read back.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,6 +30,7 @@ export interface CacheOptions {
 
 export class TransformCache {
   private entries = new Map<string, TransformResult>();
+  private renderings = new Map<string, string>();
   stats = { hits: 0, misses: 0 };
 
   constructor(private readonly options: CacheOptions = {}) {}
@@ -38,8 +43,8 @@ export class TransformCache {
   /** Restore a stored result onto `file`; false when there is none. */
   restore(key: string, file: VFile): boolean {
     const entry = this.entries.get(key);
-    // One structured clone keeps the links' and images' node references pointing into the cloned tree.
-    const result = entry ? structuredClone(entry) : this.read(key);
+    // The serialized tree is never written to: every restore can read the same bytes.
+    const result = entry ? { ...structuredClone({ ...entry, tree: undefined }), tree: entry.tree } : this.read(key, (bytes) => deserialize(bytes) as TransformResult);
     if (!result) {
       this.stats.misses++;
       return false;
@@ -52,13 +57,24 @@ export class TransformCache {
   /** Remember the result of transforming `file` (call before any later stage changes it). */
   store(key: string, file: VFile): void {
     const result = takeResult(file);
-    if (this.options.memory !== false) this.entries.set(key, structuredClone(result));
-    if (this.options.dir) this.write(key, result);
+    if (this.options.memory !== false) this.entries.set(key, result);
+    this.write(key, () => serialize(result));
   }
 
-  /** Keep at most `limit` entries in memory and `diskLimit` on disk (about 200 kB each for a long chapter), dropping the oldest. */
-  trim(limit = 2000, diskLimit = 400): void {
-    while (this.entries.size > limit) this.entries.delete(this.entries.keys().next().value as string);
+  /** The rendering kept under `key`, or else what `render` makes, kept for next time. */
+  rendering(key: string, render: () => string): string {
+    const name = `${key}.rendered`;
+    const kept = this.renderings.get(name) ?? this.read(name, (bytes) => bytes.toString("utf8"));
+    if (kept !== undefined) return kept;
+    const text = render();
+    if (this.options.memory !== false) this.renderings.set(name, text);
+    this.write(name, () => text);
+    return text;
+  }
+
+  /** Keep at most `limit` entries of each kind in memory and `diskLimit` files on disk (up to about 200 kB each for a long chapter), dropping the oldest. */
+  trim(limit = 2000, diskLimit = 800): void {
+    for (const map of [this.entries, this.renderings]) while (map.size > limit) map.delete(map.keys().next().value as string);
     const dir = this.options.dir;
     if (!dir || !statSync(dir, { throwIfNoEntry: false })) return;
     const files = readdirSync(dir).map((name) => ({ path: join(dir, name), time: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
@@ -66,24 +82,25 @@ export class TransformCache {
     for (const { path } of files.sort((a, b) => a.time - b.time).slice(0, files.length - diskLimit)) rmSync(path, { force: true });
   }
 
-  private read(key: string): TransformResult | undefined {
+  private read<T>(name: string, decode: (bytes: Buffer) => T): T | undefined {
     if (!this.options.dir) return undefined;
     try {
-      return deserialize(readFileSync(join(this.options.dir, key))) as TransformResult;
+      return decode(readFileSync(join(this.options.dir, name)));
     } catch {
       // Missing, or unreadable (a disk problem): transform anew.
       return undefined;
     }
   }
 
-  private write(key: string, result: TransformResult): void {
-    const dir = this.options.dir!;
+  private write(name: string, bytes: () => string | Uint8Array): void {
+    const dir = this.options.dir;
+    if (!dir) return;
     try {
       mkdirSync(dir, { recursive: true });
       // Written beside, then renamed: a run reading at the same time never sees half an entry.
-      const staging = join(dir, `.${key}.${process.pid}`);
-      writeFileSync(staging, serialize(result));
-      renameSync(staging, join(dir, key));
+      const staging = join(dir, `.${name}.${process.pid}`);
+      writeFileSync(staging, bytes());
+      renameSync(staging, join(dir, name));
     } catch {
       // A cache that cannot be written only makes the next build slower.
     }

@@ -23,6 +23,7 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
   const todo: VFile[] = [];
   for (const file of book.chapters) {
     const key = cache?.key(file, `${chapterData(file).index}\0${context}`);
+    chapterData(file).cacheKey = key;
     if (cache && key && cache.restore(key, file)) continue;
     if (key) keys.set(file, key);
     todo.push(file);
@@ -62,16 +63,22 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
 
 /** Transform one chapter in place. A chapter that cannot be transformed keeps an empty tree, so that the later stages can still report the rest. */
 async function transformChapter(processor: ChapterProcessor, file: VFile): Promise<void> {
-  chapterData(file).tree = { type: "root", children: [] };
-  if (!withinLimits(file)) return;
-  try {
-    const tree = await processor.run(processor.parse(file), file);
-    if (treeDepth(tree) > maxTreeDepth) report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
-    else chapterData(file).tree = tree;
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    report(file, "nesting-too-deep", "The chapter nests too deep to be processed: flatten its block quotes, lists or raw HTML");
+  const data = chapterData(file);
+  if (withinLimits(file)) {
+    try {
+      const tree = await processor.run(processor.parse(file), file);
+      if (treeDepth(tree) <= maxTreeDepth) {
+        data.tree = tree;
+        return;
+      }
+      report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      report(file, "nesting-too-deep", "The chapter nests too deep to be processed: flatten its block quotes, lists or raw HTML");
+    }
   }
+  // An empty tree, with nothing recorded of the one refused.
+  Object.assign(data, { tree: { type: "root", children: [] }, ids: [], links: [], images: [] });
 }
 
 function listFiles(dir: string): string[] {

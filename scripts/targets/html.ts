@@ -5,17 +5,18 @@ import { chapterData, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookContents } from "./contents.js";
-import { chapterHtml } from "./serialize.js";
+import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Target } from "./target.js";
 
 export const renderHtml: Target = async (book, context) => {
   const images = await embedImages(book);
   const chapters = book.chapters.map((file) => {
     const data = chapterData(file);
-    const html = chapterHtml(file, {
+    const addressing: EditionAddressing = {
       href: (chapter, fragment) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
       src: (image) => images.get(image.path) ?? "",
-    });
+    };
+    const html = renderedChapter(file, "web", addressing, chapterHtml, context.cache);
     return { id: data.id, lang: data.lang, html };
   });
   const css = [await inlineFontFaces(context.fonts, "web", "font-display: swap; "), await readTemplate("shared/book.css"), await readTemplate("web/web.css")].join("\n");

@@ -1,10 +1,13 @@
 /** Serializing a chapter for one edition: point its links and images at that edition's files, then write HTML or XHTML. */
+import { createHash } from "node:crypto";
 import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toXast } from "hast-util-to-xast";
 import { toXml } from "xast-util-to-xml";
 import type { VFile } from "vfile";
 import { chapterData, type ImageUse } from "../book.js";
+import { linkedTree } from "../stages/link.js";
+import type { TransformCache } from "../stages/transform-cache.js";
 
 export interface EditionAddressing {
   /** The href of chapter `chapter` (its start, or the element with id `fragment`). */
@@ -16,9 +19,24 @@ export interface EditionAddressing {
 /** Point the chapter's internal links and images at the edition's addresses. */
 export function address(file: VFile, addressing: EditionAddressing): Root {
   const data = chapterData(file);
-  for (const link of data.links) link.node.properties.href = addressing.href(link.chapter, link.fragment);
-  for (const image of data.images) image.node.properties.src = addressing.src(image);
-  return data.tree;
+  const tree = linkedTree(file);
+  for (const link of data.links) if (link.node) link.node.properties.href = addressing.href(link.chapter, link.fragment);
+  for (const image of data.images) if (image.node) image.node.properties.src = addressing.src(image);
+  return tree;
+}
+
+/**
+ * `serialize(file, addressing)`, kept in `cache` under what it depends on: the chapter's cache key
+ * (its source, Folio's code, what the transform read), the edition, the ids the link stage gave and
+ * every address the edition gives the chapter's links and images. A chapter found there is never read back.
+ */
+export function renderedChapter(file: VFile, edition: string, addressing: EditionAddressing, serialize: (file: VFile, addressing: EditionAddressing) => string, cache?: TransformCache): string {
+  const data = chapterData(file);
+  if (!cache || !data.cacheKey) return serialize(file, addressing);
+  const hrefs = data.links.map((link) => addressing.href(link.chapter, link.fragment));
+  const srcs = data.images.map((image) => addressing.src(image));
+  const key = createHash("sha256").update(data.cacheKey).update(JSON.stringify([edition, data.idRenames, hrefs, srcs])).digest("hex");
+  return cache.rendering(key, () => serialize(file, addressing));
 }
 
 /** The chapter's body as HTML. */

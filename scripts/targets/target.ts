@@ -1,6 +1,7 @@
 /** The contract of an edition: it turns the Book into one artifact inside a folder it is given. */
 import type { Book } from "../book.js";
 import type { Format } from "../config/resolve.js";
+import type { TransformCache } from "../stages/transform-cache.js";
 import type { FontSet } from "../templates.js";
 
 export interface RenderContext {
@@ -10,6 +11,8 @@ export interface RenderContext {
   readonly signal?: AbortSignal;
   /** Progress of long work, as a short line. */
   readonly progress?: (message: string) => void;
+  /** Where renderings of unchanged chapters are kept between builds. */
+  readonly cache?: TransformCache;
 }
 
 export interface Artifact {
