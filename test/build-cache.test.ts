@@ -73,6 +73,7 @@ describe("renderings kept in the cache", () => {
   }
   const square = (fill: string, extra = "") => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="${fill}"/>${extra}</svg>\n`;
   const htmlOf = (run: ReturnType<typeof build>) => Object.entries(run.editions).find(([name]) => name.endsWith(".html"))![1].toString("utf8");
+  const ruleIds = (run: ReturnType<typeof build>) => JSON.parse(run.diagnostics).map((d: { ruleId: string }) => d.ruleId);
 
   it("render a chapter again when an edit elsewhere renames its ids or moves its links, or its image changes", () => {
     const dir = twoChapterBook();
@@ -98,6 +99,12 @@ describe("renderings kept in the cache", () => {
     const repaintedUncached = build(dir, join(root, "3u"), "--no-cache");
     for (const [name, bytes] of Object.entries(repaintedUncached.editions)) expect(repainted.editions[name].equals(bytes), name).toBe(true);
 
+    // What the transform checks of an image counts too: an SVG that now fetches another file is reported.
+    writeFileSync(join(dir, "images", "square.svg"), square("#c21", '<image href="https://example.com/x.png" width="1" height="1"/>'));
+    const fetching = runCli(["build", "-m", dir, "-o", join(root, "4"), "--format", "html", "--json"], { env });
+    expect(fetching.status).toBe(1);
+    expect(JSON.parse(fetching.stdout).map((d: { ruleId: string }) => d.ruleId)).toContain("image-svg-external");
+    expect(ruleIds(first)).not.toContain("image-svg-external");
   });
 
   it("never read back the tree of a chapter whose rendering is kept", async () => {

@@ -1,5 +1,6 @@
 /** Transforming: each chapter's markdown becomes an HTML tree, with its outline, links and images recorded. */
 import { readdirSync, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
@@ -17,8 +18,8 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
     chapterPaths: book.chapters.map((file) => String(file.path)),
     realRoot: realpathSync(book.config.manuscriptDir),
   };
-  // A transform reads the chapter list, the rule settings, and which files exist in the manuscript folder.
-  const context = cache ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language, listFiles(book.config.manuscriptDir)]) : "";
+  // A transform reads the chapter list, the rule settings, which files exist in the manuscript folder, and its images.
+  const context = cache ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language, manuscriptFiles(book.config.manuscriptDir)]) : "";
   const keys = new Map<VFile, string>();
   const todo: VFile[] = [];
   for (const file of book.chapters) {
@@ -81,8 +82,17 @@ async function transformChapter(processor: ChapterProcessor, file: VFile): Promi
   Object.assign(data, { tree: { type: "root", children: [] }, ids: [], links: [], images: [] });
 }
 
-function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => !name.startsWith(".")).sort();
+/**
+ * The files of the manuscript folder, with the size and time of change of each file that is not
+ * markdown: the image checks read those files, so a changed image must change every chapter's key.
+ */
+function manuscriptFiles(dir: string): (string | [string, number, number])[] {
+  const names = (readdirSync(dir, { recursive: true }) as string[]).filter((name) => !name.startsWith(".")).sort();
+  return names.map((name) => {
+    if (/\.(md|markdown)$/i.test(name)) return name;
+    const stats = statSync(join(dir, name), { throwIfNoEntry: false });
+    return stats?.isFile() ? [name, stats.size, stats.mtimeMs] : name;
+  });
 }
 
 function withinLimits(file: VFile): boolean {
