@@ -9,7 +9,7 @@ import { chapterDocuments, epubAddressing, pageList } from "./epub/chapters.js";
 import { epubCover } from "./epub/cover.js";
 import { zipEpub, type PackageFile } from "./epub/package.js";
 import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
-import { documentProperties } from "./serialize.js";
+import { documentProperties } from "./epub/xhtml.js";
 import type { Target } from "./target.js";
 
 const xhtml = "application/xhtml+xml";

@@ -1,9 +1,7 @@
-/** Serializing a chapter for one edition: point its links and images at that edition's files, then write HTML or XHTML. */
+/** Serializing a chapter for one edition: point its links and images at that edition's files, then write HTML (the EPUB's XHTML: epub/xhtml.ts). */
 import { createHash } from "node:crypto";
 import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { toXast } from "hast-util-to-xast";
-import { toXml } from "xast-util-to-xml";
 import type { VFile } from "vfile";
 import { chapterData, type ImageUse } from "../book.js";
 import { linkedTree } from "../stages/link.js";
@@ -42,41 +40,4 @@ export function renderedChapter(file: VFile, edition: string, addressing: Editio
 /** The chapter's body as HTML. */
 export function chapterHtml(file: VFile, addressing: EditionAddressing): string {
   return toHtml(address(file, addressing));
-}
-
-/** The chapter's body as well-formed XHTML (no XML declaration, no wrapper). */
-export function chapterXhtml(file: VFile, addressing: EditionAddressing): string {
-  return treeXhtml(address(file, addressing));
-}
-
-/** An HTML tree as well-formed XHTML (no XML declaration, no wrapper). */
-export function treeXhtml(tree: Root): string {
-  const root = toXast(tree);
-  // Each top element gets an xmlns equal to the document's default namespace: drop the repetition.
-  if (root.type === "root") {
-    for (const node of root.children) {
-      if (node.type === "element" && node.attributes.xmlns === "http://www.w3.org/1999/xhtml") delete node.attributes.xmlns;
-    }
-  }
-  mathInMathMlNamespace(root);
-  // XML forbids `]]>` in text; the serializer escapes `<` and `&` only.
-  return toXml(root).replaceAll("]]>", "]]&gt;");
-}
-
-type XastParent = { children?: XastParent[]; type: string; name?: string; attributes?: Record<string, string | null | undefined> };
-
-/** hast knows no MathML namespace: put each `<math>` element (its children inherit it) into it, as EPUB requires. */
-function mathInMathMlNamespace(root: XastParent): void {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "element" && node.name === "math" && node.attributes) node.attributes.xmlns = "http://www.w3.org/1998/Math/MathML";
-    else stack.push(...(node.children ?? []));
-  }
-}
-
-/** The EPUB manifest properties a chapter's XHTML needs (`svg`, `mathml`), or undefined. */
-export function documentProperties(xhtml: string): string | undefined {
-  const properties = [/<svg[\s>]/.test(xhtml) && "svg", /<math[\s>]/.test(xhtml) && "mathml"].filter(Boolean);
-  return properties.length > 0 ? properties.join(" ") : undefined;
 }

@@ -1,7 +1,8 @@
 /** The chapters as EPUB documents: Folio's tree, addressed for the EPUB, then rewritten on a copy for EPUB readers. */
 import type { Root } from "hast";
 import { chapterData, type Book, type PageStart } from "../../book.js";
-import { address, treeXhtml, type EditionAddressing } from "../serialize.js";
+import { address, type EditionAddressing } from "../serialize.js";
+import { treeXhtml } from "./xhtml.js";
 import { popUpFootnotes } from "./footnotes.js";
 import { markLanguages } from "./languages.js";
 import { insertPageBreaks, pageId } from "./page-breaks.js";
