@@ -78,7 +78,7 @@ export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {})
   const config = await resolveConfig(loaded.options, options);
   hooks.onConfig?.(config);
   applyRuleSettings(loaded.file, config.rules);
-  checkConfig(loaded, config);
+  await checkConfig(loaded, config);
   const book: Book = { config, configFile: loaded, chapters: await timed(hooks, "read", () => readChapters(config, loaded)) };
   await findCover(config, loaded);
   const files = [loaded.file, ...book.chapters];

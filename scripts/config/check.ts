@@ -7,7 +7,7 @@ import { languageProblem } from "../util/language.js";
 import { closest } from "./suggest.js";
 
 /** Report unknown rule ids and an unusable `language` on book.yaml, at their place. */
-export function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): void {
+export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): Promise<void> {
   const known = Object.keys(rules);
   for (const id of Object.keys(config.rules)) {
     if (known.includes(id)) continue;
@@ -15,7 +15,7 @@ export function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): void 
     const hint = suggestion ? `did you mean \`${suggestion}\`?` : "see the rule ids in scripts/rules.ts";
     report(loaded.file, "config-unknown-key", `Unknown rule \`rules.${id}\` in book.yaml: ${hint}`, loaded.placeOf(["rules", id]));
   }
-  const problem = languageProblem(config.language);
+  const problem = await languageProblem(config.language);
   if (problem) {
     report(loaded.file, "lang-unknown", `Language \`${config.language}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, loaded.placeOf(["language"], "value"));
   }
