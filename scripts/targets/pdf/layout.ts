@@ -22,14 +22,16 @@ export interface PagePlan {
   readonly pages: number;
 }
 
-const scriptPath = join(scriptsDir, "targets", "pdf", "page-layout.browser.js");
-let script: Promise<string> | undefined;
+/** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
+const parts = ["geometry", "notes", "page-starts", "plan"].map((name) => join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`));
+let script: Promise<string[]> | undefined;
 
 /** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
 export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
-  script ??= readFile(scriptPath, "utf8");
-  const source = (await script).replace(/^\/\/.*\n/gm, "").trim().replace(/;$/, "");
+  script ??= Promise.all(parts.map(async (path) => (await readFile(path, "utf8")).replace(/^\/\/.*\n/gm, "").trim().replace(/;$/, "")));
+  const [geometry, notes, pageStarts, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
-  const result = (await page.evaluate(`(${source})(${JSON.stringify(options)})`)) as { plan: PlannedGroup[]; pages: number };
+  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
+  const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
   return { groups: result.plan, pages: result.pages };
 }

@@ -1,0 +1,46 @@
+// Runs inside the print page, before printing. Chromium prints natively but cannot put
+// footnotes at the foot of a page nor open chapters on a right-hand page; it can lay out
+// a multi-column box whose columns are exactly the pages' text blocks, with the same
+// fragmentation engine it prints with. So each page group (front matter section, chapter)
+// is laid out once as columns to learn where its pages break; the notes are moved to the
+// foot of the page of their reference; blank pages are added before groups that must
+// start on a right-hand page; and the first word of every page is recorded for the EPUB's
+// page list. Plain JavaScript: it is sent to the page as text, after the parts it calls
+// (geometry.browser.js, notes.browser.js, page-starts.browser.js).
+(options) => {
+  const { width, height, gap } = options;
+  const root = document.documentElement;
+  root.style.setProperty("--folio-column-width", `${width}px`);
+  root.style.setProperty("--folio-column-gap", `${gap}px`);
+  root.style.setProperty("--folio-page-height", `${height}px`);
+  root.classList.add("folio-measuring");
+
+  const geometry = folioGeometry(options);
+  const notes = folioNotes(options, geometry);
+  const { pageCount, pageStarts } = folioPageStarts(geometry);
+  const groups = Array.from(document.querySelectorAll(".page-group"));
+  const plan = [];
+  let page = 0;
+  for (const group of groups) {
+    // One group at a time is laid out as columns; the others are out of the layout meanwhile.
+    group.classList.add("folio-measured");
+    if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);
+    const pages = pageCount(group);
+    const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
+    group.classList.remove("folio-measured");
+    if (group.classList.contains("recto") && page % 2 === 1) {
+      const blank = document.createElement("div");
+      blank.className = "blank-page";
+      blank.setAttribute("aria-hidden", "true");
+      group.before(blank);
+      plan.push({ kind: "blank", id: "", page, pages: 1, starts: [] });
+      page += 1;
+    }
+    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts });
+    page += pages;
+  }
+
+  notes.dispose();
+  root.classList.remove("folio-measuring");
+  return { plan, pages: page };
+};
