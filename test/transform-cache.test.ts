@@ -1,5 +1,5 @@
 /** The preview's transform cache: a chapter restored from it is the chapter as a fresh transform leaves it. */
-import { writeFileSync } from "node:fs";
+import { readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chapterData } from "../scripts/book.js";
@@ -31,5 +31,29 @@ describe("a chapter restored from the transform cache", () => {
       expect(file.messages.map(String)).toEqual(fresh.chapters[i].messages.map(String));
     }
     expect(fresh.chapters[0].messages.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the transform cache on disk", () => {
+  it("drops the entries used longest ago, so a chapter that has not changed since the first build keeps its entry", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "book.yaml"), "title: Kept\nlanguage: en\n");
+    for (const n of [1, 2, 3]) writeFileSync(join(dir, `0${n}-chapter.md`), `# Chapter ${n}\n\nUnchanged since the first build, ${Math.random()}.\n`);
+    const cacheDir = tempDir();
+    const options = { manuscriptDir: dir, outDir: tempDir() };
+    await prepareBook(options, { cache: new TransformCache({ dir: cacheDir, memory: false }) });
+    const entries = readdirSync(cacheDir);
+    expect(entries).toHaveLength(3);
+    // Written long ago; three entries of other chapters written later.
+    for (const name of entries) utimesSync(join(cacheDir, name), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    for (const n of [1, 2, 3]) {
+      writeFileSync(join(cacheDir, `other-${n}`), "");
+      utimesSync(join(cacheDir, `other-${n}`), new Date(2010, 0, 1), new Date(2010, 0, 1));
+    }
+    const reused = new TransformCache({ dir: cacheDir, memory: false });
+    await prepareBook(options, { cache: reused });
+    expect(reused.stats).toEqual({ hits: 3, misses: 0 });
+    reused.trim(2000, 3);
+    expect(readdirSync(cacheDir).sort()).toEqual(entries.sort());
   });
 });

@@ -10,7 +10,7 @@
  * targets/serialize.ts), so that an unchanged chapter's tree is never even read back.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { VFile } from "vfile";
@@ -72,7 +72,7 @@ export class TransformCache {
     return text;
   }
 
-  /** Keep at most `limit` entries of each kind in memory and `diskLimit` files on disk (up to about 200 kB each for a long chapter), dropping the oldest. */
+  /** Keep at most `limit` entries of each kind in memory and `diskLimit` files on disk (up to about 200 kB each for a long chapter), dropping those used longest ago. */
   trim(limit = 2000, diskLimit = 800): void {
     for (const map of [this.entries, this.renderings]) while (map.size > limit) map.delete(map.keys().next().value as string);
     const dir = this.options.dir;
@@ -85,7 +85,11 @@ export class TransformCache {
   private read<T>(name: string, decode: (bytes: Buffer) => T): T | undefined {
     if (!this.options.dir) return undefined;
     try {
-      return decode(readFileSync(join(this.options.dir, name)));
+      const path = join(this.options.dir, name);
+      const value = decode(readFileSync(path));
+      // Used now: `trim` drops the files used longest ago, not an unchanged chapter's first entry.
+      touch(path);
+      return value;
     } catch {
       // Missing, or unreadable (a disk problem): transform anew.
       return undefined;
@@ -104,6 +108,15 @@ export class TransformCache {
     } catch {
       // A cache that cannot be written only makes the next build slower.
     }
+  }
+}
+
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A cache on a read-only disk is still read.
   }
 }
 
