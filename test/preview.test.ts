@@ -81,7 +81,18 @@ describe("the preview server", () => {
     // The first chapter links to the second, which the one-chapter print view leaves out.
     const first = await fetch(`${server.url}print?chapter=chapter-01-beginning`);
     expect(first.status).toBe(200);
-    expect(await first.text()).not.toContain("Replace these chapters");
+    const firstHtml = await first.text();
+    expect(firstHtml).not.toContain("Replace these chapters");
+    expect(firstHtml).toContain('href="#what-to-do-next"');
+    // So do they after a rebuild that took the first chapter's web rendering from the cache.
+    const events = listen(server.url);
+    await until(() => events.text().includes("event: hello"), "the event stream");
+    appendFileSync(join(dir, "02-next-steps.md"), "\nA sentence written during the preview.\n");
+    await until(() => events.text().includes("event: reload"), "the reload signal");
+    events.close();
+    const again = await (await fetch(`${server.url}print?chapter=chapter-01-beginning`)).text();
+    expect(again).toContain('href="#what-to-do-next"');
+    expect(again).not.toContain('href="02-next-steps.md');
     expect((await fetch(`${server.url}print?chapter=no-such-chapter`)).status).toBe(404);
     const pdf = await fetch(`${server.url}print.pdf?chapter=chapter-01-beginning`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");

@@ -62,6 +62,10 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   const data = chapterData(chapter);
   // Read back and linked before it is shared: the copy's links must hold their elements.
   linkedTree(chapter);
+  // A link to another chapter has no target here: it names the target's id, as in the web edition.
+  for (const link of data.links) {
+    if (link.chapter !== data.index && link.node) link.node.properties.href = `#${link.fragment ?? chapterData(book.chapters[link.chapter]).id}`;
+  }
   const alone = new VFile({ path: chapter.path, value: chapter.value });
   Object.assign(alone.data, data, { index: 0, links: data.links.filter((link) => link.chapter === data.index).map((link) => ({ ...link, chapter: 0 })) });
   return { ...book, chapters: [alone] };
