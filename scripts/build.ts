@@ -64,6 +64,7 @@ export async function build(options: BuildOptions, hooks: BuildHooks = {}): Prom
     const { book, files, configFailed } = await prepareBook(options, { ...hooks, onConfig });
     if (!book || hasFailures(files)) return { files, artifacts: [], configFailed };
     const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks));
+    hooks.cache?.trim();
     return { files, artifacts, configFailed: false };
   } finally {
     ended.abort();

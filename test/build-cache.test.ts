@@ -95,9 +95,15 @@ describe("renderings kept in the cache", () => {
     // The image changes under the same name: its new bytes are embedded.
     writeFileSync(join(dir, "images", "square.svg"), square("#c21"));
     const repainted = build(dir, join(root, "3"));
+    // Only the chapter that shows the image looked at it.
+    expect(repainted.fromCache).toBe(1);
     expect(Buffer.from(htmlOf(repainted).match(/src="data:image\/svg\+xml;base64,([^"]+)"/)![1], "base64").toString()).toContain("#c21");
     const repaintedUncached = build(dir, join(root, "3u"), "--no-cache");
     for (const [name, bytes] of Object.entries(repaintedUncached.editions)) expect(repainted.editions[name].equals(bytes), name).toBe(true);
+
+    // A new title changes no chapter's transform.
+    writeFileSync(join(dir, "book.yaml"), readFileSync(join(dir, "book.yaml"), "utf8").replace("title: Renderings", "title: Renderings Renamed"));
+    expect(build(dir, join(root, "3t")).fromCache).toBe(2);
 
     // What the transform checks of an image counts too: an SVG that now fetches another file is reported.
     writeFileSync(join(dir, "images", "square.svg"), square("#c21", '<image href="https://example.com/x.png" width="1" height="1"/>'));

@@ -44,6 +44,7 @@ export class PreviewSession {
       const artifact = await renderHtml(prepared.book, { outDir: this.scratch, fonts: await this.fonts, cache: this.cache });
       html = await readFile(artifact.path, "utf8");
     }
+    this.cache.trim();
     return {
       number: ++this.count,
       book: prepared.book,

@@ -29,8 +29,9 @@ export interface CacheOptions {
 }
 
 export class TransformCache {
-  private entries = new Map<string, TransformResult>();
-  private renderings = new Map<string, string>();
+  /** In memory, the latest result of each chapter (by path) and the latest rendering of each chapter in each edition. */
+  private entries = new Map<string, { key: string; result: TransformResult }>();
+  private renderings = new Map<string, { key: string; text: string }>();
   stats = { hits: 0, misses: 0 };
 
   constructor(private readonly options: CacheOptions = {}) {}
@@ -40,12 +41,12 @@ export class TransformCache {
     return createHash("sha256").update(codeFingerprint()).update("\0").update(context).update("\0").update(String(file.path)).update("\0").update(String(file.value)).digest("hex");
   }
 
-  /** Restore a stored result onto `file`; false when there is none. */
+  /** Restore a stored result onto `file`, unless there is none or a file it looked at has changed since; false then. */
   restore(key: string, file: VFile): boolean {
-    const entry = this.entries.get(key);
+    const held = this.entries.get(String(file.path));
     // The serialized tree is never written to: every restore can read the same bytes.
-    const result = entry ? { ...structuredClone({ ...entry, tree: undefined }), tree: entry.tree } : this.read(key, (bytes) => deserialize(bytes) as TransformResult);
-    if (!result) {
+    const result = held?.key === key ? { ...structuredClone({ ...held.result, tree: undefined }), tree: held.result.tree } : this.read(key, (bytes) => deserialize(bytes) as TransformResult);
+    if (!result || !result.reads.every(([path, stamp]) => fileStamp(path) === stamp)) {
       this.stats.misses++;
       return false;
     }
@@ -54,32 +55,45 @@ export class TransformCache {
     return true;
   }
 
-  /** Remember the result of transforming `file` (call before any later stage changes it). */
-  store(key: string, file: VFile): void {
-    const result = takeResult(file);
-    if (this.options.memory !== false) this.entries.set(key, result);
+  /** Remember the result of transforming `file`, which looked at the files of `reads` (call before any later stage changes the chapter). */
+  store(key: string, file: VFile, reads: TransformResult["reads"]): void {
+    const result = takeResult(file, reads);
+    if (this.options.memory !== false) this.remember(this.entries, String(file.path), { key, result });
     this.write(key, () => serialize(result));
   }
 
-  /** The rendering kept under `key`, or else what `render` makes, kept for next time. */
-  rendering(key: string, render: () => string): string {
+  /** The rendering kept under `key`, or else what `render` makes, kept for next time; `slot` names the chapter and edition (one rendering of each is kept in memory). */
+  rendering(key: string, slot: string, render: () => string): string {
     const name = `${key}.rendered`;
-    const kept = this.renderings.get(name) ?? this.read(name, (bytes) => bytes.toString("utf8"));
+    const held = this.renderings.get(slot);
+    const kept = held?.key === key ? held.text : this.read(name, (bytes) => bytes.toString("utf8"));
     if (kept !== undefined) return kept;
     const text = render();
-    if (this.options.memory !== false) this.renderings.set(name, text);
+    if (this.options.memory !== false) this.remember(this.renderings, slot, { key, text });
     this.write(name, () => text);
     return text;
   }
 
-  /** Keep at most `limit` entries of each kind in memory and `diskLimit` files on disk (up to about 200 kB each for a long chapter), dropping those used longest ago. */
-  trim(limit = 2000, diskLimit = 800): void {
-    for (const map of [this.entries, this.renderings]) while (map.size > limit) map.delete(map.keys().next().value as string);
+  /** Keep the cache folder within `diskBytes`, dropping the files used longest ago. Call it after rendering, when this build's files are the newest. */
+  trim(diskBytes = 256 * 2 ** 20): void {
     const dir = this.options.dir;
     if (!dir || !statSync(dir, { throwIfNoEntry: false })) return;
-    const files = readdirSync(dir).map((name) => ({ path: join(dir, name), time: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
-    if (files.length <= diskLimit) return;
-    for (const { path } of files.sort((a, b) => a.time - b.time).slice(0, files.length - diskLimit)) rmSync(path, { force: true });
+    const files = readdirSync(dir).flatMap((name) => {
+      const stats = statSync(join(dir, name), { throwIfNoEntry: false });
+      return stats ? [{ path: join(dir, name), time: stats.mtimeMs, size: stats.size }] : [];
+    });
+    let total = 0;
+    for (const file of files.sort((a, b) => b.time - a.time)) {
+      total += file.size;
+      if (total > diskBytes) rmSync(file.path, { force: true });
+    }
+  }
+
+  /** Hold `value` under `slot`, most recent last, and at most `memoryLimit` slots (chapters of every book previewed). */
+  private remember<T>(map: Map<string, T>, slot: string, value: T, memoryLimit = 2000): void {
+    map.delete(slot);
+    map.set(slot, value);
+    while (map.size > memoryLimit) map.delete(map.keys().next().value as string);
   }
 
   private read<T>(name: string, decode: (bytes: Buffer) => T): T | undefined {
@@ -109,6 +123,13 @@ export class TransformCache {
       // A cache that cannot be written only makes the next build slower.
     }
   }
+}
+
+/** What a transform saw of a file: its size and time of change, "dir" for a folder, null when there is none. */
+export function fileStamp(path: string): string | null {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return null;
+  return stats.isFile() ? `${stats.size}:${stats.mtimeMs}` : "dir";
 }
 
 function touch(path: string): void {

@@ -12,17 +12,20 @@ export interface TransformResult {
   /** The tree, as `v8.serialize` writes it: read back only when an edition needs it. */
   readonly tree: Uint8Array;
   readonly messages: readonly { reason: string; place?: Point | Position; ruleId?: string; fatal?: boolean | null }[];
+  /** The files the transform looked at (link targets, images), each with its stamp then: the result holds while they are unchanged. */
+  readonly reads: readonly (readonly [path: string, stamp: string | null])[];
 }
 
 const resultFields = ["title", "lang", "headings", "links", "images", "imageReferences", "ids"] as const;
 
 /** The result of transforming `file`, taken before any later stage changes the chapter; a copy of it. */
-export function takeResult(file: VFile): TransformResult {
+export function takeResult(file: VFile, reads: TransformResult["reads"]): TransformResult {
   const data = chapterData(file);
   return {
     data: structuredClone(Object.fromEntries(resultFields.map((field) => [field, data[field]]))) as TransformResult["data"],
     tree: serialize(data.tree),
     messages: file.messages.map((m) => ({ reason: m.reason, place: m.place, ruleId: m.ruleId, fatal: m.fatal })),
+    reads,
   };
 }
 

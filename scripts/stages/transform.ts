@@ -1,6 +1,5 @@
 /** Transforming: each chapter's markdown becomes an HTML tree, with its outline, links and images recorded. */
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync, statSync } from "node:fs";
 import type { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
@@ -9,7 +8,7 @@ import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { imageFacts } from "../util/image-facts.js";
 import { maxBlockLength, maxMarkdownNesting, maxTreeDepth, tooDeepLine, tooLongBlock, treeDepth } from "./limits.js";
-import type { TransformCache } from "./transform-cache.js";
+import { fileStamp, type TransformCache } from "./transform-cache.js";
 
 /** Run the chapter processor over every chapter of `book`, in place; reuse `cache` results when given. */
 export async function transformChapters(book: Book, cache?: TransformCache): Promise<void> {
@@ -17,9 +16,11 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
     manuscriptDir: book.config.manuscriptDir,
     chapterPaths: book.chapters.map((file) => String(file.path)),
     realRoot: realpathSync(book.config.manuscriptDir),
+    reads: undefined,
   };
-  // A transform reads the chapter list, the rule settings, which files exist in the manuscript folder, and its images.
-  const context = cache ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language, manuscriptFiles(book.config.manuscriptDir)]) : "";
+  // Besides its source, a transform reads the chapter list, the rule settings and the files it
+  // looks at (link targets, images): the cache checks those files when it restores the chapter.
+  const context = cache ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language]) : "";
   const keys = new Map<VFile, string>();
   const todo: VFile[] = [];
   for (const file of book.chapters) {
@@ -30,17 +31,22 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
     todo.push(file);
   }
   const processors = new Map<boolean, ChapterProcessor>();
+  const reads = new Map<VFile, FileReads>();
   for (const file of todo) {
     const autolinkLiterals = mayHoldAutolinkLiteral(String(file.value));
     if (!processors.has(autolinkLiterals)) processors.set(autolinkLiterals, chapterProcessor(setup, autolinkLiterals));
+    setup.reads = new Map();
+    reads.set(file, setup.reads);
     await transformChapter(processors.get(autolinkLiterals)!, file);
     // A transform settles in microtasks only: let waiting I/O run between chapters (the browser
     // drawing the EPUB cover meanwhile, a Ctrl-C).
     await new Promise((resolve) => setImmediate(resolve));
   }
-  for (const [file, key] of keys) cache?.store(key, file);
-  cache?.trim();
+  for (const [file, key] of keys) cache?.store(key, file, [...reads.get(file)!]);
 }
+
+/** The files a chapter's transform looked at, each with its stamp then (see `fileStamp`). */
+type FileReads = Map<string, string | null>;
 
 /** What a chapter processor needs to know of the book. */
 interface ProcessorSetup {
@@ -48,6 +54,8 @@ interface ProcessorSetup {
   readonly chapterPaths: readonly string[];
   /** The manuscript folder with links resolved: images must stay inside it. */
   readonly realRoot: string;
+  /** Where the chapter being transformed records the files it looks at. */
+  reads: FileReads | undefined;
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -57,8 +65,14 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     autolinkLiterals,
     manuscriptDir: setup.manuscriptDir,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
-    fileExists: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false,
-    imageFacts: (path) => imageFacts(path, setup.realRoot),
+    fileExists: (path) => {
+      setup.reads?.set(path, fileStamp(path));
+      return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    },
+    imageFacts: (path) => {
+      setup.reads?.set(path, fileStamp(path));
+      return imageFacts(path, setup.realRoot);
+    },
   });
 }
 
@@ -80,19 +94,6 @@ async function transformChapter(processor: ChapterProcessor, file: VFile): Promi
   }
   // An empty tree, with nothing recorded of the one refused.
   Object.assign(data, { tree: { type: "root", children: [] }, ids: [], links: [], images: [] });
-}
-
-/**
- * The files of the manuscript folder, with the size and time of change of each file that is not
- * markdown: the image checks read those files, so a changed image must change every chapter's key.
- */
-function manuscriptFiles(dir: string): (string | [string, number, number])[] {
-  const names = (readdirSync(dir, { recursive: true }) as string[]).filter((name) => !name.startsWith(".")).sort();
-  return names.map((name) => {
-    if (/\.(md|markdown)$/i.test(name)) return name;
-    const stats = statSync(join(dir, name), { throwIfNoEntry: false });
-    return stats?.isFile() ? [name, stats.size, stats.mtimeMs] : name;
-  });
 }
 
 function withinLimits(file: VFile): boolean {

@@ -34,7 +34,7 @@ export function renderedChapter(file: VFile, edition: string, addressing: Editio
   const hrefs = data.links.map((link) => addressing.href(link.chapter, link.fragment));
   const srcs = data.images.map((image) => addressing.src(image));
   const key = createHash("sha256").update(data.cacheKey).update(JSON.stringify([edition, data.idRenames, hrefs, srcs])).digest("hex");
-  return cache.rendering(key, () => serialize(file, addressing));
+  return cache.rendering(key, `${file.path}\0${edition}`, () => serialize(file, addressing));
 }
 
 /** The chapter's body as HTML. */
