@@ -26,7 +26,8 @@ process.exitCode = await cli.main(process.argv.slice(2));
 async function compiledCli() {
   const scripts = join(root, "scripts");
   const files = readdirSync(scripts, { recursive: true }).filter((name) => name.endsWith(".ts")).sort();
-  const hash = createHash("sha256");
+  // The checkout is part of the compilation: node_modules may be shared with another checkout.
+  const hash = createHash("sha256").update(root).update("\0");
   for (const name of files) hash.update(name).update("\0").update(readFileSync(join(scripts, name))).update("\0");
   const cache = join(root, "node_modules", ".cache", "folio");
   const dir = join(cache, hash.digest("hex").slice(0, 16));
@@ -35,7 +36,7 @@ async function compiledCli() {
   const { build } = await import("esbuild");
   // Compiled beside, then renamed into place: runs started together never see half a tree.
   const staging = `${dir}-${process.pid}.tmp`;
-  await build({ entryPoints: files.map((name) => join(scripts, name)), outdir: join(staging, "scripts"), outbase: scripts, format: "esm", platform: "node", target: "node20", logLevel: "silent" });
+  await build({ entryPoints: files.map((name) => join(scripts, name)), outdir: join(staging, "scripts"), outbase: scripts, format: "esm", platform: "node", target: "node20", logLevel: "silent", define: { FOLIO_CHECKOUT: JSON.stringify(root) } });
   // Inside node_modules, Node looks no further up for the package type: say it here.
   writeFileSync(join(staging, "package.json"), '{ "type": "module", "private": true }\n');
   try {

@@ -1,7 +1,8 @@
 /**
- * The Folio checkout the code runs from, and the files it ships beside its code. Found upwards
- * from this module, so that the same paths hold whether the code runs from scripts/ or from its
- * compiled copy under node_modules/.cache (see bin/folio.js).
+ * The Folio checkout the code runs from, and the files it ships beside its code. The compiled copy
+ * under node_modules/.cache is told its checkout (bin/folio.js defines FOLIO_CHECKOUT): a
+ * node_modules shared with another checkout through a link would otherwise lead upwards to that
+ * one. The sources find it upwards from this module.
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,7 +15,9 @@ function findRoot(from: string): string {
   }
 }
 
-export const folioRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
+declare const FOLIO_CHECKOUT: string | undefined;
+
+export const folioRoot = typeof FOLIO_CHECKOUT === "string" ? FOLIO_CHECKOUT : findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** The sources: files read at run time (browser scripts, samples) live here, not beside compiled code. */
 export const scriptsDir = join(folioRoot, "scripts");

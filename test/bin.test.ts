@@ -1,6 +1,6 @@
 /** bin/folio.js: the CLI runs from a compiled copy of scripts/ that follows every change to the sources, or from the sources themselves. */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "./helpers/build.js";
@@ -48,6 +48,22 @@ describe("bin/folio.js", () => {
     expect(edited.stdout).toMatch(/--manuscript/);
     expect(compilations(checkout)).toContain(compiled);
     expect(compilations(checkout)).toHaveLength(2);
+  });
+
+  it("reads its own templates when its node_modules is another checkout's, through a link", () => {
+    const other = checkoutCopy();
+    const dir = join(tempDir("folio-checkout-"), "folio");
+    mkdirSync(dir);
+    for (const name of ["bin", "scripts", "package.json", "templates"]) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
+    appendFileSync(join(dir, "templates", "web", "web.css"), "\n/* this checkout's own template */\n");
+    symlinkSync(join(other, "node_modules"), join(dir, "node_modules"));
+    const book = tempDir();
+    writeFileSync(join(book, "book.yaml"), "title: Linked\nlanguage: en\n");
+    writeFileSync(join(book, "01-one.md"), "# One\n\nA chapter.\n");
+    const out = tempDir();
+    const run = folio(dir, ["build", "-m", book, "-o", out, "--format", "html", "--no-cache"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(out, "linked.html"), "utf8")).toContain("this checkout's own template");
   });
 
   it("runs the sources through the TypeScript loader when asked to, compiling nothing", () => {
