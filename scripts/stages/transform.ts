@@ -1,5 +1,5 @@
 /** Transforming: each chapter's markdown becomes an HTML tree, with its outline, links and images recorded. */
-import { realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import type { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
@@ -66,8 +66,9 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     manuscriptDir: setup.manuscriptDir,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
-      setup.reads?.set(path, fileStamp(path));
-      return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+      const stamp = fileStamp(path);
+      setup.reads?.set(path, stamp);
+      return stamp !== null && stamp !== "dir";
     },
     imageFacts: (path) => {
       setup.reads?.set(path, fileStamp(path));
