@@ -41,7 +41,8 @@ export function linkChapters(book: Book): void {
 export function linkedTree(file: VFile): Root {
   const data = chapterData(file);
   if (!data.tree) {
-    data.tree = data.storedTree ? (deserialize(data.storedTree) as Root) : { type: "root", children: [] };
+    // Every chapter holds its tree either in memory or serialized (restored from the cache).
+    data.tree = deserialize(data.storedTree!) as Root;
     data.storedTree = undefined;
     linkTree(data, idMap(data));
   }
