@@ -12,7 +12,7 @@ export interface Flag {
 }
 
 export const flags = {
-  manuscript: { type: "string", short: "m", value: "DIR", description: "Manuscript folder holding book.yaml", default: "manuscript", commands: ["build", "check", "preview", "release"] },
+  manuscript: { type: "string", short: "m", value: "DIR", description: "Manuscript folder holding book.yaml", default: ". when it holds book.yaml, else manuscript", commands: ["build", "check", "preview", "release"] },
   out: { type: "string", short: "o", value: "DIR", description: "Output folder for the editions (release: dist/release)", default: "dist", commands: ["build", "release"] },
   format: { type: "string", short: "f", value: "LIST", description: `Editions to build, comma-separated (${formats.join(", ")})`, default: formats.join(","), commands: ["build"] },
   "no-cache": { type: "boolean", description: "Transform every chapter anew, ignoring and not filling the transform cache", commands: ["build"] },

@@ -1,6 +1,7 @@
 /** `folio build`: every requested edition into the output folder. */
 import { finish, printingHooks } from "../cli/output.js";
 import type { Command } from "./command.js";
+import { bookCacheDir } from "./book-project.js";
 import { buildOptions } from "./options.js";
 
 export const buildCommand: Command = {
@@ -8,10 +9,11 @@ export const buildCommand: Command = {
   summary: "Build the editions of a manuscript into the output folder.",
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
-    const [{ build }, { defaultCacheDir, TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
-    // Results of earlier builds are reused chapter by chapter (see transform-cache.ts).
-    const cache = values["no-cache"] ? undefined : new TransformCache({ dir: defaultCacheDir, memory: false });
-    const result = await build(buildOptions(values, env), { ...printingHooks(values, signal), cache });
+    const [{ build }, { TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
+    const options = buildOptions(values, env);
+    // Results of earlier builds are reused chapter by chapter (see transform-cache.ts), from the book's own project.
+    const cache = values["no-cache"] ? undefined : new TransformCache({ dir: bookCacheDir(options.manuscriptDir), memory: false });
+    const result = await build(options, { ...printingHooks(values, signal), cache });
     return finish(result.files, values, result.configFailed);
   },
 };

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { folioRoot } from "../root.js";
 import { findBrowser } from "../targets/browser.js";
 
@@ -46,7 +46,7 @@ async function epubcheckPort(epub: string, dir: string): Promise<CheckResult> {
   try {
     port = await import("@likecoin/epubcheck-ts");
   } catch {
-    return skip(dir, "EPUBCheck 5.3 port", report, "@likecoin/epubcheck-ts is not installed (it is a development dependency: run npm ci)");
+    return skip(dir, "EPUBCheck 5.3 port", report, "@likecoin/epubcheck-ts could not be loaded (reinstall Folio)");
   }
   const result = await port.EpubCheck.validate(await readFile(epub));
   await writeFile(join(dir, report), `${JSON.stringify(result.messages, null, 2)}\n`);
@@ -57,8 +57,8 @@ async function epubcheckPort(epub: string, dir: string): Promise<CheckResult> {
 /** Ace by DAISY through its Puppeteer runner (its Electron runner cannot be installed everywhere); FOLIO_ACE names another. */
 async function ace(epub: string, dir: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const name = "Ace by DAISY";
-  const command = env.FOLIO_ACE || join(folioRoot, "node_modules", ".bin", "ace-puppeteer");
-  if (!existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (npm install @daisy/ace, with ELECTRON_SKIP_BINARY_DOWNLOAD=1); accessibility not checked");
+  const command = env.FOLIO_ACE || aceCommand();
+  if (!command || !existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (npm install @daisy/ace, with ELECTRON_SKIP_BINARY_DOWNLOAD=1); accessibility not checked");
   const outDir = join(dir, "ace");
   const browser = env.PUPPETEER_EXECUTABLE_PATH || findBrowser();
   spawnSync(command, ["--silent", "--force", "--outdir", outDir, epub], { encoding: "utf8", env: { ...env, PUPPETEER_EXECUTABLE_PATH: browser }, timeout: 600_000 });
@@ -67,6 +67,16 @@ async function ace(epub: string, dir: string, env: NodeJS.ProcessEnv): Promise<C
   const report = JSON.parse(await readFile(reportPath, "utf8")) as { assertions: { assertions: { "earl:result": { "earl:outcome": string } }[] }[] };
   const violations = report.assertions.flatMap((subject) => subject.assertions).filter((a) => a["earl:result"]["earl:outcome"] === "fail").length;
   return { name, status: violations === 0 ? "passed" : "failed", summary: `${violations} violations`, report: "ace/report.json" };
+}
+
+/** Ace's Puppeteer runner: in Folio's own packages (a checkout), else in the book project's (`npm install -D @daisy/ace`), from the current folder up. */
+export function aceCommand(cwd = process.cwd()): string | undefined {
+  const bin = (dir: string) => join(dir, "node_modules", ".bin", process.platform === "win32" ? "ace-puppeteer.cmd" : "ace-puppeteer");
+  if (existsSync(bin(folioRoot))) return bin(folioRoot);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(bin(dir))) return bin(dir);
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** pdfinfo, pdffonts and qpdf --check: the PDF must be valid and every font embedded. */
