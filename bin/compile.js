@@ -1,7 +1,7 @@
 // Compiles Folio's TypeScript (scripts/) to plain ES modules with esbuild. Used twice:
 // - by bin/folio.js in a checkout, into node_modules/.cache/folio (the sources keep changing);
 // - at `npm pack` (`prepack`), into lib/, with the files the code reads at run time copied
-//   beside it (the page-layout browser scripts and the init sample): the package ships lib/ and
+//   beside it (the page-layout browser scripts, the init sample and project): the package ships lib/ and
 //   runs without a compiler.
 // usage: node bin/compile.js OUT_DIR
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const scripts = join(root, "scripts");
 
 /** Files below scripts/ that the code reads at run time rather than imports. */
-export const runtimeAssets = (name) => name.endsWith(".browser.js") || name.startsWith(join("init", "sample"));
+export const runtimeAssets = (name) => name.endsWith(".browser.js") || (name.startsWith(`init${sep}`) && !name.endsWith(".ts"));
 
 /** The benchmark's sources: development tooling, not shipped in the package. */
 const isBench = (name) => name.startsWith(`bench${sep}`);
