@@ -58,7 +58,7 @@ async function epubcheckPort(epub: string, dir: string): Promise<CheckResult> {
 async function ace(epub: string, dir: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const name = "Ace by DAISY";
   const command = env.FOLIO_ACE || aceCommand();
-  if (!command || !existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (npm install @daisy/ace, with ELECTRON_SKIP_BINARY_DOWNLOAD=1); accessibility not checked");
+  if (!command || !existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (in the book: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install -D @daisy/ace); accessibility not checked");
   const outDir = join(dir, "ace");
   const browser = env.PUPPETEER_EXECUTABLE_PATH || findBrowser();
   spawnSync(command, ["--silent", "--force", "--outdir", outDir, epub], { encoding: "utf8", env: { ...env, PUPPETEER_EXECUTABLE_PATH: browser }, timeout: 600_000 });
