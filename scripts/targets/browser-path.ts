@@ -1,7 +1,7 @@
 /**
  * Where a browser to print with may be: Puppeteer's download (its cache, as the install left it),
- * then the system's Chromium or Chrome at the places their installers use, then `chromium` or
- * `google-chrome` on PATH. No module here starts a browser or downloads one.
+ * then `chromium` or `google-chrome` on PATH (Linux packages and snaps put them there), then the
+ * places the macOS and Windows installers use. No module here starts a browser or downloads one.
  */
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
@@ -11,7 +11,7 @@ import { PUPPETEER_REVISIONS } from "puppeteer-core/internal/revisions.js";
 
 export interface BrowserCandidate {
   readonly path: string;
-  /** Where it comes from: "PUPPETEER_EXECUTABLE_PATH", "Puppeteer's download", "system", "PATH". */
+  /** Where it comes from: "PUPPETEER_EXECUTABLE_PATH", "Puppeteer's download", "on PATH", "system". */
   readonly source: string;
 }
 
@@ -20,14 +20,12 @@ export function puppeteerCacheDir(env: NodeJS.ProcessEnv = process.env): string 
   return env.PUPPETEER_CACHE_DIR || join(homedir(), ".cache", "puppeteer");
 }
 
+/** Application folders of macOS and Windows, which are not on PATH. */
 const systemBrowsers = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-  "/snap/bin/chromium",
   "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
   "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+  "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
 ];
 
 /** Puppeteer's own Chrome for this version of Puppeteer, when it was downloaded. */
@@ -61,8 +59,8 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env): Browser
   };
   add(env.PUPPETEER_EXECUTABLE_PATH, "PUPPETEER_EXECUTABLE_PATH");
   add(downloaded(env), "Puppeteer's download");
+  for (const path of onPath(env)) add(path, "on PATH");
   for (const path of systemBrowsers) add(path, "system");
   add(systemChrome(), "system");
-  for (const path of onPath(env)) add(path, "PATH");
   return found;
 }
