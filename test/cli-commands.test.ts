@@ -38,9 +38,12 @@ describe("folio check", () => {
     const dir = bookWithWarning();
     const run = runCli(["check", "--json", "-m", dir], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([
-      { file: "images/spare.svg", line: null, column: null, severity: "warning", ruleId: "image-unused", message: "Image `images/spare.svg` is used by no chapter: use it or delete it" },
-    ]);
+    expect(JSON.parse(run.stdout)).toEqual({
+      version: folioVersion,
+      diagnostics: [{ file: "images/spare.svg", line: null, column: null, severity: "warning", ruleId: "image-unused", message: "Image `images/spare.svg` is used by no chapter: use it or delete it" }],
+      artifacts: [],
+      exitCode: 0,
+    });
   });
 
   it("prints nothing on success with --quiet", () => {

@@ -4,6 +4,8 @@ import type { VFile } from "vfile";
 import type { BuildHooks, BuiltArtifact } from "../build.js";
 import { hasFailures } from "../diagnostics.js";
 import { formatReport, reportJson } from "../report.js";
+import { folioVersion } from "../version.js";
+import { annotations } from "./annotations.js";
 import type { FlagValues } from "./flags.js";
 
 /** The build hooks that print what `values` asks for (nothing with --quiet). */
@@ -44,13 +46,26 @@ function endProgress(): false {
   return false;
 }
 
-/** Print the diagnostics of `files` (JSON on stdout with --json, the report on stderr) and return the exit code. */
-export function finish(files: readonly VFile[], values: FlagValues, configFailed: boolean): number {
+export interface Outcome {
+  readonly files: readonly VFile[];
+  readonly configFailed: boolean;
+  readonly artifacts?: readonly BuiltArtifact[];
+}
+
+/**
+ * Print the diagnostics (the report on stderr; with --json, an object on stdout; on GitHub
+ * Actions, annotations too) and return the exit code.
+ */
+export function finish({ files, configFailed, artifacts = [] }: Outcome, values: FlagValues, env: NodeJS.ProcessEnv = process.env): number {
   endProgress();
-  if (values.json) process.stdout.write(`${JSON.stringify(reportJson(files), null, 2)}\n`);
   const failed = hasFailures(files, values.frail);
+  const exitCode = configFailed ? 2 : failed ? 1 : 0;
+  if (values.json) {
+    const built = artifacts.map((a) => ({ format: a.format, path: relative(process.cwd(), a.path), bytes: a.bytes }));
+    process.stdout.write(`${JSON.stringify({ version: folioVersion, diagnostics: reportJson(files), artifacts: built, exitCode }, null, 2)}\n`);
+  }
+  if (env.GITHUB_ACTIONS === "true") (values.json ? process.stderr : process.stdout).write(annotations(files, env.GITHUB_WORKSPACE || process.cwd()));
   const text = formatReport(files);
   if (text && !(values.quiet && !failed)) process.stderr.write(`\n${text}`);
-  if (configFailed) return 2;
-  return failed ? 1 : 0;
+  return exitCode;
 }

@@ -14,6 +14,6 @@ export const buildCommand: Command = {
     // Results of earlier builds are reused chapter by chapter (see transform-cache.ts), from the book's own project.
     const cache = values["no-cache"] ? undefined : new TransformCache({ dir: bookCacheDir(options.manuscriptDir), memory: false });
     const result = await build(options, { ...printingHooks(values, signal), cache });
-    return finish(result.files, values, result.configFailed);
+    return finish(result, values, env);
   },
 };

@@ -50,7 +50,8 @@ export interface CliRun {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...options.env },
+    // Not a GitHub Actions run unless a test says so: annotations would add to stdout.
+    env: { ...process.env, GITHUB_ACTIONS: "", ...options.env },
     encoding: "utf8",
     timeout: 120_000,
   });
