@@ -1,6 +1,6 @@
 /** `folio preview`: the served page follows the manuscript, with a reload signal on every save and diagnostics over the page. */
 import { spawn } from "node:child_process";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -134,6 +134,37 @@ describe("folio preview", () => {
     expect(stderr).toMatch(/✓ web edition built in \d+\.\d\d s \(2 of 2 chapters transformed\)/);
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain("Next steps");
     child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  }, 120_000);
+
+  it("moves to the next free port when the one asked for is busy, and --open hands the address to the system's opener", async () => {
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) => busy.listen(0, "127.0.0.1", () => resolve((busy.address() as { port: number }).port)));
+    const bin = join(tempDir(), "bin");
+    mkdirSync(bin);
+    const opened = join(bin, "opened.txt");
+    // A stand-in for xdg-open: it records the address it was asked to open.
+    writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\necho "$@" > ${opened}\n`, { mode: 0o755 });
+    const dir = await newBook();
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", String(port), "--open"], {
+      cwd: repoRoot,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      await until(() => stderr.includes("Folio preview at"), "the address");
+      const taken = Number(/Folio preview at http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr)![1]);
+      expect(taken).toBeGreaterThan(port);
+      expect(stderr).toContain(`Port ${port} is in use: the preview took port ${taken}.\n`);
+      expect(await (await fetch(`http://127.0.0.1:${taken}/`)).text()).toContain("Next steps");
+      await until(() => existsSync(opened), "the opener");
+      expect(readFileSync(opened, "utf8")).toBe(`http://127.0.0.1:${taken}/\n`);
+    } finally {
+      child.kill("SIGINT");
+      busy.close();
+    }
     expect(await exited).toBe(0);
   }, 120_000);
 });

@@ -21,10 +21,17 @@ export const previewCommand: Command = {
       onBuild: (build, changed) => log(buildSummary(build, changed)),
       onError: (error) => process.stderr.write(`folio preview: rebuild failed: ${error.message}\n`),
     }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") throw new UsageError(`port ${port} is in use: choose another with --port`);
+      if (error.code === "EADDRINUSE") throw new UsageError(`port ${port} and the ports after it are in use: choose another with --port`);
       throw error;
     });
+    const used = Number(new URL(server.url).port);
+    if (port !== 0 && used !== port) process.stderr.write(`Port ${port} is in use: the preview took port ${used}.\n`);
     process.stderr.write(`Folio preview at ${server.url}  (print view: ${server.url}print; Ctrl-C to stop)\n`);
+    if (values.open) {
+      const { openInBrowser } = await import("../preview/open-browser.js");
+      const opened = await openInBrowser(server.url, env);
+      if (!opened.opened) process.stderr.write(`folio preview: could not open a browser (${opened.reason}): open ${server.url} yourself\n`);
+    }
     await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
     await server.close();
     return 0;

@@ -8,6 +8,7 @@ import type { Book } from "../book.js";
 import type { BuildOptions } from "../config/resolve.js";
 import { renderPdf } from "../targets/pdf.js";
 import { forgetTemplates, loadFonts, templatesDir, type FontSet } from "../templates.js";
+import { listenOnFreePort } from "./listen.js";
 import { route } from "./routes.js";
 import { PreviewSession, type PreviewBuild } from "./session.js";
 import { watchFiles } from "./watch.js";
@@ -54,10 +55,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       response.end(`Preview failed: ${error.message}\n`);
     });
   });
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port, "127.0.0.1", () => done());
-  });
+  await listenOnFreePort(server, options.port, "127.0.0.1");
   const manuscriptDir = resolve(options.build.manuscriptDir);
   const outDir = resolve(options.build.outDir);
   const ignored = (path: string) => relative(manuscriptDir, path).split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules") || path.startsWith(outDir);
