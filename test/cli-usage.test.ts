@@ -82,3 +82,18 @@ describe("machine-readable output", () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe("mistakes in book.yaml", () => {
+  const cases: [string, string, string][] = [
+    ["an unquoted version", 'title: "T"\nlanguage: en\nversion: 1.0\n', 'book.yaml:3:10  error  `version` must be text, but YAML reads `1.0` as a number (1): quote it, as in `version: "1.0"`  config-invalid-value'],
+    ["an unclosed double quote, at the line where it opens", 'title: "T\nlanguage: en\nauthor: A\n', 'book.yaml:1:8  error  Invalid YAML: the " opened here is never closed: end the value with " on this line  config-yaml'],
+    ["an unclosed single quote after closed ones", "title: 'It''s'\nlanguage: en\nauthor: 'A\ndate: 2024-01-01\n", "book.yaml:3:9  error  Invalid YAML: the ' opened here is never closed: end the value with ' on this line  config-yaml"],
+  ];
+  it.each(cases)("%s → says how to fix it, exit 2", (_, yaml, line) => {
+    const dir = smallBook();
+    writeFileSync(join(dir, "book.yaml"), yaml);
+    const run = runCli(["check", "-m", dir], { cwd: dir });
+    expect(run.stderr.split("\n")).toContain(line);
+    expect(run.status).toBe(2);
+  });
+});

@@ -7,6 +7,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml
 import { report, type Place } from "../diagnostics.js";
 import { BookSchema, PrintSchema, type ParsedBookOptions } from "./schema.js";
 import { closest } from "./suggest.js";
+import { quoteItHint, unclosedQuote } from "./yaml-hints.js";
 
 export interface LoadedConfig {
   /** The book.yaml file; its messages are the config's diagnostics. */
@@ -42,7 +43,10 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   const placeOf: LoadedConfig["placeOf"] = (path, part = "key") => findPlace(doc, path, part, toPlace);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
+      const quote = /Missing closing (["'])quote/.exec(error.message)?.[1] as '"' | "'" | undefined;
+      const opened = quote ? unclosedQuote(String(file.value), quote) : undefined;
+      if (opened) report(file, "config-yaml", `Invalid YAML: the ${quote} opened here is never closed: end the value with ${quote} on this line`, opened);
+      else report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
     }
     return { file, placeOf };
   }
@@ -53,11 +57,12 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   }
   const result = v.safeParse(BookSchema, data);
   if (result.success) return { file, options: result.output, placeOf };
-  for (const issue of result.issues) reportIssue(file, issue, placeOf, data);
+  const rawOf = (path: readonly (string | number)[]) => (doc.getIn(path, true) as { source?: string } | undefined)?.source;
+  for (const issue of result.issues) reportIssue(file, issue, placeOf, data, rawOf);
   return { file, placeOf };
 }
 
-function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedConfig["placeOf"], data: object): void {
+function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedConfig["placeOf"], data: object, rawOf: (path: readonly (string | number)[]) => string | undefined): void {
   const path = (issue.path ?? []).map((item) => item.key as string | number);
   const keyPath = path.join(".");
   if (issue.expected === "never" && path.length > 0) {
@@ -71,6 +76,11 @@ function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedCo
   if (path.length === 0 || !hasPath(data, path)) {
     const where = path.length > 0 ? `required key \`${keyPath}\`` : "a required key";
     report(file, "config-invalid-value", `Missing ${where} in book.yaml: add it`, placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 });
+    return;
+  }
+  const raw = rawOf(path);
+  if (issue.kind === "schema" && issue.expected === "string" && raw !== undefined && (typeof issue.input === "number" || typeof issue.input === "boolean")) {
+    report(file, "config-invalid-value", quoteItHint(keyPath, raw, issue.input), placeOf(path, "value"));
     return;
   }
   report(file, "config-invalid-value", `\`${keyPath}\` ${describeIssue(issue)}`, placeOf(path, "value"));
