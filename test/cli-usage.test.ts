@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, runCli, tempDir } from "./helpers/build.js";
+import { spawnSync } from "node:child_process";
+import { fixture, repoRoot, runCli, tempDir } from "./helpers/build.js";
 import { cpSync } from "node:fs";
 import { folioVersion } from "../scripts/version.js";
 
@@ -80,6 +81,12 @@ describe("machine-readable output", () => {
     const run = runCli(["check", "-m", dir], { cwd: dir, env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: dir } });
     expect(run.stdout).toBe("::warning file=images/spare.svg,title=folio image-unused::Image `images/spare.svg` is used by no chapter: use it or delete it\n");
     expect(run.status).toBe(0);
+    const chapter = join(dir, "01-lists-and-tables.md");
+    writeFileSync(chapter, `${readFileSync(chapter, "utf8")}\nSee [the missing page](nowhere.md).\n`);
+    const lines = readFileSync(chapter, "utf8").split("\n").length - 1;
+    const broken = runCli(["check", "-m", dir], { cwd: dir, env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: join(dir, "..") } });
+    expect(broken.stdout).toMatch(new RegExp(`^::error file=book/01-lists-and-tables\\.md,line=${lines},col=5,title=folio link-broken::.*nowhere\\.md`, "m"));
+    expect(broken.status).toBe(1);
   });
 });
 
@@ -95,5 +102,28 @@ describe("mistakes in book.yaml", () => {
     const run = runCli(["check", "-m", dir], { cwd: dir });
     expect(run.stderr.split("\n")).toContain(line);
     expect(run.status).toBe(2);
+  });
+});
+
+describe("progress", () => {
+  it("on a terminal, shows the stage and its count of chapters from the first second, and clears it before the editions' lines", () => {
+    const dir = smallBook();
+    const out = join(dir, "..", "out");
+    // `script` gives the command a pseudo-terminal, as an author's shell does.
+    const command = [process.execPath, join(repoRoot, "bin", "folio.js"), "build", "-f", "html,epub", "-m", dir, "-o", out].map((a) => `'${a}'`).join(" ");
+    const run = spawnSync("script", ["-qfec", command, "/dev/null"], { encoding: "utf8", timeout: 120_000, env: { ...process.env, GITHUB_ACTIONS: "" } });
+    expect(run.status).toBe(0);
+    const screen = run.stdout;
+    expect(screen.startsWith("\r\x1b[K… reading book.yaml  0 s")).toBe(true);
+    for (const stage of ["reading 2 chapters", "transforming 2 chapters", "linking 2 chapters", "rendering html, epub"]) expect(screen).toContain(`\r\x1b[K… ${stage}  `);
+    expect(screen).toMatch(/\r\x1b\[K✓ html /);
+  });
+
+  it("off a terminal, adds no status line", () => {
+    const dir = smallBook();
+    const run = runCli(["build", "-f", "html", "-m", dir, "-o", join(dir, "..", "out")]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain("reading");
+    expect(run.stderr).not.toContain("\x1b[K");
   });
 });

@@ -6,16 +6,27 @@ import { hasFailures } from "../diagnostics.js";
 import { formatReport, reportJson } from "../report.js";
 import { folioVersion } from "../version.js";
 import { annotations } from "./annotations.js";
+import { statusLine, type StatusLine } from "./stage-progress.js";
 import type { FlagValues } from "./flags.js";
 
-/** The build hooks that print what `values` asks for (nothing with --quiet). */
+let status: StatusLine | undefined;
+
+/** The build hooks that print what `values` asks for (nothing with --quiet); on a terminal, a status line from the first second. */
 export function printingHooks(values: FlagValues, signal?: AbortSignal): BuildHooks {
   if (values.quiet) return { signal };
+  const printStage = values.verbose ? (stage: string, seconds: number, detail?: string) => endProgress() || process.stderr.write(`  ${stage.padEnd(10)} ${seconds.toFixed(2)} s${detail ? `  (${detail})` : ""}\n`) : undefined;
+  status?.stop();
+  status = process.stderr.isTTY ? statusLine(process.stderr, "reading book.yaml") : undefined;
+  const line = status?.hooks;
   return {
     signal,
     onArtifact: (artifact) => endProgress() || process.stderr.write(artifactLine(artifact)),
-    onStage: values.verbose ? (stage, seconds, detail) => process.stderr.write(`  ${stage.padEnd(10)} ${seconds.toFixed(2)} s${detail ? `  (${detail})` : ""}\n`) : undefined,
-    progress: printProgress,
+    onConfig: line?.onConfig,
+    onStage: (stage, seconds, detail) => {
+      printStage?.(stage, seconds, detail);
+      line?.onStage?.(stage, seconds, detail);
+    },
+    progress: line?.progress ?? printProgress,
   };
 }
 
@@ -43,6 +54,7 @@ let lastProgressLine = 0;
 function endProgress(): false {
   if (progressShown) process.stderr.write("\r\x1b[K");
   progressShown = false;
+  status?.clear();
   return false;
 }
 
@@ -58,6 +70,8 @@ export interface Outcome {
  */
 export function finish({ files, configFailed, artifacts = [] }: Outcome, values: FlagValues, env: NodeJS.ProcessEnv = process.env): number {
   endProgress();
+  status?.stop();
+  status = undefined;
   const failed = hasFailures(files, values.frail);
   const exitCode = configFailed ? 2 : failed ? 1 : 0;
   if (values.json) {
