@@ -107,6 +107,27 @@ describe("the preview server", () => {
     expect((await fetch(`${server.url}_file/etc/passwd`)).status).toBe(404);
   }, 120_000);
 
+  it("keeps the last good book on screen, under the problems, while book.yaml is wrong", async () => {
+    const dir = await newBook();
+    server = await startPreview({ build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] }, port: 0 });
+    const events = listen(server.url);
+    await until(() => events.text().includes("event: hello"), "the event stream");
+    const yaml = readFileSync(join(dir, "book.yaml"), "utf8");
+    writeFileSync(join(dir, "book.yaml"), yaml.replace("author: Your Name", 'author: "Your Name'));
+    await until(() => events.text().includes("event: reload"), "the reload signal");
+    const broken = await (await fetch(server.url)).text();
+    expect(broken).toContain("This is the first chapter of your book.");
+    expect(broken).toContain('id="folio-overlay"');
+    expect(broken).toMatch(/book\.yaml:3:9 {2}error {2}Invalid YAML: the &#34; opened here is never closed/);
+    expect(broken).not.toContain("The book cannot be built");
+    writeFileSync(join(dir, "book.yaml"), yaml);
+    await until(() => (events.text().match(/event: reload/g) ?? []).length >= 2, "the second reload");
+    const fixed = await (await fetch(server.url)).text();
+    expect(fixed).toContain("This is the first chapter of your book.");
+    expect(fixed).not.toContain('id="folio-overlay"');
+    events.close();
+  }, 120_000);
+
   it("never puts the preview's script or overlay into a built edition", async () => {
     const built = await buildBook(await newBook(), ["html"]);
     const html = readFileSync(built.path("html"), "utf8");

@@ -40,7 +40,7 @@ export const previewCommand: Command = {
 
 function buildSummary(build: PreviewBuild, changed: readonly string[]): string {
   const what = changed.length > 0 ? `rebuilt after ${changed.length} change${changed.length > 1 ? "s" : ""}` : "built";
-  const status = build.html ? `✓ web edition ${what} in ${build.seconds.toFixed(2)} s (${build.transformed} of ${build.book?.chapters.length ?? 0} chapters transformed)` : `✗ the book cannot be built`;
+  const status = build.html ? `✓ web edition ${what} in ${build.seconds.toFixed(2)} s (${build.transformed} of ${build.book?.chapters.length ?? 0} chapters transformed)` : `✗ the book cannot be built${build.lastGoodHtml ? " (the preview keeps the last good one under the problems)" : ""}`;
   const report = formatReport(build.files);
   return `${status}\n${report ? `${report}\n` : ""}`;
 }

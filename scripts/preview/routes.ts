@@ -31,7 +31,9 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
   if (url.pathname === "/favicon.ico") return send(response, 204, "image/x-icon", "");
   const build = await context.current();
   if (url.pathname === "/" || url.pathname === "/index.html") {
-    const page = build.html ? injectPreview(build.html, build.files, { printLinks: true }) : failurePage(build.files);
+    // A book that cannot be built now (book.yaml is wrong) keeps its last good edition on screen, under the problems.
+    const shown = build.html ?? build.lastGoodHtml;
+    const page = shown ? injectPreview(shown, build.files, { printLinks: Boolean(build.html) }) : failurePage(build.files);
     return send(response, 200, "text/html; charset=utf-8", page);
   }
   if ((url.pathname === "/print" || url.pathname === "/print.pdf") && build.book && build.html) {
