@@ -127,3 +127,13 @@ describe("progress", () => {
     expect(run.stderr).not.toContain("\x1b[K");
   });
 });
+
+describe("paths", () => {
+  it("under `npm run` from a subfolder, are printed relative to where the author stands", () => {
+    const dir = smallBook();
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "book", private: true, scripts: { build: `node ${JSON.stringify(join(repoRoot, "bin", "folio.js"))} build -f html` } }));
+    const run = spawnSync("npm", ["run", "--silent", "build"], { cwd: join(dir, "images"), encoding: "utf8", timeout: 120_000, env: { ...process.env, GITHUB_ACTIONS: "", INIT_CWD: "", npm_package_json: "" } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^✓ html \.\.\/dist\/[\w-]+\.html {2}/m);
+  });
+});

@@ -6,6 +6,7 @@ import { hasFailures } from "../diagnostics.js";
 import { formatReport, reportJson } from "../report.js";
 import { folioVersion } from "../version.js";
 import { annotations } from "./annotations.js";
+import { displayCwd } from "./display-cwd.js";
 import { statusLine, type StatusLine } from "./stage-progress.js";
 import type { FlagValues } from "./flags.js";
 
@@ -32,7 +33,7 @@ export function printingHooks(values: FlagValues, signal?: AbortSignal): BuildHo
 
 export function artifactLine(artifact: BuiltArtifact): string {
   const size = artifact.bytes >= 1e6 ? `${(artifact.bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(artifact.bytes / 1e3))} kB`;
-  return `✓ ${artifact.format.padEnd(4)} ${relative(process.cwd(), artifact.path)}  ${size}  ${artifact.seconds.toFixed(1)} s\n`;
+  return `✓ ${artifact.format.padEnd(4)} ${relative(displayCwd(), artifact.path)}  ${size}  ${artifact.seconds.toFixed(1)} s\n`;
 }
 
 let progressShown = false;
@@ -75,11 +76,11 @@ export function finish({ files, configFailed, artifacts = [] }: Outcome, values:
   const failed = hasFailures(files, values.frail);
   const exitCode = configFailed ? 2 : failed ? 1 : 0;
   if (values.json) {
-    const built = artifacts.map((a) => ({ format: a.format, path: relative(process.cwd(), a.path), bytes: a.bytes }));
-    process.stdout.write(`${JSON.stringify({ version: folioVersion, diagnostics: reportJson(files), artifacts: built, exitCode }, null, 2)}\n`);
+    const built = artifacts.map((a) => ({ format: a.format, path: relative(displayCwd(env), a.path), bytes: a.bytes }));
+    process.stdout.write(`${JSON.stringify({ version: folioVersion, diagnostics: reportJson(files, displayCwd(env)), artifacts: built, exitCode }, null, 2)}\n`);
   }
   if (env.GITHUB_ACTIONS === "true") (values.json ? process.stderr : process.stdout).write(annotations(files, env.GITHUB_WORKSPACE || process.cwd()));
-  const text = formatReport(files);
+  const text = formatReport(files, displayCwd(env));
   if (text && !(values.quiet && !failed)) process.stderr.write(`\n${text}`);
   return exitCode;
 }

@@ -1,5 +1,6 @@
 /** `folio preview`: a local server with the web edition that reloads on every save. */
 import { flags } from "../cli/flags.js";
+import { displayCwd } from "../cli/display-cwd.js";
 import { formatReport } from "../report.js";
 import type { PreviewBuild } from "../preview/session.js";
 import { UsageError, type Command } from "./command.js";
@@ -41,6 +42,6 @@ export const previewCommand: Command = {
 function buildSummary(build: PreviewBuild, changed: readonly string[]): string {
   const what = changed.length > 0 ? `rebuilt after ${changed.length} change${changed.length > 1 ? "s" : ""}` : "built";
   const status = build.html ? `✓ web edition ${what} in ${build.seconds.toFixed(2)} s (${build.transformed} of ${build.book?.chapters.length ?? 0} chapters transformed)` : `✗ the book cannot be built${build.lastGoodHtml ? " (the preview keeps the last good one under the problems)" : ""}`;
-  const report = formatReport(build.files);
+  const report = formatReport(build.files, displayCwd());
   return `${status}\n${report ? `${report}\n` : ""}`;
 }

@@ -51,7 +51,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
   const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), ...args], {
     cwd: options.cwd ?? repoRoot,
     // Not a GitHub Actions run unless a test says so: annotations would add to stdout.
-    env: { ...process.env, GITHUB_ACTIONS: "", ...options.env },
+    // Nor started by `npm run`: paths would be printed relative to the folder npm was started in.
+    env: { ...process.env, GITHUB_ACTIONS: "", INIT_CWD: "", npm_package_json: "", ...options.env },
     encoding: "utf8",
     timeout: 120_000,
   });
