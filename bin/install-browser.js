@@ -23,13 +23,16 @@ async function main() {
   const platform = detectBrowserPlatform();
   if (!platform) return say("no Chrome download exists for this platform: install Chromium or Chrome for the PDF (see `npx folio doctor`)");
   say(`no Chromium or Chrome found: downloading Chrome ${PUPPETEER_REVISIONS.chrome} for the PDF into ${puppeteerCacheDir()}`);
-  await install({ browser: Browser.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir: puppeteerCacheDir(), platform });
+  // Puppeteer's own settings for a mirror are honoured.
+  const baseUrl = process.env.PUPPETEER_CHROME_DOWNLOAD_BASE_URL || process.env.PUPPETEER_DOWNLOAD_BASE_URL || undefined;
+  await install({ browser: Browser.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir: puppeteerCacheDir(), platform, baseUrl });
   say("Chrome downloaded");
 }
 
 try {
   await main();
 } catch (error) {
-  say(`the browser download failed (${error instanceof Error ? error.message : error}); the install goes on.`);
+  const reason = String(error instanceof Error ? error.message : error).split("\n")[0].replace(/:$/, "");
+  say(`the browser download failed (${reason}); the install goes on.`);
   say("The PDF needs Chromium or Chrome: install one (`npx folio doctor` says how) or set PUPPETEER_EXECUTABLE_PATH.");
 }

@@ -3,8 +3,8 @@
  * `folio init` in a folder outside the checkout, and `npx folio check`, `build` and `release`
  * run there with Folio's own folder read-only. The editions pass both EPUBChecks and the PDF checks.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "./helpers/build.js";
@@ -39,7 +39,9 @@ describe("the packed package", () => {
     book = join(workspace, "my-novel");
     run("npx", ["--yes", `--package=${pack.tarball}`, "--", "folio", "init", book], workspace);
     // Folio as a dev dependency from the tarball (not yet on the registry), as `npm install` would bring it.
-    run("npm", ["install", "--save-dev", pack.tarball], book);
+    const installed = run("npm", ["install", "--foreground-scripts", "--save-dev", pack.tarball], book);
+    // Its install script found the system's browser, and downloaded nothing.
+    expect(installed).toMatch(/^folio: the PDF will be printed with \S*chromium \(on PATH\)$/m);
     tool = join(book, "node_modules", "folio-press");
     if (process.getuid?.() === 0) execFileSync("chown", ["-R", "0:0", tool]);
     makeReadOnly(tool);
@@ -91,4 +93,28 @@ describe("the packed package", () => {
     expect(execFileSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: join(book, "dist", "release"), encoding: "utf8" })).not.toMatch(/FAILED/);
     console.log(`\n${transcript.join("\n")}\n`);
   }, 900_000);
+});
+
+describe("installing without internet and without a browser", () => {
+  it("does not fail: the browser download fails with a warning saying what to do", () => {
+    const pack = packFolio();
+    const dir = tempDir("folio-offline-");
+    // A PATH with Node and npm but no browser, an empty Puppeteer cache, and a download that cannot reach anything.
+    const bin = join(dir, "bin");
+    mkdirSync(bin);
+    for (const name of ["sh", "npm", "npx", "git"]) symlinkSync(execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim(), join(bin, name));
+    symlinkSync(process.execPath, join(bin, "node"));
+    const book = join(dir, "book");
+    mkdirSync(book);
+    writeFileSync(join(book, "package.json"), '{ "name": "book", "private": true }\n');
+    const env = { PATH: bin, HOME: dir, npm_config_cache: join(tempDir(), "npm"), PUPPETEER_CACHE_DIR: join(dir, "puppeteer"), PUPPETEER_DOWNLOAD_BASE_URL: "http://127.0.0.1:9" };
+    // The npm cache is filled from this machine's, so that only the browser download lacks the network.
+    const run = spawnSync("npm", ["install", "--foreground-scripts", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", pack.tarball], { cwd: book, env: { ...env, npm_config_cache: join(process.env.HOME ?? "/root", ".npm") }, encoding: "utf8", timeout: 600_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const said = `${run.stdout}${run.stderr}`;
+    expect(said).toContain("folio: no Chromium or Chrome found: downloading Chrome");
+    expect(said).toMatch(/folio: the browser download failed \(.+\); the install goes on\./);
+    expect(said).toContain("folio: The PDF needs Chromium or Chrome: install one (`npx folio doctor` says how) or set PUPPETEER_EXECUTABLE_PATH.");
+    expect(existsSync(join(book, "node_modules", ".bin", "folio"))).toBe(true);
+  }, 600_000);
 });
