@@ -1,21 +1,43 @@
-/** The build, read as the pipeline: load config → read manuscript → transform → link → render editions. */
+/**
+ * The recipe, read as the pipeline: load book.yaml → prepare the book (read → cover → transform →
+ * link → unused images) → render the editions → move them into place. `build`, `release`,
+ * `preview`, `check` and the benchmark all run it, or the part of it they need.
+ */
 import { stat } from "node:fs/promises";
 import type { VFile } from "vfile";
 import type { Book } from "./book.js";
+import type { BuildCache } from "./cache/build-cache.js";
+import { checkConfig } from "./config/check.js";
 import { loadConfig } from "./config/load.js";
 import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } from "./config/resolve.js";
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
+import { findCover } from "./stages/find-cover.js";
 import { linkChapters } from "./stages/link.js";
-import { createStaging } from "./stages/output.js";
 import { readChapters } from "./stages/read.js";
+import type { Stage } from "./stages/stage.js";
+import { createStaging } from "./stages/staging.js";
 import { transformChapters } from "./stages/transform.js";
-import type { TransformCache } from "./stages/transform-cache.js";
-import { checkConfig } from "./config/check.js";
-import { findCover } from "./stages/cover.js";
 import { findUnusedImages } from "./stages/unused-images.js";
-import { startEarly, targets } from "./targets/index.js";
 import { BrowserMissingError } from "./targets/browser-missing.js";
+import type { EarlyCover } from "./targets/epub/cover-early.js";
+import { editionOrder, startEarly, type Products } from "./targets/index.js";
 import { loadFonts } from "./templates.js";
+
+export interface NamedStage {
+  readonly name: string;
+  readonly run: Stage;
+  /** After this stage an error in book.yaml ends the preparation: it is a usage error, and the rest would only repeat it. */
+  readonly endsOnConfigError?: boolean;
+}
+
+/** Preparing the book, in order: each stage takes the Book the one before gave. */
+export const preparation: readonly NamedStage[] = [
+  { name: "read", run: readChapters },
+  { name: "cover", run: findCover, endsOnConfigError: true },
+  { name: "transform", run: transformChapters },
+  { name: "link", run: linkChapters },
+  { name: "images", run: findUnusedImages },
+];
 
 export interface BuiltArtifact {
   readonly format: Format;
@@ -24,12 +46,8 @@ export interface BuiltArtifact {
   readonly seconds: number;
 }
 
-export interface BuildResult {
-  /** Every file with diagnostics: book.yaml first, then the chapters. */
-  readonly files: VFile[];
+export interface BuildResult extends PreparedBook {
   readonly artifacts: BuiltArtifact[];
-  /** True when book.yaml itself is wrong (a usage error rather than a build error). */
-  readonly configFailed: boolean;
 }
 
 export interface BuildHooks {
@@ -41,12 +59,16 @@ export interface BuildHooks {
   readonly onStage?: (stage: string, seconds: number, detail?: string) => void;
   /** Called once book.yaml is read and resolved, before the chapters are. */
   readonly onConfig?: (config: ResolvedConfig) => void;
-  /** Per-chapter transform results kept between builds (preview). */
-  readonly cache?: TransformCache;
+  /** Transforms and renderings of chapters kept between builds. */
+  readonly cache?: BuildCache;
 }
 
-export interface PreparedBook extends Omit<BuildResult, "artifacts"> {
-  /** The book, ready to render, or undefined when book.yaml failed. */
+export interface PreparedBook {
+  /** Every file with diagnostics: book.yaml first, then the chapters, then the others. */
+  readonly files: VFile[];
+  /** True when book.yaml itself is wrong (a usage error rather than a build error). */
+  readonly configFailed: boolean;
+  /** The finished book, or undefined when book.yaml or the chapter list failed. */
   readonly book?: Book;
 }
 
@@ -55,39 +77,48 @@ export async function build(options: BuildOptions, hooks: BuildHooks = {}): Prom
   // Work started early is stopped when the build ends without it, whatever ends it.
   const ended = new AbortController();
   const early = hooks.signal ? AbortSignal.any([hooks.signal, ended.signal]) : ended.signal;
-  let earlyWork: Promise<void> = Promise.resolve();
+  let earlyCover: EarlyCover | undefined;
   try {
     const onConfig = (config: ResolvedConfig) => {
       hooks.onConfig?.(config);
-      earlyWork = startEarly(config, early);
+      earlyCover = startEarly(config, early);
     };
-    const { book, files, configFailed } = await prepareBook(options, { ...hooks, onConfig });
-    if (!book || hasFailures(files)) return { files, artifacts: [], configFailed };
-    const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks));
+    const prepared = await prepareBook(options, { ...hooks, onConfig });
+    const { book, files } = prepared;
+    if (!book || hasFailures(files)) return { ...prepared, artifacts: [] };
+    const artifacts = await timed(hooks, "render", () => renderEditions(book, hooks, earlyCover));
     hooks.cache?.trim();
-    return { files, artifacts, configFailed: false };
+    return { ...prepared, artifacts };
   } finally {
     ended.abort();
-    await earlyWork;
+    await earlyCover?.exited;
   }
 }
 
-/** Every stage but rendering: load config → read → transform → link → check the manuscript folder. */
-export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {}): Promise<PreparedBook> {
+/** Load book.yaml, then run `stages` (by default every stage but rendering) and finish the book. */
+export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {}, stages: readonly NamedStage[] = preparation): Promise<PreparedBook> {
   const loaded = await timed(hooks, "config", () => loadConfig(options.manuscriptDir));
   if (!loaded.options) return { files: [loaded.file], configFailed: true };
   const config = await resolveConfig(loaded.options, options);
   hooks.onConfig?.(config);
   applyRuleSettings(loaded.file, config.rules);
   await checkConfig(loaded, config);
-  const book: Book = { config, configFile: loaded, chapters: await timed(hooks, "read", () => readChapters(config, loaded)) };
-  await findCover(config, loaded);
-  const files = [loaded.file, ...book.chapters];
-  if (hasFailures([loaded.file])) return { files, configFailed: true };
-  await timed(hooks, "transform", () => transformChapters(book, hooks.cache), () => (hooks.cache ? `${hooks.cache.stats.hits} of ${book.chapters.length} chapters from the cache` : undefined));
-  await timed(hooks, "link", async () => linkChapters(book));
-  files.push(...(await findUnusedImages(book)));
-  return { book, files, configFailed: false };
+  let book: Book = { config, configFile: loaded, chapters: [], otherFiles: [] };
+  const context = { signal: hooks.signal, wrapTransform: hooks.cache?.wrapTransform };
+  for (const stage of stages) {
+    const detail = stage.name === "transform" && hooks.cache ? () => `${hooks.cache!.stats.hits} of ${book.chapters.length} chapters from the cache` : undefined;
+    book = await timed(hooks, stage.name, () => stage.run(book, context), detail);
+    if (stage.endsOnConfigError && hasFailures([loaded.file])) return { files: [loaded.file, ...book.chapters], configFailed: true };
+  }
+  return { book: finishBook(book), files: [loaded.file, ...book.chapters, ...book.otherFiles], configFailed: false };
+}
+
+/** The finished book: frozen, so that an edition that tried to change it would fail at once. */
+function finishBook(book: Book): Book {
+  for (const file of book.chapters) Object.freeze(file.data);
+  Object.freeze(book.chapters);
+  Object.freeze(book.otherFiles);
+  return Object.freeze(book);
 }
 
 async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>, detail?: () => string | undefined): Promise<T> {
@@ -98,24 +129,28 @@ async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>,
 }
 
 /**
- * Render each requested edition into a staging folder; move them all into place only when the
- * run ends without an interruption or an unexpected failure, which leave the previous editions as they were.
+ * Render each requested edition into a staging folder, each after the editions that make what it
+ * needs, and pass it those products; move them all into place only when the run ends without an
+ * interruption or an unexpected failure, which leave the previous editions as they were.
  */
-async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtifact[]> {
+async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
   const fonts = await loadFonts();
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
+  const made: Record<string, unknown> = {};
   try {
-    // The EPUB goes last: its page list needs the page starts the PDF edition learns.
-    for (const format of [...book.config.formats].sort((a, b) => Number(a === "epub") - Number(b === "epub"))) {
+    for (const edition of editionOrder(book.config.formats)) {
       hooks.signal?.throwIfAborted();
       const started = performance.now();
+      const products = Object.fromEntries((edition.needs ?? []).filter((name) => name in made).map((name) => [name, made[name]])) as Products;
       try {
-        const { path } = await targets[format](book, { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress, cache: hooks.cache });
-        staged.push({ format, path, bytes: (await stat(path)).size, seconds: (performance.now() - started) / 1000 });
+        const context = { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress, products, wrapRendering: hooks.cache?.wrapRendering, earlyCover };
+        const { artifact, products: learned } = await edition.render(book, context);
+        Object.assign(made, learned);
+        staged.push({ format: edition.format, path: artifact.path, bytes: (await stat(artifact.path)).size, seconds: (performance.now() - started) / 1000 });
       } catch (error) {
         if (hooks.signal?.aborted) throw error;
-        if (format !== "pdf") throw error;
+        if (edition.format !== "pdf") throw error;
         const rule = error instanceof BrowserMissingError ? "browser-missing" : "browser-failed";
         report(book.configFile.file, rule, `PDF not built: ${(error as Error).message.replace(/\s+/g, " ").trim()}`);
       }
