@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chapterData } from "../scripts/book.js";
-import { prepareBook } from "../scripts/build.js";
+import { prepareBook } from "../scripts/recipe.js";
 import { BuildCache } from "../scripts/cache/build-cache.js";
 import { renderHtml } from "../scripts/targets/html.js";
 import { loadFonts } from "../scripts/templates.js";

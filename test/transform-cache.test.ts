@@ -3,7 +3,7 @@ import { readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chapterData } from "../scripts/book.js";
-import { prepareBook } from "../scripts/build.js";
+import { prepareBook } from "../scripts/recipe.js";
 import { BuildCache } from "../scripts/cache/build-cache.js";
 import { walkElements } from "../scripts/util/walk.js";
 import { tempDir } from "./helpers/build.js";

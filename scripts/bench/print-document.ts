@@ -1,6 +1,6 @@
 /** Writes the print document of a manuscript (the HTML Chromium lays out for the PDF), for the floor measurements. */
 import { writeFile } from "node:fs/promises";
-import { prepareBook } from "../build.js";
+import { prepareBook } from "../recipe.js";
 import { printDocument } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { VFile } from "vfile";
-import { prepareBook } from "../build.js";
+import { prepareBook } from "../recipe.js";
 import type { Book } from "../book.js";
 import type { BuildOptions } from "../config/resolve.js";
 import { BuildCache } from "../cache/build-cache.js";

@@ -1,7 +1,7 @@
 /** A release, read as its recipe: build every edition → versioned names → print cover → checks → manifest → SHA256SUMS. */
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
-import { build, type BuildHooks, type BuildResult } from "../build.js";
+import { build, type BuildHooks, type BuildResult } from "../recipe.js";
 import { formats, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
 import { hasFailures } from "../diagnostics.js";
 import { renderPrintCover } from "../targets/index.js";

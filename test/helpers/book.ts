@@ -1,6 +1,6 @@
 /** A manuscript prepared into a finished Book, as the build does before it renders the editions. */
 import type { Book } from "../../scripts/book.js";
-import { prepareBook } from "../../scripts/build.js";
+import { prepareBook } from "../../scripts/recipe.js";
 import { tempDir } from "./build.js";
 
 export async function loadBook(manuscriptDir: string, sourceDateEpoch?: number): Promise<Book> {

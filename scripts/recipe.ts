@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import type { VFile } from "vfile";
 import type { Book } from "./book.js";
 import type { BuildCache } from "./cache/build-cache.js";
-import { checkConfig } from "./config/check.js";
+import { checkConfig } from "./config/check-config.js";
 import { loadConfig } from "./config/load.js";
 import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } from "./config/resolve.js";
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
