@@ -1,6 +1,6 @@
 /** The `folio` command: argv → command and options → exit code (0 ok, 1 build errors, 2 usage or config error, 130 interrupted). */
-import { parseCommandLine } from "./cli/argv.js";
-import { commandHelp, helpText } from "./cli/help.js";
+import { parseCommandLine } from "./terminal/argv.js";
+import { commandHelp, helpText } from "./terminal/help.js";
 import { UsageError } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 import { SourceDateError } from "./release/source-date.js";

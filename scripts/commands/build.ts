@@ -1,5 +1,5 @@
 /** `folio build`: every requested edition into the output folder. */
-import { finish, printingHooks } from "../cli/output.js";
+import { finish, printingHooks } from "../terminal/output.js";
 import type { Command } from "./command.js";
 import { bookCacheDir } from "./book-project.js";
 import { buildOptions } from "./options.js";
@@ -9,10 +9,10 @@ export const buildCommand: Command = {
   summary: "Build the editions of a manuscript into the output folder.",
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
-    const [{ build }, { TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
+    const [{ build }, { BuildCache }] = await Promise.all([import("../recipe.js"), import("../cache/build-cache.js")]);
     const options = buildOptions(values, env);
-    // Results of earlier builds are reused chapter by chapter (see transform-cache.ts), from the book's own project.
-    const cache = values["no-cache"] ? undefined : new TransformCache({ dir: bookCacheDir(options.manuscriptDir), memory: false });
+    // Results of earlier builds are reused chapter by chapter (see cache/build-cache.ts), from the book's own project.
+    const cache = values["no-cache"] ? undefined : new BuildCache({ dir: bookCacheDir(options.manuscriptDir), memory: false });
     const result = await build(options, { ...printingHooks(values, signal), cache });
     return finish(result, values, env);
   },

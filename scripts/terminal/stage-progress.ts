@@ -3,7 +3,7 @@
  * chapters or pages it works on, and the seconds so far, rewritten in place once a second. Off a
  * terminal nothing is added (logs get the editions' own progress lines only).
  */
-import type { BuildHooks } from "../build.js";
+import type { BuildHooks } from "../recipe.js";
 import type { ResolvedConfig } from "../config/resolve.js";
 
 /** What the build does after each stage ends. */

@@ -1,6 +1,6 @@
 /** `folio release`: the release folder of a manuscript, with a line per file and per check; exit 1 when a check fails. */
 import { join, relative } from "node:path";
-import { displayCwd } from "../cli/display-cwd.js";
+import { displayCwd } from "../terminal/display-cwd.js";
 import { formatReport } from "../report.js";
 import { release } from "./release.js";
 
