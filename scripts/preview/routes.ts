@@ -42,7 +42,8 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
   }
   if (url.pathname.startsWith("/_file/") && build.book) {
-    const path = fileURLToPath(`file://${url.pathname.slice("/_file".length)}`);
+    const path = filePath(url.pathname.slice("/_file".length));
+    if (!path) return send(response, 404, "text/plain; charset=utf-8", "Not found\n");
     const roots = [build.book.config.manuscriptDir, ...(await context.fonts()).faces.map((face) => resolve(face.file, ".."))];
     const type = fileTypes[extname(path).toLowerCase()];
     if (type && roots.some((root) => isInside(root, path))) {
@@ -69,6 +70,15 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   const alone = new VFile({ path: chapter.path, value: chapter.value });
   Object.assign(alone.data, data, { index: 0, links: data.links.filter((link) => link.chapter === data.index).map((link) => ({ ...link, chapter: 0 })) });
   return { ...book, chapters: [alone] };
+}
+
+/** The file a `/_file` address names, or undefined when it is malformed (an encoded `/`, say). */
+function filePath(pathname: string): string | undefined {
+  try {
+    return fileURLToPath(`file://${pathname}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
