@@ -17,6 +17,7 @@ import { rehypeLang } from "./rehype-lang.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
+import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
@@ -29,6 +30,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkSmartPunctuation)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
+    .use(rehypeTaskLists)
     .use(rehypeUnsafeHtml)
     .use(rehypeContentModel)
     .use(rehypeChapterLang)
