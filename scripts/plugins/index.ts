@@ -17,6 +17,7 @@ import { rehypeLang } from "./rehype-lang.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
+import { rehypeTitleHeading } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
@@ -38,6 +39,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeTableAlign)
     .use(rehypeTableScope)
     .use(rehypeChapterOutline)
+    .use(rehypeTitleHeading)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
     .use(rehypeFigures)

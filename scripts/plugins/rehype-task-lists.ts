@@ -8,7 +8,7 @@
  * shows the glyph. Runs before rehype-unsafe-html; a raw `<input>` the author wrote has a position
  * in the source and is left to it.
  */
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, ElementContent, Properties, Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 
@@ -40,7 +40,7 @@ export const rehypeTaskLists: Plugin<[], Root> = () => (tree: Root) => {
 };
 
 function taskBox(checked: boolean, labelId: string): Element {
-  const properties = { className: ["task-box"], role: "checkbox", ariaChecked: checked ? "true" : "false", ariaDisabled: "true", ariaLabelledBy: labelId };
+  const properties: Properties = { className: ["task-box"], role: "checkbox", ariaChecked: checked ? "true" : "false", ariaDisabled: "true", ariaLabelledBy: [labelId] };
   return { type: "element", tagName: "span", properties, children: [{ type: "text", value: checked ? checkedBox : uncheckedBox }] };
 }
 
