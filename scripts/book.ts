@@ -42,6 +42,9 @@ export interface ImageUse {
   readonly mediaType: string;
 }
 
+/** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
+export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt";
+
 /** What the pipeline learns about a chapter; lives in `chapter.data`. */
 export interface ChapterData {
   /** Position in the book, from 0. */
@@ -59,6 +62,8 @@ export interface ChapterData {
   images: ImageUse[];
   /** Every local image path the chapter names, used or refused. */
   imageReferences: string[];
+  /** What keeps the chapter short of WCAG 2.1 AA (plugins/rehype-accessibility-gaps.ts): the EPUB claims conformance only without any. */
+  accessibilityGaps: AccessibilityGap[];
   /** The id of every element that has one, in document order, as the transform left them (repeats included). */
   ids: string[];
   /** Set by the link stage: the id each element of `ids` has in the book, where ids are unique. */

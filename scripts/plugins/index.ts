@@ -5,6 +5,7 @@ import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { unified } from "unified";
+import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
@@ -40,6 +41,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeTableScope)
     .use(rehypeChapterOutline)
     .use(rehypeTitleHeading)
+    .use(rehypeAccessibilityGaps)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
     .use(rehypeFigures)

@@ -63,6 +63,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     links: [],
     images: [],
     imageReferences: [],
+    accessibilityGaps: [],
     ids: [],
   };
   Object.assign(file.data, data);
