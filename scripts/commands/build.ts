@@ -2,6 +2,7 @@
 import { finish, printingHooks } from "../cli/output.js";
 import type { Command } from "./command.js";
 import { buildOptions } from "./options.js";
+import { checkOutDir } from "./out-dir.js";
 
 export const buildCommand: Command = {
   usage: "build",
@@ -11,7 +12,9 @@ export const buildCommand: Command = {
     const [{ build }, { defaultCacheDir, TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
     // Results of earlier builds are reused chapter by chapter (see transform-cache.ts).
     const cache = values["no-cache"] ? undefined : new TransformCache({ dir: defaultCacheDir, memory: false });
-    const result = await build(buildOptions(values, env), { ...printingHooks(values, signal), cache });
+    const options = buildOptions(values, env);
+    checkOutDir(options.outDir, options.manuscriptDir);
+    const result = await build(options, { ...printingHooks(values, signal), cache });
     return finish(result.files, values, result.configFailed);
   },
 };
