@@ -42,7 +42,7 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
     chapters.push(newChapter(path, text, chapters.length, config, slugs));
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
-    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]));
+    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]) ?? { line: 1, column: 1 });
   }
   return chapters;
 }
