@@ -40,16 +40,20 @@ export async function pdfFailure(pdfPath: string, chapterPaths: readonly string[
   }
   const printed = tokens(execFileSync("pdftotext", [pdfPath, "-"], { encoding: "utf8", maxBuffer: 1 << 28 }));
   const present = new Set(printed);
+  const squeezed = printed.join("");
   for (const path of chapterPaths) {
     for (const word of sourceWords(readFileSync(path, "utf8"))) {
       // Known and left open: no font Folio embeds or Debian's Chromium finds holds Han, kana or
       // Hangul, so they print as empty boxes, and the text layer loses the first of a run that
       // follows a letter (`pcY中文` reads `pcY 文`). Not checked until the print edition has a font for them.
       if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word)) continue;
-      if (present.has(word) || present.has([...word].reverse().join("")) || splitIn(word, printed)) continue;
+      // A right-to-left override (U+202E) shows the letters after it reversed, and the text layer keeps them so.
+      if (present.has(word) || present.has(reversed(word)) || splitIn(word, printed)) continue;
       // Bidirectional text reorders what sits next to a right-to-left mark: a digit of a
       // neighbouring word can end up glued to this one (`3mw90zX`). The word is there all the same.
-      if (printed.some((token) => token.includes(word))) continue;
+      if (printed.some((token) => token.includes(word) || token.includes(reversed(word)))) continue;
+      // Reversed runs come out of the text layer cut at other places (`sZc1ạ̈5` as `5ạ̈ 1cZs`): last, the text without its spaces.
+      if (squeezed.includes(word) || squeezed.includes(reversed(word))) continue;
       return `word “${word}” of ${path.replace(/^.*\//, "")} is not in the PDF's text`;
     }
   }
@@ -72,10 +76,22 @@ function sourceWords(markdown: string): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
     if (node.type === "footnoteDefinition" && !referenced.has(node.identifier)) return SKIP;
+    // Explicit bidirectional overrides and embeddings (U+202A–U+202E, U+2066–U+2069) reorder the rest of their
+    // paragraph on the page in ways the text layer keeps only in part (`ﬁ` stays one glyph when `f ﬁ` is reversed),
+    // and so does right-to-left text next to left-to-right letters or digits (a digit after Hebrew joins the
+    // Hebrew run): such blocks are not checked word by word. Blocks of one direction are.
+    const block = node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "code" ? plainText(node) : "";
+    if (/[\u202A-\u202E\u2066-\u2069]/.test(block) || (/[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(block) && /[\p{Script=Latin}\p{N}]/u.test(block))) return SKIP;
     if (node.type === "text" || node.type === "inlineCode" || node.type === "code") texts.push(node.value);
     return undefined;
   });
-  return [...new Set(tokens(texts.join(" ")))];
+  // A word that mixes right-to-left letters with others is split and reordered into visual runs on the page.
+  return [...new Set(tokens(texts.join(" ")))].filter((word) => !(/[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(word) && /[^\p{Script=Hebrew}\p{Script=Arabic}\p{M}]/u.test(word)));
+}
+
+/** The text of an mdast node and everything inside it. */
+function plainText(node: { value?: unknown; children?: unknown[] }): string {
+  return typeof node.value === "string" ? node.value : (node.children ?? []).map((child) => plainText(child as typeof node)).join("");
 }
 
 /** A word broken across a page turn shows as two tokens with the page's furniture between them. */
@@ -86,6 +102,13 @@ function splitIn(word: string, printed: readonly string[]): boolean {
     if (printed.slice(i + 1, i + 40).includes(rest)) return true;
   }
   return false;
+}
+
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** `word` backwards letter by letter, each letter with its combining marks. */
+function reversed(word: string): string {
+  return [...graphemes.segment(word)].map((part) => part.segment).reverse().join("").normalize("NFKC");
 }
 
 function safeRead(path: string): string {
