@@ -1,5 +1,5 @@
 /** `folio build`: every requested edition into the output folder. */
-import { finish, printingHooks } from "../cli/output.js";
+import { finish, printingHooks } from "../terminal/output.js";
 import type { Command } from "./command.js";
 import { buildOptions } from "./options.js";
 import { checkOutDir } from "./out-dir.js";
@@ -9,9 +9,9 @@ export const buildCommand: Command = {
   summary: "Build the editions of a manuscript into the output folder.",
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
-    const [{ build }, { defaultCacheDir, TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
-    // Results of earlier builds are reused chapter by chapter (see transform-cache.ts).
-    const cache = values["no-cache"] ? undefined : new TransformCache({ dir: defaultCacheDir, memory: false });
+    const [{ build }, { defaultCacheDir, BuildCache }] = await Promise.all([import("../recipe.js"), import("../cache/build-cache.js")]);
+    // Results of earlier builds are reused chapter by chapter (see cache/build-cache.ts).
+    const cache = values["no-cache"] ? undefined : new BuildCache({ dir: defaultCacheDir, memory: false });
     const options = buildOptions(values, env);
     checkOutDir(options.outDir, options.manuscriptDir);
     const result = await build(options, { ...printingHooks(values, signal), cache });

@@ -11,7 +11,7 @@ export const releaseCommand: Command = {
   run: async ({ values, env, signal }) => {
     const options = buildOptions(values, env);
     checkOutDir(values.out ?? join("dist", "release"), options.manuscriptDir);
-    const { releaseCommand: runRelease } = await import("../release/command.js");
+    const { releaseCommand: runRelease } = await import("../release/print-release.js");
     return runRelease({ manuscriptDir: options.manuscriptDir, outDir: values.out, sourceDateEpoch: options.sourceDateEpoch, browserPath: options.browserPath, quiet: values.quiet, signal }, env);
   },
 };

@@ -10,12 +10,12 @@ import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { chapterData, type AccessibilityGap } from "../book.js";
+import { draftData, type AccessibilityGap } from "../book.js";
 import { report } from "../diagnostics.js";
 import { walkElements } from "../util/walk.js";
 
 export const rehypeAccessibilityGaps: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const data = chapterData(file);
+  const data = draftData(file);
   const gaps = new Set<AccessibilityGap>();
   let previous = 0;
   for (const heading of data.headings) {

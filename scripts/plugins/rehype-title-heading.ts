@@ -9,7 +9,7 @@ import type { Element, Root } from "hast";
 import GithubSlugger from "github-slugger";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 import { walkElements } from "../util/walk.js";
 
 /** `04-no-heading` → `No Heading`: the leading number and separators go, each word gets a capital. */
@@ -20,7 +20,7 @@ export function readableTitle(slug: string): string {
 }
 
 export const rehypeTitleHeading: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const data = chapterData(file);
+  const data = draftData(file);
   if (data.headings.some((heading) => heading.text)) return;
   data.title = readableTitle(data.slug);
   const slugger = new GithubSlugger();

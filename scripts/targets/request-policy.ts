@@ -2,7 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { HTTPRequest, Page } from "puppeteer";
-import { isInside } from "../stages/read.js";
+import { isInside } from "../util/paths.js";
 
 /** Where Chromium's own services would call home, were any left on: a name that never resolves. */
 const nowhere = "http://offline.invalid/";
