@@ -41,6 +41,9 @@ export interface ImageUse {
   readonly mediaType: string;
 }
 
+/** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
+export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt";
+
 /** What the pipeline learns about a chapter; lives in `chapter.data`. */
 export interface ChapterData {
   /** Position in the book, from 0. */
@@ -58,6 +61,8 @@ export interface ChapterData {
   readonly images: readonly ImageUse[];
   /** Every local image path the chapter names, used or refused. */
   readonly imageReferences: readonly string[];
+  /** What keeps the chapter short of WCAG 2.1 AA (plugins/rehype-accessibility-gaps.ts): the EPUB claims conformance only without any. */
+  readonly accessibilityGaps: readonly AccessibilityGap[];
   /** The id of every element that has one, in document order (unique in the book once linked). */
   readonly ids: readonly string[];
   /**

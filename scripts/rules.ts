@@ -22,6 +22,7 @@ export const rules = {
   "chapter-empty": { severity: "warning", explanation: "A chapter has no text: write it or remove it from the book." },
   "chapter-no-heading": { severity: "warning", explanation: "A chapter does not start with a heading: begin it with `# Title`." },
   "heading-skip": { severity: "warning", explanation: "A heading skips a level (## to ####): use the next level down." },
+  "table-no-headers": { severity: "warning", explanation: "A table has no header cells, so a screen reader cannot name its columns (and the EPUB claims no WCAG conformance): give it a header row." },
   "link-broken": { severity: "error", explanation: "A link points at a file that does not exist: fix the path." },
   "link-anchor": { severity: "error", explanation: "A link points at an anchor that no heading or element has: fix the #fragment." },
   "link-not-chapter": { severity: "warning", explanation: "A link points at a file that is not a chapter of the book: link a chapter or use a full URL." },

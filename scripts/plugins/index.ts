@@ -5,6 +5,7 @@ import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { unified } from "unified";
+import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
@@ -17,6 +18,8 @@ import { rehypeLang } from "./rehype-lang.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
+import { rehypeTitleHeading } from "./rehype-title-heading.js";
+import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
@@ -29,6 +32,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkSmartPunctuation)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
+    .use(rehypeTaskLists)
     .use(rehypeUnsafeHtml)
     .use(rehypeContentModel)
     .use(rehypeChapterLang)
@@ -36,6 +40,8 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeTableAlign)
     .use(rehypeTableScope)
     .use(rehypeChapterOutline)
+    .use(rehypeTitleHeading)
+    .use(rehypeAccessibilityGaps)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
     .use(rehypeFigures)

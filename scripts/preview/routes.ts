@@ -43,7 +43,8 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
   }
   if (url.pathname.startsWith("/_file/") && build.book) {
-    const path = fileURLToPath(`file://${url.pathname.slice("/_file".length)}`);
+    const path = filePath(url.pathname.slice("/_file".length));
+    if (!path) return send(response, 404, "text/plain; charset=utf-8", "Not found\n");
     const roots = [build.book.config.manuscriptDir, ...(await context.fonts()).faces.map((face) => resolve(face.file, ".."))];
     const type = fileTypes[extname(path).toLowerCase()];
     if (type && roots.some((root) => isInside(root, path))) {
@@ -66,6 +67,15 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   const alone = new VFile({ path: chapter.path, value: chapter.value });
   Object.assign(alone.data, data, { index: 0, links, tree: data.tree });
   return { ...book, chapters: [alone] };
+}
+
+/** The file a `/_file` address names, or undefined when it is malformed (an encoded `/`, say). */
+function filePath(pathname: string): string | undefined {
+  try {
+    return fileURLToPath(`file://${pathname}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {

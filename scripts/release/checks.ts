@@ -1,10 +1,11 @@
 /** The release's validation: EPUBCheck (Java and the 5.3 port), Ace, and poppler/qpdf on each PDF; one report file each. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { folioRoot } from "../root.js";
 import { findBrowser } from "../targets/browser.js";
+import { writeOfflineLauncher } from "./offline-launcher.js";
 
 /** The Folio installation, whose node_modules hold the checkers. */
 
@@ -60,8 +61,12 @@ async function ace(epub: string, dir: string, env: NodeJS.ProcessEnv): Promise<C
   const command = env.FOLIO_ACE || aceCommand();
   if (!command || !existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (in the book: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install -D @daisy/ace); accessibility not checked");
   const outDir = join(dir, "ace");
-  const browser = env.PUPPETEER_EXECUTABLE_PATH || findBrowser();
-  spawnSync(command, ["--silent", "--force", "--outdir", outDir, epub], { encoding: "utf8", env: { ...env, PUPPETEER_EXECUTABLE_PATH: browser }, timeout: 600_000 });
+  const launcher = await writeOfflineLauncher(env.PUPPETEER_EXECUTABLE_PATH || findBrowser());
+  try {
+    await run(command, ["--silent", "--force", "--outdir", outDir, epub], { ...env, PUPPETEER_EXECUTABLE_PATH: launcher.path }, 600_000);
+  } finally {
+    await launcher.dispose();
+  }
   const reportPath = join(outDir, "report.json");
   if (!existsSync(reportPath)) return { name, status: "failed", summary: "Ace wrote no report", report: "ace/report.json" };
   const report = JSON.parse(await readFile(reportPath, "utf8")) as { assertions: { assertions: { "earl:result": { "earl:outcome": string } }[] }[] };
@@ -97,6 +102,15 @@ async function pdfCheck(pdf: string, dir: string): Promise<CheckResult> {
 async function skip(dir: string, name: string, report: string, why: string): Promise<CheckResult> {
   await writeFile(join(dir, report), `${name}: skipped: ${why}\n`);
   return { name, status: "skipped", summary: `skipped: ${why}`, report };
+}
+
+/** Run `command` to its end without blocking the event loop (Ctrl-C and progress keep working meanwhile). */
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeout: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: "ignore", timeout });
+    child.on("error", () => resolve());
+    child.on("close", () => resolve());
+  });
 }
 
 function hasCommand(command: string, args: string[]): boolean {

@@ -1,9 +1,10 @@
 /** A release, read as its recipe: build every edition → versioned names → print cover → checks → manifest → SHA256SUMS. */
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import { build, type BuildHooks, type BuildResult } from "../recipe.js";
 import { formats, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
 import { hasFailures } from "../diagnostics.js";
+import { removeStaleStaging, stagingDir } from "../stages/staging.js";
 import { renderPrintCover } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
@@ -20,7 +21,8 @@ export interface ReleaseResult {
 /** Build the release of `options.manuscriptDir` into `options.outDir`. */
 export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hooks: BuildHooks = {}): Promise<ReleaseResult> {
   await mkdir(options.outDir, { recursive: true });
-  const staging = await mkdtemp(join(options.outDir, ".folio-release-"));
+  await removeStaleStaging(options.outDir, ".folio-release-");
+  const staging = await stagingDir(options.outDir, ".folio-release-");
   try {
     const built = await build({ ...options, outDir: join(staging, "editions"), formats }, hooks);
     if (!built.book || hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };

@@ -46,7 +46,7 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     chapters.push(newChapter(path, text, chapters.length, config, slugs));
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
-    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]));
+    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]) ?? { line: 1, column: 1 });
   }
   return chapters;
 }
@@ -67,6 +67,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     links: [],
     images: [],
     imageReferences: [],
+    accessibilityGaps: [],
     ids: [],
   };
   Object.assign(file.data, data);

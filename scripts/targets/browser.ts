@@ -42,5 +42,7 @@ export function findBrowser(preferred?: string): string {
 export function launchBrowser(executablePath: string, timeout = 60_000, userDataDir?: string): Promise<Browser> {
   // Folio handles Ctrl-C itself (it closes the browser and removes its staging folder); Puppeteer's own handlers would exit at once.
   const signals = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
-  return puppeteer.launch({ executablePath, headless: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
+  // Over a pipe rather than a port: a browser whose Node process is killed (SIGKILL, which no
+  // handler sees) loses its pipe and quits, where one on a port went on running as an orphan.
+  return puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
 }

@@ -18,6 +18,7 @@ export const flags = {
   "no-cache": { type: "boolean", description: "Transform every chapter anew, ignoring and not filling the transform cache", commands: ["build"] },
   port: { type: "string", short: "p", value: "N", description: "Port of the preview server on 127.0.0.1 (the next free one when busy)", default: "4173", commands: ["preview"] },
   open: { type: "boolean", description: "Open the preview in the default browser", commands: ["preview"] },
+  host: { type: "string", value: "ADDRESS", description: "Address the preview listens on; 0.0.0.0 serves the LAN (anyone on it can read the book)", default: "127.0.0.1", commands: ["preview"] },
   quiet: { type: "boolean", short: "q", description: "Print nothing on success" },
   verbose: { type: "boolean", description: "Print each stage's time, and stack traces of unexpected failures" },
   frail: { type: "boolean", description: "Exit with 1 on warnings too" },
