@@ -21,6 +21,7 @@ import { setOutlineTitles } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
+import { fixToUnicode } from "./pdf/to-unicode.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
 import type { Target } from "./target.js";
 
@@ -67,6 +68,7 @@ export const renderPdf: Target = async (book, context) => {
     const { pdf, plan } = await withDeadline(printChecked(page, planned, anchors, book.config.printPassPages, context.progress), browserDeadlines.printMs, "printing");
     const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
     context.progress?.("pdf: finishing");
+    await fixToUnicode(pdf, context.fonts, html);
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
     setOutlineTitles(pdf, headingTitles(book));
     setPdfMetadata(pdf, book.config);
