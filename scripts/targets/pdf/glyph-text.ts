@@ -43,7 +43,9 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
     byGlyph.set(id, [...(byGlyph.get(id) ?? []), cp]);
   }
   const texts = new Map<number, string>();
-  for (const [id, cps] of byGlyph) texts.set(id, String.fromCodePoint(preferredCodePoint(cps, counts)));
+  // A Latin ligature the cmap names (U+FB01 "ﬁ") reads as its letters, as its /ActualText does.
+  const letters = (cp: number) => (cp >= 0xfb00 && cp <= 0xfb06 ? String.fromCodePoint(cp).normalize("NFKC") : String.fromCodePoint(cp));
+  for (const [id, cps] of byGlyph) texts.set(id, letters(preferredCodePoint(cps, counts)));
   // A substitution can replace a glyph another one made: repeat until nothing is added.
   const subTables = gsubSubTables(font);
   for (let added = true; added; ) {
