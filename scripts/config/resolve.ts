@@ -43,6 +43,10 @@ export interface ResolvedPrint {
   readonly paper: "white" | "cream" | "colour";
   /** Explicit thickness of one page (a length such as `0.0025in`), else the paper's figure. */
   readonly paperThickness?: string;
+  /** The printer named in book.yaml, if any. */
+  readonly printer?: "kdp" | "ingramspark" | "generic";
+  readonly interior: "black-and-white" | "colour";
+  readonly binding: "paperback" | "hardcover";
 }
 
 export interface ResolvedConfig {
@@ -118,6 +122,9 @@ function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
     tocDepth: print.tocDepth as 1 | 2,
     paper: print.paper,
     paperThickness: print.paperThickness,
+    printer: print.printer,
+    interior: print.interior,
+    binding: print.binding,
   };
 }
 

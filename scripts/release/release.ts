@@ -8,6 +8,7 @@ import { hasFailures } from "../diagnostics.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
 import { renderCoverPdf } from "./cover-pdf.js";
+import { releasePress } from "../print/press-release.js";
 import { buildManifest, checksums, listFiles } from "./manifest.js";
 
 export interface ReleaseResult {
@@ -25,7 +26,8 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
   try {
     const built = await build({ ...options, outDir: join(staging, "editions"), formats }, hooks);
     if (hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
-    const config = await resolveConfig((await loadConfig(options.manuscriptDir)).options!, options);
+    const loaded = await loadConfig(options.manuscriptDir);
+    const config = await resolveConfig(loaded.options!, options);
     const stem = `${config.slug}-${config.version}`;
     const dir = join(staging, "release");
     await mkdir(join(dir, "reports"), { recursive: true });
@@ -38,8 +40,14 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     hooks.progress?.("print cover");
     const fonts = await loadFonts();
     const cover = await renderCoverPdf(config, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
+    const pdfs = [join(dir, `${stem}.pdf`), cover.path];
+    if (config.print.printer) {
+      hooks.progress?.("press PDFs");
+      const press = await releasePress(config, dir, stem, cover.geometry, built.files, loaded.placeOf(["print", "printer"], "value"), hooks.signal);
+      pdfs.push(press.interior, press.cover);
+    }
     hooks.progress?.("checks");
-    const checks = await runChecks(join(dir, `${stem}.epub`), [join(dir, `${stem}.pdf`), cover.path], join(dir, "reports"), env);
+    const checks = await runChecks(join(dir, `${stem}.epub`), pdfs, join(dir, "reports"), env);
     const manifest = await buildManifest({ config, fonts, browserVersion: cover.browserVersion, sourceDateEpoch: options.sourceDateEpoch, cover: cover.geometry, checks });
     await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     const files = (await listFiles(dir)).map((path) => relative(dir, path).split(sep).join("/"));
