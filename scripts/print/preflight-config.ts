@@ -37,7 +37,8 @@ export function checkPressConfig(loaded: LoadedConfig, config: ResolvedConfig): 
   const height = inches(print.height);
   if (!offersTrim(profile, width, height)) {
     const offered = (profile.trims ?? []).map(([w, h]) => `${w}x${h}`).join(", ");
-    report(loaded.file, "press-trim", `Trim ${width}x${height} in is not one ${profile.label} offers: choose one of ${offered} in`, at("trim"));
+    const size = `${Math.round(width * 100) / 100} × ${Math.round(height * 100) / 100} in`;
+    report(loaded.file, "press-trim", `Trim \`${loaded.options?.print?.trim ?? "custom"}\` (${size}) is not one ${profile.label} offers: choose one of ${offered} in`, at("trim"));
   }
   const safe = profile.safeZone;
   for (const side of ["outside", "inside"] as const) {

@@ -8,7 +8,7 @@ import { report, type Place } from "../diagnostics.js";
 import { severityOf } from "../report.js";
 import type { CoverGeometry } from "../release/spine.js";
 import { profileOf } from "./preflight-config.js";
-import { fontProblems } from "./press-fonts.js";
+import { fontProblems, type FontProblem } from "./press-fonts.js";
 import { writePressPdf } from "./press-pdf.js";
 import { requiredGutter } from "./profiles.js";
 
@@ -30,14 +30,17 @@ export async function releasePress(config: ResolvedConfig, dir: string, stem: st
   const coverPress = join(dir, `${stem}-cover-press.pdf`);
   await writePressPdf(join(dir, `${stem}.pdf`), interior, { colour: config.print.interior === "colour" ? "cmyk" : "grey", blackText: true, date, signal });
   await writePressPdf(join(dir, `${stem}-cover.pdf`), coverPress, { colour: "cmyk", date, signal });
-  for (const path of [interior, coverPress]) {
-    for (const font of fontProblems(await PDFDocument.load(await readFile(path), { updateMetadata: false }))) {
-      report(configFile, "press-font", `Font \`${font.name}\` of ${path.endsWith("-cover-press.pdf") ? "the cover" : "the interior"} is ${font.problem}: printers refuse it; use an embeddable OpenType or TrueType font`, place);
-    }
+  for (const [path, what] of [[interior, "the interior"], [coverPress, "the cover"]]) {
+    reportFontProblems(configFile, fontProblems(await PDFDocument.load(await readFile(path), { updateMetadata: false })), what, place);
   }
   const path = join(dir, `${stem}-preflight.txt`);
   await writeFile(path, preflightReport(config, cover, files));
   return { interior, cover: coverPress, report: path };
+}
+
+/** One `press-font` error per font a press would refuse. */
+export function reportFontProblems(file: VFile, problems: readonly FontProblem[], what: string, place: Place | undefined): void {
+  for (const font of problems) report(file, "press-font", `Font \`${font.name}\` of ${what} is ${font.problem}: printers refuse it; use an embeddable OpenType or TrueType font`, place);
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
