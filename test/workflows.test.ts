@@ -41,7 +41,7 @@ function expectSetup(steps: Step[], env: Record<string, string>): void {
   expect(node?.with).toMatchObject({ "node-version": 20, cache: "npm" });
   const ciRun = readFileSync(join(repoRoot, ".ci", "run"), "utf8");
   const install = steps[indexOf(steps, runs(/apt-get install/))].run!;
-  for (const pkg of ["chromium", "epubcheck", "poppler-utils", "qpdf", "default-jre-headless"]) {
+  for (const pkg of ["chromium", "epubcheck", "poppler-utils", "qpdf", "ghostscript", "default-jre-headless"]) {
     expect(ciRun).toContain(pkg);
     expect(install.split(/\s+/)).toContain(pkg);
   }
