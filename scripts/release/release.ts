@@ -1,13 +1,12 @@
 /** A release, read as its recipe: build every edition → versioned names → print cover → checks → manifest → SHA256SUMS. */
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
-import { build, type BuildHooks, type BuildResult } from "../build.js";
-import { loadConfig } from "../config/load.js";
-import { formats, resolveConfig, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
+import { build, type BuildHooks, type BuildResult } from "../recipe.js";
+import { formats, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
 import { hasFailures } from "../diagnostics.js";
+import { renderPrintCover } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
-import { renderCoverPdf } from "./cover-pdf.js";
 import { releasePress } from "../print/press-release.js";
 import { buildManifest, checksums, listFiles } from "./manifest.js";
 
@@ -25,9 +24,8 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
   const staging = await mkdtemp(join(options.outDir, ".folio-release-"));
   try {
     const built = await build({ ...options, outDir: join(staging, "editions"), formats }, hooks);
-    if (hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
-    const loaded = await loadConfig(options.manuscriptDir);
-    const config = await resolveConfig(loaded.options!, options);
+    if (!built.book || hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
+    const { config } = built.book;
     const stem = `${config.slug}-${config.version}`;
     const dir = join(staging, "release");
     await mkdir(join(dir, "reports"), { recursive: true });
@@ -39,11 +37,12 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     }
     hooks.progress?.("print cover");
     const fonts = await loadFonts();
-    const cover = await renderCoverPdf(config, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
+    const cover = await renderPrintCover(built.book, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
     const pdfs = [join(dir, `${stem}.pdf`), cover.path];
     if (config.print.printer) {
       hooks.progress?.("press PDFs");
-      const press = await releasePress(config, dir, stem, cover.geometry, built.files, loaded.placeOf(["print", "printer"], "value"), hooks.signal);
+      const place = built.book.configFile.placeOf(["print", "printer"], "value");
+      const press = await releasePress(config, dir, stem, cover.geometry, built.files, place, hooks.signal);
       pdfs.push(press.interior, press.cover);
     }
     hooks.progress?.("checks");
