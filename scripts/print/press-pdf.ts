@@ -12,6 +12,19 @@ import { folioVersion } from "../version.js";
 import { fontMaps, restoreFonts } from "./font-tags.js";
 import { findOutputProfile, ghostscriptVersion, writePdfx } from "./ghostscript.js";
 
+/**
+ * Ghostscript writes each content stream's /Length as a reference to a later object; pdf-lib,
+ * which cannot follow it while parsing, finds the stream's end by its `endstream` keyword and
+ * drops a last data byte that is a line end: 11 of the 1,306 page streams of the synthetic book
+ * lost their checksum's last byte that way (qpdf: "incorrect data check"). Write the lengths in.
+ */
+function directLengths(bytes: Buffer): Buffer {
+  const text = bytes.toString("latin1");
+  const numbers = new Map<string, string>();
+  for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(\d+)\s*endobj/g)) numbers.set(m[1], m[2]);
+  return Buffer.from(text.replace(/\/Length (\d+) 0 R/g, (whole, ref: string) => (numbers.has(ref) ? `/Length ${numbers.get(ref)}` : whole)), "latin1");
+}
+
 export interface PressOptions {
   readonly colour: "grey" | "cmyk";
   /** CMYK only: text in black ink alone, not the four-colour black an RGB black converts to. */
@@ -43,7 +56,7 @@ export async function writePressPdf(readerPath: string, outPath: string, options
     const output = join(staging, "out.pdf");
     await writeFile(input, await reader.save({ useObjectStreams: false }));
     await writePdfx(input, output, { colour: options.colour, blackText: options.blackText, title, profile, signal: options.signal });
-    const press = await PDFDocument.load(await readFile(output), { updateMetadata: false });
+    const press = await PDFDocument.load(directLengths(await readFile(output)), { updateMetadata: false });
     if (press.getPageCount() !== boxes.length) throw new Error(`Ghostscript wrote ${press.getPageCount()} pages of ${boxes.length}`);
     if (!press.catalog.get(PDFName.of("OutputIntents"))) throw new Error("Ghostscript wrote plain PDF, not PDF/X");
     restoreFonts(press, maps);
