@@ -106,7 +106,10 @@ describe.each([
 
 describe("a book of about 900 pages for KDP", () => {
   it("is an error: more pages than KDP binds in a paperback", async () => {
-    const built = await buildBook(bookOf(900, "  printer: kdp\n  margins:\n    inside: 0.875in\n"), ["pdf"]);
+    const built = await buildBook(bookOf(1000, "  printer: kdp\n  margins:\n    inside: 0.875in\n"), ["pdf"]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [built.path("pdf")], { encoding: "utf8" }))![1]);
+    expect(pages).toBeGreaterThan(828);
+    expect(pages).toBeLessThan(1000);
     expect(formatReport(built.files)).toMatch(/book\.yaml:\d+:\d+ {2}error {2}The book has \d+ pages; KDP prints a paperback of at most 828: shorten it, or change the trim, font size or binding {2}press-page-limit/);
   }, 300_000);
 });

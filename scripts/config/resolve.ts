@@ -6,6 +6,7 @@ import { slug as slugify } from "github-slugger";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { trimSizes } from "./schema.js";
+import { pressMargins } from "../print/whole-pixels.js";
 
 export type Format = "html" | "epub" | "pdf";
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
@@ -37,6 +38,8 @@ export interface ResolvedPrint {
   readonly width: string;
   readonly height: string;
   readonly margins: ResolvedMargins;
+  /** The margins as book.yaml gives them (`margins` may differ by less than a pixel: see print/whole-pixels.ts). */
+  readonly writtenMargins?: ResolvedMargins;
   readonly fontSize: number;
   readonly leading: number;
   readonly tocDepth: 1 | 2;
@@ -116,7 +119,8 @@ function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
   const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
   return {
     ...size,
-    margins: print.margins as ResolvedMargins,
+    margins: print.printer ? pressMargins(print.margins as ResolvedMargins) : (print.margins as ResolvedMargins),
+    writtenMargins: print.margins as ResolvedMargins,
     fontSize: print.fontSize,
     leading: print.leading,
     tocDepth: print.tocDepth as 1 | 2,

@@ -41,7 +41,7 @@ export function checkPageCount(book: Book, pages: number): void {
   const inside = inches(print.margins.inside);
   if (inside + 1e-9 < needed) {
     const where = book.configFile.placeOf(["print", "margins", "inside"]) ?? place;
-    report(file, "press-gutter", `The inside margin, ${print.margins.inside}, is narrower than the ${needed} in ${profile.label} asks for ${pages} pages: set \`print.margins.inside: ${needed}in\``, where);
+    report(file, "press-gutter", `The inside margin, ${(print.writtenMargins ?? print.margins).inside}, is narrower than the ${needed} in ${profile.label} asks for ${pages} pages: set \`print.margins.inside: ${needed}in\``, where);
   }
   const cover = printerCoverGeometry(print, pages);
   if (!cover.spineText) {

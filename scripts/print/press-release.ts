@@ -55,7 +55,7 @@ function preflightReport(config: ResolvedConfig, cover: CoverGeometry, files: re
   const lines = [
     `Preflight for ${profile.label} (${profile.pdfx}), ${print.binding}, ${print.interior}, ${print.paper} paper`,
     `trim: ${print.width} × ${print.height}; safe zone ${profile.safeZone} in from every trim edge`,
-    `pages: ${cover.pages}; inside margin ${print.margins.inside}, at least ${requiredGutter(profile, cover.pages)} in asked for this count`,
+    `pages: ${cover.pages}; inside margin ${(print.writtenMargins ?? print.margins).inside}, at least ${requiredGutter(profile, cover.pages)} in asked for this count`,
     `spine: ${round(cover.spine)} in (${cover.pages} pages × ${cover.pageThickness} in); spine text: ${cover.spineText ? "yes" : "no"}`,
     `cover: ${round(cover.width)} × ${round(cover.height)} in with ${cover.bleed} in bleed`,
     "press PDFs: PDF/X-3:2002, OutputIntent CGATS TR 001 (Ghostscript's SWOP CMYK profile); interior " + (print.interior === "colour" ? "CMYK, text in black only" : "grey (black ink only)") + "; cover CMYK",
