@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What Folio needs from the system, from Debian's or Ubuntu's archive: a browser for the PDF,
-# Java and W3C EPUBCheck, poppler and qpdf for the release checks, git to date the build.
+# Java and W3C EPUBCheck, poppler and qpdf for the release checks, Ghostscript for the press PDFs, git to date the build.
 # The one set-up of every place Folio is built: .ci/run (CI), action.yml (GitHub runners and
 # containers) and the Dockerfile (the image). It installs only what is missing.
 #   FOLIO_SETUP_DRY_RUN=1  print the packages it would install, install nothing
@@ -16,6 +16,7 @@ fi
 have java || need+=(default-jre-headless)
 have pdfinfo || need+=(poppler-utils)
 have qpdf || need+=(qpdf)
+have gs || need+=(ghostscript)
 have git || need+=(git)
 [ -d /etc/ssl/certs ] && [ -n "$(ls -A /etc/ssl/certs 2>/dev/null)" ] || need+=(ca-certificates)
 

@@ -144,7 +144,7 @@ describe("the one set-up script", () => {
     mkdirSync(bin);
     for (const name of ["id", "ls", "git"]) symlinkSync(execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim(), join(bin, name));
     const hidden = spawnSync("/bin/bash", [script], { encoding: "utf8", env: { PATH: bin, FOLIO_SETUP_DRY_RUN: "1", EPUBCHECK_JAR: "/nonexistent.jar" } });
-    expect(hidden.stdout).toBe("setup-system: installing chromium epubcheck default-jre-headless poppler-utils qpdf\n");
+    expect(hidden.stdout).toBe("setup-system: installing chromium epubcheck default-jre-headless poppler-utils qpdf ghostscript\n");
     expect(hidden.status).toBe(0);
   });
 });

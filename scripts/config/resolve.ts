@@ -6,6 +6,7 @@ import { slug as slugify } from "github-slugger";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { trimSizes } from "./schema.js";
+import { pressMargins } from "../print/whole-pixels.js";
 
 export type Format = "html" | "epub" | "pdf";
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
@@ -37,12 +38,18 @@ export interface ResolvedPrint {
   readonly width: string;
   readonly height: string;
   readonly margins: ResolvedMargins;
+  /** The margins as book.yaml gives them (`margins` may differ by less than a pixel: see print/whole-pixels.ts). */
+  readonly writtenMargins?: ResolvedMargins;
   readonly fontSize: number;
   readonly leading: number;
   readonly tocDepth: 1 | 2;
   readonly paper: "white" | "cream" | "colour";
   /** Explicit thickness of one page (a length such as `0.0025in`), else the paper's figure. */
   readonly paperThickness?: string;
+  /** The printer named in book.yaml, if any. */
+  readonly printer?: "kdp" | "ingramspark" | "generic";
+  readonly interior: "black-and-white" | "colour";
+  readonly binding: "paperback" | "hardcover";
 }
 
 export interface ResolvedConfig {
@@ -112,12 +119,16 @@ function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
   const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
   return {
     ...size,
-    margins: print.margins as ResolvedMargins,
+    margins: print.printer ? pressMargins(print.margins as ResolvedMargins) : (print.margins as ResolvedMargins),
+    writtenMargins: print.margins as ResolvedMargins,
     fontSize: print.fontSize,
     leading: print.leading,
     tocDepth: print.tocDepth as 1 | 2,
     paper: print.paper,
     paperThickness: print.paperThickness,
+    printer: print.printer,
+    interior: print.interior,
+    binding: print.binding,
   };
 }
 

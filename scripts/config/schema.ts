@@ -46,6 +46,12 @@ export const PrintSchema = v.strictObject({
   paper: v.optional(v.picklist(["white", "cream", "colour"]), "white"),
   /** Thickness of one page (one side of a leaf), instead of the paper's published figure. */
   paperThickness: v.optional(length),
+  /** The printer the book goes to: its rules are checked and `folio release` makes press PDFs for it (default none). */
+  printer: v.optional(v.picklist(["kdp", "ingramspark", "generic"])),
+  /** Interior ink: `black-and-white` (a grey press PDF) or `colour` (CMYK) (default `black-and-white`). */
+  interior: v.optional(v.picklist(["black-and-white", "colour"]), "black-and-white"),
+  /** Binding, for the printer's page-count limits (default `paperback`). */
+  binding: v.optional(v.picklist(["paperback", "hardcover"]), "paperback"),
 });
 
 export const BookSchema = v.strictObject({

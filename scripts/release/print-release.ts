@@ -1,5 +1,6 @@
 /** `folio release`: the release folder of a manuscript, with a line per file and per check; exit 1 when a check fails. */
 import { join, relative } from "node:path";
+import { hasFailures } from "../diagnostics.js";
 import { displayCwd } from "../terminal/display-cwd.js";
 import { formatReport } from "../report.js";
 import { release } from "./release.js";
@@ -30,5 +31,6 @@ export async function releaseCommand(options: ReleaseCommandOptions, env: NodeJS
     const mark = check.status === "passed" ? "✓" : check.status === "skipped" ? "!" : "✗";
     if (check.status !== "passed" || !options.quiet) process.stderr.write(`${mark} ${check.name}: ${check.summary} (reports/${check.report})\n`);
   }
-  return result.checks.some((check) => check.status === "failed") ? 1 : 0;
+  // The press preflight, which runs after the build, may have found errors too.
+  return result.checks.some((check) => check.status === "failed") || hasFailures(result.build.files) ? 1 : 0;
 }

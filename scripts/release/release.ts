@@ -8,6 +8,7 @@ import { removeStaleStaging, stagingDir } from "../stages/staging.js";
 import { renderPrintCover } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
+import { releasePress } from "../print/press-release.js";
 import { buildManifest, checksums, listFiles } from "./manifest.js";
 
 export interface ReleaseResult {
@@ -39,8 +40,15 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     hooks.progress?.("print cover");
     const fonts = await loadFonts();
     const cover = await renderPrintCover(built.book, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
+    const pdfs = [join(dir, `${stem}.pdf`), cover.path];
+    if (config.print.printer) {
+      hooks.progress?.("press PDFs");
+      const place = built.book.configFile.placeOf(["print", "printer"], "value");
+      const press = await releasePress(config, dir, stem, cover.geometry, built.files, place, hooks.signal);
+      pdfs.push(press.interior, press.cover);
+    }
     hooks.progress?.("checks");
-    const checks = await runChecks(join(dir, `${stem}.epub`), [join(dir, `${stem}.pdf`), cover.path], join(dir, "reports"), env);
+    const checks = await runChecks(join(dir, `${stem}.epub`), pdfs, join(dir, "reports"), env);
     const manifest = await buildManifest({ config, fonts, browserVersion: cover.browserVersion, sourceDateEpoch: options.sourceDateEpoch, cover: cover.geometry, checks });
     await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     const files = (await listFiles(dir)).map((path) => relative(dir, path).split(sep).join("/"));

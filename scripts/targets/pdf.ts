@@ -21,6 +21,10 @@ import { setOutlineTitles } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
+import { fixToUnicode } from "./pdf/to-unicode.js";
+import { furnitureInsets } from "../print/preflight-config.js";
+import { checkImages, checkPageCount } from "../print/preflight-pages.js";
+import { printedImages } from "../print/image-sizes.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
 import type { PageStart, Render } from "./target.js";
 
@@ -63,10 +67,13 @@ export const renderPdf: Render = async (book, context) => {
     for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
     context.progress?.("pdf: laying out pages");
     const planned = await withDeadline(layOutPages(page, await printedTextBlock(browser, book.config.print)), browserDeadlines.printMs, "laying out pages");
+    if (book.config.print.printer) checkImages(book, await printedImages(page));
     const anchors = bookContents(book).map((entry) => entry.id);
     const { pdf, plan } = await withDeadline(printChecked(page, planned, anchors, book.config.printPassPages, context.progress), browserDeadlines.printMs, "printing");
+    checkPageCount(book, pdf.getPageCount());
     const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
     context.progress?.("pdf: finishing");
+    await fixToUnicode(pdf, context.fonts, html);
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
     setOutlineTitles(pdf, headingTitles(book));
     setPdfMetadata(pdf, book.config);
@@ -94,7 +101,8 @@ function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fon
     fonts,
     fontSize: print.fontSize,
     leading: print.leading,
-    furnitureInset: (toPx(print.margins.bottom) * pointsPerPx) / 2,
+    furnitureInset: furnitureInsets(print).folio,
+    headInset: furnitureInsets(print).head,
     inside: toPx(print.margins.inside) * pointsPerPx,
     outside: toPx(print.margins.outside) * pointsPerPx,
     contentsTargets,
