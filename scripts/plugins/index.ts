@@ -10,6 +10,7 @@ import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeElementIds } from "./rehype-element-ids.js";
 import { rehypeFigures } from "./rehype-figures.js";
+import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
@@ -31,6 +32,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeRawWhenNeeded)
     .use(rehypeUnsafeHtml)
     .use(rehypeContentModel)
+    .use(rehypeObsoleteHtml)
     .use(rehypeChapterLang)
     .use(rehypeSlug)
     .use(rehypeTableAlign)

@@ -1,6 +1,6 @@
 /** rehype plugin: check every image of a chapter and record it under a stable name for the editions. */
 import { dirname, extname, relative, resolve } from "node:path";
-import type { Root } from "hast";
+import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
@@ -14,7 +14,7 @@ export interface ImageOptions {
   /** Whether a file exists (the manuscript's, by absolute path, after following links). */
   readonly fileExists: (path: string) => boolean;
   /** Whether the image stays inside the manuscript folder once links are followed, and its pixel count (see scripts/util/image-facts.ts). */
-  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean } | undefined;
+  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean; readonly svg?: { readonly doctype?: { readonly line: number; readonly column: number }; readonly invalid?: string } } | undefined;
 }
 
 /**
@@ -49,6 +49,7 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       report(file, "image-alt-missing", `Image \`${src}\` has no alt text: describe it, or write \`![]()\` for a decorative image`, node.position);
       node.properties.alt = "";
     }
+    if (node.properties.alt === "") decorative(node);
     if (isExternal(src)) {
       const message = report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
       // A book that lowers the rule (`rules: {image-remote: warning}`) keeps the image as a link to it, never as an image.
@@ -84,6 +85,14 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       // A book that lowers the rule keeps the image; Folio's own browser still loads nothing it names.
       if (message?.fatal === true) return drop();
     }
+    if (facts?.svg?.invalid) {
+      report(file, "image-svg-invalid", `SVG image \`${src}\` cannot go into the book: ${facts.svg.invalid}`, node.position);
+      return drop();
+    }
+    if (facts?.svg?.doctype) {
+      const at = facts.svg.doctype;
+      report(file, "image-svg-doctype", `SVG image \`${src}\` has a DOCTYPE (its line ${at.line}, column ${at.column}) that EPUB forbids: the book's copy has none; delete it from the file`, node.position);
+    }
     const mediaType = imageTypes[extname(path).toLowerCase()];
     if (!mediaType) {
       report(file, "image-type", `Image \`${src}\` is not PNG, JPEG, GIF, WebP or SVG: convert it`, node.position);
@@ -99,4 +108,16 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
 function stableName(root: string, path: string): string {
   const rel = relative(root, path).split(/[\\/]/).map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));
   return rel[0] === "images" ? rel.join("/") : ["images", ...rel].join("/");
+}
+
+/**
+ * A decorative image (empty alt) has no role, so it may carry no ARIA attribute (Ace's
+ * presentation-role-conflict): an `aria-label` becomes its alt text, any other ARIA attribute goes.
+ */
+function decorative(node: Element): void {
+  for (const key of Object.keys(node.properties)) {
+    if (!key.startsWith("aria")) continue;
+    if (key === "ariaLabel" && String(node.properties.ariaLabel).trim()) node.properties.alt = String(node.properties.ariaLabel);
+    delete node.properties[key];
+  }
 }
