@@ -19,7 +19,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
-const books = ["raw-html"];
+const books = ["raw-html", "code-book"];
 
 /** The words of a chapter in reading order, those inside its raw HTML included (tags and attributes removed). */
 function chapterWords(path: string): string[] {

@@ -4,7 +4,9 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
+import { remarkCodeInfo } from "./remark-code-info.js";
 import { unified } from "unified";
+import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
@@ -28,6 +30,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkParse)
     .use(remarkGfmParts, options)
     .use(remarkSmartPunctuation)
+    .use(remarkCodeInfo)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
     .use(rehypeUnsafeHtml)
@@ -41,6 +44,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
     .use(rehypeFigures)
+    .use(rehypeCodeBlocks)
     .use(rehypeLang)
     .use(rehypeStraightQuotes)
     .use(rehypeElementIds);
