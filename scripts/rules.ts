@@ -50,6 +50,7 @@ export const rules = {
   "html-misplaced": { severity: "warning", explanation: "A raw HTML element stands where the EPUB content model forbids it (a block inside inline text, a `<br>` in a figure, a caption in the middle): it was moved, renamed or unwrapped; fix the markup." },
   "image-svg-doctype": { severity: "warning", explanation: "An SVG image has a DOCTYPE or entity declarations, which EPUB forbids: the copy in the book has none (internal entities expanded); remove them from the file." },
   "image-svg-invalid": { severity: "error", explanation: "An SVG image is not well-formed XML or needs an external entity: fix the file (an SVG editor's plain-SVG export does)." },
+  "image-path-space": { severity: "warning", explanation: "An image path has a space, which markdown does not take as an image: write the path in `<…>` or with `%20`." },
   "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
 } as const satisfies Record<string, Rule>;
 

@@ -5,6 +5,8 @@ import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
+import { remarkImageSpaces } from "./remark-image-spaces.js";
+import { remarkAlerts } from "./remark-alerts.js";
 import { unified } from "unified";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
@@ -29,6 +31,8 @@ export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfmParts, options)
+    .use(remarkImageSpaces)
+    .use(remarkAlerts)
     .use(remarkSmartPunctuation)
     .use(remarkCodeInfo)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })

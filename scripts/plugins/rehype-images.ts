@@ -1,5 +1,5 @@
 /** rehype plugin: check every image of a chapter and record it under a stable name for the editions. */
-import { dirname, extname, relative, resolve } from "node:path";
+import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
@@ -59,7 +59,9 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       }
       return drop();
     }
-    const path = resolve(dirname(file.path), safeDecode(src));
+    const candidates = imagePaths(options.manuscriptDir, file.path, safeDecode(src));
+    const fallback = candidates.at(-1) === decodedPath(src) ? candidates.at(-1)! : candidates[0];
+    const path = candidates.find((candidate) => isInside(options.manuscriptDir, candidate) && options.fileExists(candidate)) ?? fallback;
     // Referenced, even when refused below: the file is not "unused", it is wrong.
     data.imageReferences.push(path);
     if (!isInside(options.manuscriptDir, path)) {
@@ -67,7 +69,8 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       return drop();
     }
     if (!options.fileExists(path)) {
-      report(file, "image-missing", `Image \`${src}\` does not exist: fix the path or add the file`, node.position);
+      const tried = candidates.length > 1 && fallback === candidates[0] ? ` (looked for \`${relative(options.manuscriptDir, candidates[0])}\`, next to the chapter, and \`${relative(options.manuscriptDir, candidates[1])}\`, from the manuscript folder)` : "";
+      report(file, "image-missing", `Image \`${src}\` does not exist${tried}: fix the path or add the file`, node.position);
       return drop();
     }
     const facts = options.imageFacts?.(path);
@@ -120,4 +123,23 @@ function decorative(node: Element): void {
     if (key === "ariaLabel" && String(node.properties.ariaLabel).trim()) node.properties.alt = String(node.properties.ariaLabel);
     delete node.properties[key];
   }
+}
+
+/**
+ * Where an image may be, in order: next to its chapter (as CommonMark and mdBook read a relative
+ * path), then from the manuscript folder (as pandoc and site generators do for a chapter in a
+ * subfolder); a path that starts with `/` is from the manuscript folder.
+ */
+function imagePaths(manuscriptDir: string, chapterPath: string, decoded: string): string[] {
+  // `/images/x.png` is from the manuscript folder when it is there, else the absolute path it says (refused as outside).
+  if (decoded.startsWith("/")) return [resolve(manuscriptDir, `.${decoded}`), resolve(decoded)];
+  const nextToChapter = resolve(dirname(chapterPath), decoded);
+  const fromRoot = resolve(manuscriptDir, decoded);
+  return nextToChapter === fromRoot || isAbsolute(decoded) ? [nextToChapter] : [nextToChapter, fromRoot];
+}
+
+/** The absolute path an image source names, if it names one. */
+function decodedPath(src: string): string | undefined {
+  const decoded = safeDecode(src);
+  return isAbsolute(decoded) ? resolve(decoded) : undefined;
 }
