@@ -61,6 +61,8 @@ export interface ChapterData {
   imageReferences: string[];
   /** The id of every element that has one, in document order, as the transform left them (repeats included). */
   ids: string[];
+  /** The fallback font files (scripts/util/glyphs.ts) the chapter's text needs, by path. */
+  fallbackFonts?: string[];
   /** Set by the link stage: the id each element of `ids` has in the book, where ids are unique. */
   idRenames?: string[];
   /**

@@ -15,7 +15,8 @@ import { findCover } from "./stages/cover.js";
 import { findUnusedImages } from "./stages/unused-images.js";
 import { startEarly, targets } from "./targets/index.js";
 import { BrowserMissingError } from "./targets/browser-missing.js";
-import { loadFonts } from "./templates.js";
+import { loadFonts, withFallbacks } from "./templates.js";
+import { fallbackFilesOf } from "./util/glyphs.js";
 
 export interface BuiltArtifact {
   readonly format: Format;
@@ -102,7 +103,7 @@ async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>,
  * run ends without an interruption or an unexpected failure, which leave the previous editions as they were.
  */
 async function renderEditions(book: Book, hooks: BuildHooks): Promise<BuiltArtifact[]> {
-  const fonts = await loadFonts();
+  const fonts = withFallbacks(await loadFonts(), fallbackFilesOf(book));
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   try {

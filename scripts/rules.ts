@@ -51,6 +51,7 @@ export const rules = {
   "image-svg-doctype": { severity: "warning", explanation: "An SVG image has a DOCTYPE or entity declarations, which EPUB forbids: the copy in the book has none (internal entities expanded); remove them from the file." },
   "image-svg-invalid": { severity: "error", explanation: "An SVG image is not well-formed XML or needs an external entity: fix the file (an SVG editor's plain-SVG export does)." },
   "image-path-space": { severity: "warning", explanation: "An image path has a space, which markdown does not take as an image: write the path in `<…>` or with `%20`." },
+  "glyph-missing": { severity: "warning", explanation: "A character is in no font Folio embeds (the body font and its Noto fallbacks) and would print as an empty box: write it another way or leave it out." },
   "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
 } as const satisfies Record<string, Rule>;
 

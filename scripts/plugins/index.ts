@@ -9,6 +9,7 @@ import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
 import { unified } from "unified";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
+import { rehypeGlyphs } from "./rehype-glyphs.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
@@ -51,5 +52,6 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeCodeBlocks)
     .use(rehypeLang)
     .use(rehypeStraightQuotes)
+    .use(rehypeGlyphs)
     .use(rehypeElementIds);
 }

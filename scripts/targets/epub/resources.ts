@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { chapterData, type Book, type ImageUse } from "../../book.js";
-import { fontFaceRules, type FontSet } from "../../templates.js";
+import { fontFaceRules, isWoff2, type FontSet } from "../../templates.js";
 import { imageFallback } from "./fallbacks.js";
 import type { PackageFile } from "./package.js";
 import { imageBytes } from "../../util/svg-clean.js";
@@ -26,7 +26,7 @@ export async function fontResources(fonts: FontSet): Promise<Resource[]> {
   return Promise.all(
     fonts.faces.map(async (face, i) => {
       const href = `fonts/${basename(face.file)}`;
-      return { item: { id: `font-${i + 1}`, href, mediaType: "font/ttf" }, file: { path: `OEBPS/${href}`, data: await readFile(face.file) } };
+      return { item: { id: `font-${i + 1}`, href, mediaType: isWoff2(face.file) ? "font/woff2" : "font/ttf" }, file: { path: `OEBPS/${href}`, data: await readFile(face.file) } };
     }),
   );
 }
