@@ -44,7 +44,7 @@ export const rules = {
   "nesting-too-deep": { severity: "error", explanation: "Block quotes or lists are nested deeper than 100 levels: flatten them." },
   "block-too-long": { severity: "error", explanation: "A paragraph, table or code block is longer than 200 kB: split it with blank lines." },
   "image-svg-external": { severity: "error", explanation: "An SVG image refers to another file or the network: embed what it needs so that it stands alone." },
-  "html-obsolete": { severity: "warning", explanation: "Raw HTML uses an obsolete presentational element or attribute (`<center>`, `align`, `border`): it was replaced by a class or a style; use markdown or a class instead." },
+  "html-obsolete": { severity: "warning", explanation: "Raw HTML uses an obsolete presentational element or attribute (`<center>`, `align`, `border`) or a style that fixes a colour: it was replaced by a class or a style, or removed; use markdown or a class instead." },
   "html-attribute-unknown": { severity: "warning", explanation: "A raw HTML attribute is not valid on its element in an EPUB: it was kept as a `data-` attribute (or removed); remove it or use a class." },
   "html-unknown-element": { severity: "warning", explanation: "A raw HTML element is not HTML (`<Listing>`, `<my-widget>`): it became a `<div>` or `<span>` with its name as class; style that class or use markdown." },
   "html-misplaced": { severity: "warning", explanation: "A raw HTML element stands where the EPUB content model forbids it (a block inside inline text, a `<br>` in a figure, a caption in the middle): it was moved, renamed or unwrapped; fix the markup." },

@@ -33,6 +33,14 @@ describe("the info string", () => {
   });
 });
 
+describe("mdBook's <Listing>", () => {
+  it("becomes the figure mdBook renders: file name above, numbered caption below", async () => {
+    const html = await render('<Listing number="1-2" file-name="src/main.rs" caption="Printing a guess">\n\n```rust\nfn main() {}\n```\n\n</Listing>\n');
+    expect(html).toMatch(/^<figure class="listing mdbook"><p class="file-name">Filename: src\/main.rs<\/p>\s*<pre class="code code-short"><code class="language-rust">/);
+    expect(html).toMatch(/<\/pre>\s*<figcaption>Listing 1-2: Printing a guess<\/figcaption><\/figure>$/);
+  });
+});
+
 describe("highlighted code", () => {
   it("keeps the code's text exactly and gives each source line its span", async () => {
     const html = await render("```js\n/* a comment\n   over two lines */\nconst s = `x\n${y}`;\n```\n");

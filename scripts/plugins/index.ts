@@ -10,6 +10,7 @@ import { remarkAlerts } from "./remark-alerts.js";
 import { unified } from "unified";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeGlyphs } from "./rehype-glyphs.js";
+import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
@@ -39,6 +40,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
     .use(rehypeUnsafeHtml)
+    .use(rehypeMdbookListing)
     .use(rehypeContentModel)
     .use(rehypeObsoleteHtml)
     .use(rehypeChapterLang)

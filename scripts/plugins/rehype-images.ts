@@ -115,9 +115,12 @@ function stableName(root: string, path: string): string {
 
 /**
  * A decorative image (empty alt) has no role, so it may carry no ARIA attribute (Ace's
- * presentation-role-conflict): an `aria-label` becomes its alt text, any other ARIA attribute goes.
+ * presentation-role-conflict): an `aria-label` becomes its alt text, any other ARIA attribute and a
+ * `tabindex` go.
  */
 function decorative(node: Element): void {
+  // Nor may it take the focus: a focusable element is not decorative.
+  delete node.properties.tabIndex;
   for (const key of Object.keys(node.properties)) {
     if (!key.startsWith("aria")) continue;
     if (key === "ariaLabel" && String(node.properties.ariaLabel).trim()) node.properties.alt = String(node.properties.ariaLabel);

@@ -24,7 +24,11 @@ export const rehypeObsoleteHtml: Plugin<[], Root> = () => (tree: Root, file: VFi
   });
 };
 
+/** Declarations of a raw `style` that fix colours: the reader's settings (night mode) and contrast checks need them gone. */
+const colourDeclaration = /^\s*(color|background(-color|-image)?|border(-[a-z]+)?-color)\s*:/i;
+
 function repairAttributes(node: Element, file: VFile): void {
+  if (typeof node.properties.style === "string" && node.position) dropColours(node, file);
   for (const property of Object.keys(node.properties)) {
     const attribute = find(html, property).attribute.toLowerCase();
     if (isValidAttribute(node.tagName, attribute) && validValue(node, attribute, node.properties[property])) continue;
@@ -128,4 +132,15 @@ function withStyle(node: Element, declaration: string): string {
 export function addClass(node: Element, name: string): void {
   const classes = [node.properties.className ?? []].flat().map(String);
   if (!classes.includes(name)) node.properties.className = [...classes, name];
+}
+
+function dropColours(node: Element, file: VFile): void {
+  const declarations = String(node.properties.style).split(";");
+  const kept = declarations.filter((declaration) => !colourDeclaration.test(declaration));
+  if (kept.length === declarations.length) return;
+  const dropped = declarations.filter((declaration) => colourDeclaration.test(declaration)).map((d) => d.trim());
+  report(file, "html-obsolete", `\`style="${dropped.join("; ")}"\` on \`<${node.tagName}>\` fixes a colour: removed (the reader and the book's style choose colours)`, node.position);
+  const style = kept.map((d) => d.trim()).filter(Boolean).join("; ");
+  if (style) node.properties.style = style;
+  else delete node.properties.style;
 }

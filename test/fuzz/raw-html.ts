@@ -45,6 +45,7 @@ const attributeValues: Readonly<Record<string, readonly string[]>> = {
   abbr: ["A"],
   "data-x": ["1"],
   "aria-label": ["A label"],
+  style: ["color: #ccc", "background-color: #eee; width: 50%", "font-style: italic"],
 };
 
 const attribute = fc.constantFrom(...Object.keys(attributeValues)).chain((name) => fc.constantFrom(...attributeValues[name]).map((value) => (value === "" ? ` ${name}` : ` ${name}="${value}"`)));
