@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { build } from "../scripts/build.js";
+import { build } from "../scripts/recipe.js";
 import { hasFailures } from "../scripts/diagnostics.js";
 import { formatReport } from "../scripts/report.js";
 import { aceViolations } from "./helpers/ace.js";

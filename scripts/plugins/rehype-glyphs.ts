@@ -8,7 +8,7 @@
 import type { Root, Text } from "hast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { glyphFinder, isInvisible } from "../util/glyphs.js";
 import { SKIP, walkAll } from "../util/walk.js";
@@ -41,7 +41,7 @@ export const rehypeGlyphs: Plugin<[], Root> = () => (tree: Root, file: VFile) =>
     }
     return undefined;
   });
-  chapterData(file).fallbackFonts = [...fallbacks].sort();
+  draftData(file).fallbackFonts = [...fallbacks].sort();
 };
 
 /** The place of the character at `index` of a text node: found in the node's span of the source, else the node's start. */

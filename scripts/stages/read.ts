@@ -1,14 +1,18 @@
 /** Reading the manuscript: each chapter listed in the config becomes a VFile, or a diagnostic on book.yaml. */
 import { readFile, realpath } from "node:fs/promises";
-import { basename, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, extname, isAbsolute, resolve } from "node:path";
 import { VFile } from "vfile";
-import type { ChapterData } from "../book.js";
+import type { DraftChapterData } from "../book.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
+import { isInside } from "../util/paths.js";
+import type { Stage } from "./stage.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
-export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
+export const readChapters: Stage = async (book) => ({ ...book, chapters: await readChapterFiles(book.config, book.configFile) });
+
+async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
   const chapters: VFile[] = [];
   const seen = new Set<string>();
   const slugs = new Set<string>();
@@ -54,7 +58,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
   let slug = base;
   for (let n = 2; slugs.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
   slugs.add(slug.toLowerCase());
-  const data: Partial<ChapterData> = {
+  const data: Partial<DraftChapterData> = {
     index,
     slug,
     matter: "body",
@@ -68,12 +72,6 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);
   return file;
-}
-
-/** True when `path` is `dir` or below it. */
-export function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {

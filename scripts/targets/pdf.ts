@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
-import { chapterData, type Book, type PageStart } from "../book.js";
+import { chapterData, type Book } from "../book.js";
 import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
 import { findBrowser } from "./browser.js";
@@ -22,11 +22,11 @@ import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
-import type { Target } from "./target.js";
+import type { PageStart, Render } from "./target.js";
 
 const pointsPerPx = 0.75;
 
-export const renderPdf: Target = async (book, context) => {
+export const renderPdf: Render = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
   // Chromium starts while Node makes the print document (hyphenating a long book takes about a second).
   const starting = startBrowser(executable);
@@ -70,12 +70,11 @@ export const renderPdf: Target = async (book, context) => {
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
     setOutlineTitles(pdf, headingTitles(book));
     setPdfMetadata(pdf, book.config);
-    book.pageStarts = pageStarts(book, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));
     // The print document and the browser determine the content: they make a stable document ID.
     await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
-    return { format: "pdf", path };
+    return { artifact: { format: "pdf", path }, products: { pageStarts: pageStarts(book, plan, furniture) } };
   } finally {
     context.signal?.removeEventListener("abort", abort);
     await closeBrowser();

@@ -1,11 +1,10 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
 import { pathToFileURL } from "node:url";
-import { toHtml } from "hast-util-to-html";
 import { chapterData, type Book } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
 import { bookContents } from "../contents.js";
-import { address } from "../serialize.js";
+import { address, treeHtml } from "../serialize.js";
 import { printTree } from "./print-tree.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
@@ -30,7 +29,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
       href: (chapter, fragment) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
       src: (image) => pathToFileURL(image.path).href,
     });
-    return { id: data.id, lang: data.lang, html: toHtml(printTree(tree, data.lang)) };
+    return { id: data.id, lang: data.lang, html: treeHtml(printTree(tree, data.lang)) };
   });
   const { print } = book.config;
   const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
