@@ -18,7 +18,8 @@ export const rehypeObsoleteHtml: Plugin<[], Root> = () => (tree: Root, file: VFi
   walkElements(tree, (node) => {
     // SVG and MathML keep their own vocabularies.
     if (node.tagName === "svg" || node.tagName === "math") return SKIP;
-    if (!node.position) return undefined;
+    // Only raw HTML is repaired here: markdown's own elements (a GFM table's aligned cells) are valid by construction.
+    if (!isRaw(node, file)) return undefined;
     repairAttributes(node, file);
     return undefined;
   });
@@ -143,4 +144,10 @@ function dropColours(node: Element, file: VFile): void {
   const style = kept.map((d) => d.trim()).filter(Boolean).join("; ");
   if (style) node.properties.style = style;
   else delete node.properties.style;
+}
+
+/** True when `node` was written as raw HTML: its source starts with its tag. */
+function isRaw(node: Element, file: VFile): boolean {
+  const offset = node.position?.start.offset;
+  return offset !== undefined && String(file.value).charAt(offset) === "<";
 }
