@@ -65,6 +65,8 @@ export interface ChapterData {
   readonly accessibilityGaps: readonly AccessibilityGap[];
   /** The id of every element that has one, in document order (unique in the book once linked). */
   readonly ids: readonly string[];
+  /** The fallback font files (scripts/util/glyphs.ts) the chapter's text needs, by path. */
+  readonly fallbackFonts?: readonly string[];
   /**
    * The chapter's HTML tree after the rehype plugins, linked: every id as `ids` lists it. It is
    * made when first read (see `deferTree`), so an edition that never reads it never pays for it.

@@ -21,7 +21,8 @@ import { findUnusedImages } from "./stages/unused-images.js";
 import { BrowserMissingError } from "./targets/browser-missing.js";
 import type { EarlyCover } from "./targets/epub/cover-early.js";
 import { editionOrder, startEarly, type Products } from "./targets/index.js";
-import { loadFonts } from "./templates.js";
+import { loadFonts, withFallbacks } from "./templates.js";
+import { fallbackFilesOf } from "./util/glyphs.js";
 
 export interface NamedStage {
   readonly name: string;
@@ -134,7 +135,8 @@ async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>,
  * interruption or an unexpected failure, which leave the previous editions as they were.
  */
 async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
-  const fonts = await loadFonts();
+  // The fallback font files the chapters' characters need (scripts/util/glyphs.ts), after the body font's.
+  const fonts = withFallbacks(await loadFonts(), fallbackFilesOf(book));
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   const made: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 /** Resolving validated options into the immutable, fully defaulted config every stage reads. */
+import { educateDashes, educateQuotes } from "../plugins/remark-smart-punctuation.js";
 import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -86,16 +87,17 @@ export interface ResolvedConfig {
 /** Fill in every default of `options` for a build described by `build`. */
 export async function resolveConfig(options: ParsedBookOptions, build: BuildOptions): Promise<ResolvedConfig> {
   const manuscriptDir = resolve(build.manuscriptDir);
-  const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? "1970-01-01";
+  // Without SOURCE_DATE_EPOCH, git or `date:`, the book is dated the day it is built (never 1970).
+  const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? new Date().toISOString().slice(0, 10);
   const modified = build.sourceDateEpoch !== undefined ? epochTimestamp(build.sourceDateEpoch) : `${date}T00:00:00Z`;
   const chapters = options.chapters ?? (await listMarkdown(manuscriptDir));
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
     formats: build.formats ?? formats,
-    title: options.title,
-    subtitle: options.subtitle,
-    authors: options.author === undefined ? [] : [options.author].flat(),
+    title: typographic(options.title),
+    subtitle: options.subtitle === undefined ? undefined : typographic(options.subtitle),
+    authors: options.author === undefined ? [] : [options.author].flat().map(typographic),
     publisher: options.publisher,
     rights: options.rights,
     language: options.language,
@@ -141,10 +143,18 @@ export function toPx(length: string): number {
   return Number(match[1]) * pxPerUnit[match[2]];
 }
 
+/** Markdown files as authors name them (`.md`, `.MD`, `.markdown`…); a `.txt` chapter is read when listed in `chapters:`. */
+const chapterExtension = /\.(md|markdown|mdown|mkd|mkdn)$/i;
+
+/** Titles and names as the book shows them: curly quotes, dashes and ellipses, as in the chapters. */
+function typographic(text: string): string {
+  return educateDashes(educateQuotes(text));
+}
+
 async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !/^readme\.md$/i.test(entry.name))
+    .filter((entry) => entry.isFile() && chapterExtension.test(entry.name) && !/^readme\./i.test(entry.name))
     .map((entry) => entry.name)
     .sort();
 }

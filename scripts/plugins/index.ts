@@ -4,13 +4,20 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
+import { remarkCodeInfo } from "./remark-code-info.js";
+import { remarkImageSpaces } from "./remark-image-spaces.js";
+import { remarkAlerts } from "./remark-alerts.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
+import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
+import { rehypeGlyphs } from "./rehype-glyphs.js";
+import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeElementIds } from "./rehype-element-ids.js";
 import { rehypeFigures } from "./rehype-figures.js";
+import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
@@ -29,12 +36,17 @@ export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfmParts, options)
+    .use(remarkImageSpaces)
+    .use(remarkAlerts)
     .use(remarkSmartPunctuation)
+    .use(remarkCodeInfo)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
     .use(rehypeTaskLists)
     .use(rehypeUnsafeHtml)
+    .use(rehypeMdbookListing)
     .use(rehypeContentModel)
+    .use(rehypeObsoleteHtml)
     .use(rehypeChapterLang)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
@@ -45,7 +57,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
     .use(rehypeFigures)
+    .use(rehypeCodeBlocks)
     .use(rehypeLang)
     .use(rehypeStraightQuotes)
+    .use(rehypeGlyphs)
     .use(rehypeElementIds);
 }

@@ -1,6 +1,6 @@
 /** rehype plugin: check every image of a chapter and record it under a stable name for the editions. */
-import { dirname, extname, relative, resolve } from "node:path";
-import type { Root } from "hast";
+import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
+import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
@@ -15,7 +15,7 @@ export interface ImageOptions {
   /** Whether a file exists (the manuscript's, by absolute path, after following links). */
   readonly fileExists: (path: string) => boolean;
   /** Whether the image stays inside the manuscript folder once links are followed, and its pixel count (see scripts/util/image-facts.ts). */
-  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean } | undefined;
+  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean; readonly svg?: { readonly doctype?: { readonly line: number; readonly column: number }; readonly invalid?: string } } | undefined;
 }
 
 export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Root, file: VFile) => {
@@ -33,6 +33,7 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       report(file, "image-alt-missing", `Image \`${src}\` has no alt text: describe it, or write \`![]()\` for a decorative image`, node.position);
       node.properties.alt = "";
     }
+    if (node.properties.alt === "") decorative(node);
     if (isExternal(src)) {
       const message = report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
       // A book that lowers the rule (`rules: {image-remote: warning}`) keeps the image as a link to it, never as an image.
@@ -42,7 +43,9 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       }
       return drop();
     }
-    const path = resolve(dirname(file.path), safeDecode(src));
+    const candidates = imagePaths(options.manuscriptDir, file.path, safeDecode(src));
+    const fallback = candidates.at(-1) === decodedPath(src) ? candidates.at(-1)! : candidates[0];
+    const path = candidates.find((candidate) => isInside(options.manuscriptDir, candidate) && options.fileExists(candidate)) ?? fallback;
     // Referenced, even when refused below: the file is not "unused", it is wrong.
     data.imageReferences.push(path);
     if (!isInside(options.manuscriptDir, path)) {
@@ -50,7 +53,8 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       return drop();
     }
     if (!options.fileExists(path)) {
-      report(file, "image-missing", `Image \`${src}\` does not exist: fix the path or add the file`, node.position);
+      const tried = candidates.length > 1 && fallback === candidates[0] ? ` (looked for \`${relative(options.manuscriptDir, candidates[0])}\`, next to the chapter, and \`${relative(options.manuscriptDir, candidates[1])}\`, from the manuscript folder)` : "";
+      report(file, "image-missing", `Image \`${src}\` does not exist${tried}: fix the path or add the file`, node.position);
       return drop();
     }
     const facts = options.imageFacts?.(path);
@@ -68,6 +72,14 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       // A book that lowers the rule keeps the image; Folio's own browser still loads nothing it names.
       if (message?.fatal === true) return drop();
     }
+    if (facts?.svg?.invalid) {
+      report(file, "image-svg-invalid", `SVG image \`${src}\` cannot go into the book: ${facts.svg.invalid}`, node.position);
+      return drop();
+    }
+    if (facts?.svg?.doctype) {
+      const at = facts.svg.doctype;
+      report(file, "image-svg-doctype", `SVG image \`${src}\` has a DOCTYPE (its line ${at.line}, column ${at.column}) that EPUB forbids: the book's copy has none; delete it from the file`, node.position);
+    }
     const mediaType = imageTypes[extname(path).toLowerCase()];
     if (!mediaType) {
       report(file, "image-type", `Image \`${src}\` is not PNG, JPEG, GIF, WebP or SVG: convert it`, node.position);
@@ -83,4 +95,38 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
 function stableName(root: string, path: string): string {
   const rel = relative(root, path).split(/[\\/]/).map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));
   return rel[0] === "images" ? rel.join("/") : ["images", ...rel].join("/");
+}
+
+/**
+ * A decorative image (empty alt) has no role, so it may carry no ARIA attribute (Ace's
+ * presentation-role-conflict): an `aria-label` becomes its alt text, any other ARIA attribute and a
+ * `tabindex` go.
+ */
+function decorative(node: Element): void {
+  // Nor may it take the focus: a focusable element is not decorative.
+  delete node.properties.tabIndex;
+  for (const key of Object.keys(node.properties)) {
+    if (!key.startsWith("aria")) continue;
+    if (key === "ariaLabel" && String(node.properties.ariaLabel).trim()) node.properties.alt = String(node.properties.ariaLabel);
+    delete node.properties[key];
+  }
+}
+
+/**
+ * Where an image may be, in order: next to its chapter (as CommonMark and mdBook read a relative
+ * path), then from the manuscript folder (as pandoc and site generators do for a chapter in a
+ * subfolder); a path that starts with `/` is from the manuscript folder.
+ */
+function imagePaths(manuscriptDir: string, chapterPath: string, decoded: string): string[] {
+  // `/images/x.png` is from the manuscript folder when it is there, else the absolute path it says (refused as outside).
+  if (decoded.startsWith("/")) return [resolve(manuscriptDir, `.${decoded}`), resolve(decoded)];
+  const nextToChapter = resolve(dirname(chapterPath), decoded);
+  const fromRoot = resolve(manuscriptDir, decoded);
+  return nextToChapter === fromRoot || isAbsolute(decoded) ? [nextToChapter] : [nextToChapter, fromRoot];
+}
+
+/** The absolute path an image source names, if it names one. */
+function decodedPath(src: string): string | undefined {
+  const decoded = safeDecode(src);
+  return isAbsolute(decoded) ? resolve(decoded) : undefined;
 }

@@ -78,7 +78,8 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
 function decodeUtf8(bytes: Buffer): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+    // A byte-order mark is not text; Windows (CRLF) and old Mac (CR) line ends are line ends: lines and columns stay the same.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 /** The web edition: one self-contained page, with CSS, fonts and images inside it, that works offline. */
 import { readFile, writeFile } from "node:fs/promises";
+import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
 import { chapterData, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
@@ -39,7 +40,7 @@ async function embedImages(book: Book): Promise<Map<string, string>> {
   for (const file of book.chapters) {
     for (const image of chapterData(file).images) {
       if (urls.has(image.path)) continue;
-      urls.set(image.path, `data:${image.mediaType};base64,${(await readFile(image.path)).toString("base64")}`);
+      urls.set(image.path, `data:${image.mediaType};base64,${imageBytes(image.mediaType, await readFile(image.path)).toString("base64")}`);
     }
   }
   return urls;

@@ -2,6 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
 import { isInside } from "./paths.js";
+import { cleanSvg, type SvgCleaning } from "./svg-clean.js";
 
 export interface ImageFacts {
   /** False when the path, after following symbolic links, leaves the manuscript folder. */
@@ -10,6 +11,8 @@ export interface ImageFacts {
   readonly pixels?: number;
   /** For SVG: false when it refers to another file or the network (an href, `url()` or `@import` not inside the file itself). */
   readonly selfContained?: boolean;
+  /** For SVG: what the copy in the book needs (its DOCTYPE removed), or why it cannot be carried. */
+  readonly svg?: Pick<SvgCleaning, "doctype" | "invalid">;
 }
 
 /** An SVG reference that leaves the file: href or xlink:href, `url(` or `@import`, not `#fragment` or `data:`. */
@@ -28,7 +31,11 @@ export function imageFacts(path: string, realRoot: string): ImageFacts | undefin
     return undefined;
   }
   if (!isInside(realRoot, real)) return { confined: false };
-  if (/\.svg$/i.test(real)) return { confined: true, selfContained: !outwardReference.test(readFileSync(real, "utf8")) };
+  if (/\.svg$/i.test(real)) {
+    const text = readFileSync(real, "utf8");
+    const { doctype, invalid } = cleanSvg(text);
+    return { confined: true, selfContained: !outwardReference.test(text.replace(/<!DOCTYPE[\s\S]*?(?:\]\s*>|>)/i, "")), svg: { doctype, invalid } };
+  }
   return { confined: true, pixels: pixelsOf(real) };
 }
 

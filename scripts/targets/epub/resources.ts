@@ -2,9 +2,10 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { chapterData, type Book, type ImageUse } from "../../book.js";
-import { fontFaceRules, type FontSet } from "../../templates.js";
+import { fontFaceRules, isWoff2, type FontSet } from "../../templates.js";
 import { imageFallback } from "./fallbacks.js";
 import type { PackageFile } from "./package.js";
+import { imageBytes } from "../../util/svg-clean.js";
 
 export interface ManifestItem {
   readonly id: string;
@@ -25,7 +26,7 @@ export async function fontResources(fonts: FontSet): Promise<Resource[]> {
   return Promise.all(
     fonts.faces.map(async (face, i) => {
       const href = `fonts/${basename(face.file)}`;
-      return { item: { id: `font-${i + 1}`, href, mediaType: "font/ttf" }, file: { path: `OEBPS/${href}`, data: await readFile(face.file) } };
+      return { item: { id: `font-${i + 1}`, href, mediaType: isWoff2(face.file) ? "font/woff2" : "font/ttf" }, file: { path: `OEBPS/${href}`, data: await readFile(face.file) } };
     }),
   );
 }
@@ -40,7 +41,7 @@ export async function imageResources(book: Book): Promise<Resource[]> {
   const resources: Resource[] = [];
   for (const [i, image] of uniqueImages(book).entries()) {
     const id = `image-${i + 1}`;
-    const bytes = await readFile(image.path);
+    const bytes = imageBytes(image.mediaType, await readFile(image.path));
     const fallback = imageFallback(image.name, image.mediaType, bytes);
     resources.push({ item: { id, href: image.name, mediaType: image.mediaType, fallback: fallback && `${id}-fallback` }, file: { path: `OEBPS/${image.name}`, data: bytes } });
     if (fallback) resources.push({ item: { id: `${id}-fallback`, href: fallback.name, mediaType: fallback.mediaType }, file: { path: `OEBPS/${fallback.name}`, data: fallback.bytes } });

@@ -1,0 +1,45 @@
+/**
+ * remark plugin: read a code block's info string the way the tools books are written for do, so that
+ * none of it leaks into the text. The language is its first word, or the first of a comma list
+ * (mdBook's `rust,ignore,does_not_compile`), or the first class of pandoc's `{.python .numberLines}`;
+ * `title="main.rs"` (also `caption=`, `filename=`, `file=`) becomes the listing's caption; the other
+ * words (`ignore`, `no_run`, `should_panic`…) are instructions to test tools and are dropped.
+ */
+import type { Code, Root } from "mdast";
+import type { Plugin } from "unified";
+import { walk } from "../util/walk.js";
+
+const captionKeys = new Set(["title", "caption", "filename", "file", "name"]);
+/** `key="value"`, `key='value'`, `key=value`, or a bare word. */
+const token = /([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s,}]+))|([^\s,{}]+)/g;
+
+export interface CodeInfo {
+  readonly language?: string;
+  readonly caption?: string;
+}
+
+/** The language and caption an info string (`lang` and `meta` of a code node) asks for. */
+export function parseCodeInfo(lang: string | null | undefined, meta: string | null | undefined): CodeInfo {
+  const info = `${lang ?? ""} ${meta ?? ""}`.trim();
+  let language: string | undefined;
+  let caption: string | undefined;
+  for (const [, key, double, single, bare, word] of info.matchAll(token)) {
+    if (key !== undefined) {
+      if (captionKeys.has(key.toLowerCase())) caption ??= double ?? single ?? bare;
+      continue;
+    }
+    // Only the first word names the language; later ones are flags for test tools.
+    if (language === undefined && word !== undefined && info.replace(/^\{\s*/, "").startsWith(word)) language = word.replace(/^\./, "");
+  }
+  return { language: language?.toLowerCase(), caption: caption?.trim() || undefined };
+}
+
+export const remarkCodeInfo: Plugin<[], Root> = () => (tree: Root) => {
+  walk(tree, (node): node is Code => node.type === "code", (node) => {
+    if (!node.lang && !node.meta) return;
+    const { language, caption } = parseCodeInfo(node.lang, node.meta);
+    node.lang = language ?? null;
+    node.meta = null;
+    if (caption) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataCaption: caption } };
+  });
+};

@@ -1,0 +1,61 @@
+/**
+ * remark plugin: `![alt](images/light house.svg)` is no image in CommonMark (a destination may not
+ * hold a space unless written `<…>`), so the raw markdown would be printed into the book. Such an
+ * image is found in the text, reported at its place with the two ways to write it, and made the
+ * image its author meant (the image checks then see its file).
+ */
+import type { Image, Nodes, Root, Text } from "mdast";
+import type { Plugin } from "unified";
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import { SKIP, walkAll } from "../util/walk.js";
+
+/** `![alt](path with spaces)` or `![alt](path with spaces "title")`, on one line. */
+const spacedImage = /!\[([^\]\n]*)\]\(([^()<>\n"]*?\s[^()<>\n"]*?)(?:\s+"([^"\n]*)")?\)/g;
+
+export const remarkImageSpaces: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  walkAll<Nodes>(tree, (node, index, parent) => {
+    if (node.type === "code" || node.type === "inlineCode" || node.type === "html") return SKIP;
+    if (node.type !== "text" || !parent || index === undefined || !node.value.includes("![")) return undefined;
+    const parts = splitImages(node, file);
+    if (!parts) return undefined;
+    (parent as { children: Nodes[] }).children.splice(index, 1, ...parts);
+    return index + parts.length;
+  });
+};
+
+function splitImages(node: Text, file: VFile): (Text | Image)[] | undefined {
+  const parts: (Text | Image)[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(spacedImage)) {
+    const path = match[2].trim();
+    if (!/\s/.test(path)) continue;
+    const place = placeOf(node, match.index, match[0], file);
+    report(
+      file,
+      "image-path-space",
+      `Image path \`${path}\` has a space, which markdown does not allow: write \`![${match[1]}](<${path}>)\` or \`![${match[1]}](${path.replace(/\s/g, (c) => encodeURIComponent(c))})\``,
+      place,
+    );
+    if (match.index > last) parts.push({ type: "text", value: node.value.slice(last, match.index) });
+    parts.push({ type: "image", url: encodeURI(path), alt: match[1], title: match[3] ?? null, position: place });
+    last = match.index + match[0].length;
+  }
+  if (parts.length === 0) return undefined;
+  if (last < node.value.length) parts.push({ type: "text", value: node.value.slice(last) });
+  return parts;
+}
+
+/** Where the match begins in the source: the text node's own span of the file, searched for the written form. */
+function placeOf(node: Text, index: number, written: string, file: VFile): Image["position"] {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return node.position;
+  const source = String(file.value);
+  const at = source.indexOf(written, start.offset + Math.max(0, index - 8));
+  const offset = at >= 0 && at < end.offset ? at : start.offset;
+  const before = source.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return { start: { line, column, offset }, end: { line, column: column + written.length, offset: offset + written.length } };
+}

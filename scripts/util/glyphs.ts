@@ -1,0 +1,104 @@
+/**
+ * Which embedded font draws a character: the body font (templates/fonts.json `faces`), else one of
+ * the OFL fallback fonts of `fallbacks` (Noto, from @fontsource packages), which come cut into
+ * files by Unicode range: a book embeds only the files whose characters it uses. A character none
+ * of them has is reported (glyph-missing). Read once per process; the data never changes.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { chapterData, type Book } from "../book.js";
+import { templatesDir } from "../templates.js";
+
+/** One file of a fallback font: the characters its @font-face says it is for, and its path. */
+export interface FallbackFile {
+  readonly family: string;
+  readonly file: string;
+  /** The @font-face `unicode-range` of the file, as written (`U+0600-06FF,U+200C`). */
+  readonly unicodeRange: string;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+export interface GlyphFinder {
+  /** `"body"` when the body font draws `codePoint`, the fallback file that does, or undefined. */
+  readonly find: (codePoint: number) => "body" | FallbackFile | undefined;
+  /** Every fallback file, in the order they are tried. */
+  readonly files: readonly FallbackFile[];
+}
+
+interface FontsSpec {
+  readonly package: string;
+  readonly faces: readonly { readonly weight: number; readonly style: string; readonly file: string }[];
+  readonly fallbacks?: readonly { readonly family: string; readonly package: string; readonly css: string }[];
+}
+
+let finder: GlyphFinder | undefined;
+
+/** The finder for this Folio installation's fonts. */
+export function glyphFinder(): GlyphFinder {
+  finder ??= createFinder(JSON.parse(readFileSync(join(templatesDir, "fonts.json"), "utf8")) as FontsSpec);
+  return finder;
+}
+
+function createFinder(spec: FontsSpec): GlyphFinder {
+  const require = createRequire(import.meta.url);
+  const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+  const regular = spec.faces.find((face) => face.weight === 400 && face.style === "normal") ?? spec.faces[0];
+  const body = new Set(fontkit.create(readFileSync(join(packageDir(spec.package), regular.file))).characterSet);
+  const files = (spec.fallbacks ?? []).flatMap((fallback) => fallbackFiles(fallback.family, join(packageDir(fallback.package), fallback.css)));
+  const glyphs = new Map<string, Set<number>>();
+  const has = (file: FallbackFile, codePoint: number) => {
+    let set = glyphs.get(file.file);
+    if (!set) glyphs.set(file.file, (set = new Set(fontkit.create(readFileSync(file.file)).characterSet)));
+    return set.has(codePoint);
+  };
+  const found = new Map<number, "body" | FallbackFile | undefined>();
+  return {
+    files,
+    find: (codePoint) => {
+      if (found.has(codePoint)) return found.get(codePoint);
+      const result = body.has(codePoint) ? "body" : files.find((file) => file.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi) && has(file, codePoint));
+      found.set(codePoint, result);
+      return result;
+    },
+  };
+}
+
+/** The woff2 files of a fontsource CSS file (`400.css`), each with its unicode-range. */
+function fallbackFiles(family: string, cssPath: string): FallbackFile[] {
+  const css = readFileSync(cssPath, "utf8");
+  return [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap(([, body]) => {
+    const src = /url\(\.\/([^)]+\.woff2)\)/.exec(body)?.[1];
+    const unicodeRange = /unicode-range:\s*([^;]+);/.exec(body)?.[1].trim();
+    if (!src || !unicodeRange) return [];
+    const ranges = unicodeRange.split(",").map((part) => {
+      const [lo, hi] = part.trim().replace(/^U\+/i, "").split("-");
+      return [parseInt(lo, 16), parseInt(hi ?? lo, 16)] as const;
+    });
+    return [{ family, file: join(dirname(cssPath), src), unicodeRange, ranges }];
+  });
+}
+
+/** Characters that are not drawn themselves: spaces, controls, joiners, variation selectors, emoji modifiers' tags. */
+export function isInvisible(codePoint: number): boolean {
+  return (
+    codePoint <= 0x20 ||
+    (codePoint >= 0x7f && codePoint <= 0xa0) ||
+    codePoint === 0xad ||
+    (codePoint >= 0x2000 && codePoint <= 0x200f) ||
+    (codePoint >= 0x2028 && codePoint <= 0x202f) ||
+    (codePoint >= 0x2060 && codePoint <= 0x206f) ||
+    codePoint === 0xfeff ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+    (codePoint >= 0xe0000 && codePoint <= 0xe007f) ||
+    (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  );
+}
+
+/** The fallback files the book's chapters need, once each, in the order the finder tries them (so the same book embeds the same files). */
+export function fallbackFilesOf(book: Book): FallbackFile[] {
+  const needed = new Set(book.chapters.flatMap((file) => chapterData(file).fallbackFonts ?? []));
+  if (needed.size === 0) return [];
+  return glyphFinder().files.filter((file) => needed.has(file.file));
+}

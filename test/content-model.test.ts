@@ -1,0 +1,65 @@
+/**
+ * The invariant of raw HTML and SVG: a build that succeeds gives an EPUB both EPUBChecks accept with no
+ * error and no warning, and every violation Ace finds was already a Folio diagnostic of that chapter.
+ * Java EPUBCheck takes seconds a book, so many generated chapters go into a few books.
+ */
+import { rmSync } from "node:fs";
+import { basename, join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { build } from "../scripts/recipe.js";
+import { hasFailures } from "../scripts/diagnostics.js";
+import { formatReport } from "../scripts/report.js";
+import { aceViolations } from "./helpers/ace.js";
+import { tempDir } from "./helpers/build.js";
+import { epubcheckJava, epubcheckTs } from "./helpers/epub.js";
+import { rawBook, writeRawBook, type RawBook } from "./fuzz/raw-html.js";
+
+/** The Folio rule that reports what an Ace check finds. */
+const aceToFolio: Readonly<Record<string, string>> = { "image-alt": "image-alt-missing", "heading-order": "heading-skip", "duplicate-id": "id-duplicate", "duplicate-id-aria": "id-duplicate" };
+
+async function checkRawBook(book: RawBook, ace: boolean): Promise<{ built: boolean }> {
+  const root = tempDir("folio-raw-");
+  const manuscript = join(root, "book");
+  try {
+    writeRawBook(manuscript, book);
+    const result = await build({ manuscriptDir: manuscript, outDir: join(root, "out"), formats: ["epub"], sourceDateEpoch: 1_700_000_000 });
+    const report = formatReport(result.files, manuscript);
+    if (hasFailures(result.files)) {
+      expect(result.artifacts, report).toEqual([]);
+      expect(report).toMatch(/ error  .+  [a-z-]+$/m);
+      return { built: false };
+    }
+    const epub = result.artifacts[0].path;
+    const java = epubcheckJava(epub);
+    expect(java.messages, `${report}\n${book.chapters.join("\n")}`).toEqual([]);
+    const ts = await epubcheckTs(epub);
+    expect(ts.messages, `${report}\n${book.chapters.join("\n")}`).toEqual([]);
+    expect([java.errors, java.warnings, ts.errors, ts.warnings]).toEqual([0, 0, 0, 0]);
+    if (ace) {
+      for (const violation of aceViolations(epub)) {
+        const file = result.files.find((f) => basename(f.path, ".md") === basename(violation.file, ".xhtml"));
+        const rule = aceToFolio[violation.rule];
+        expect(rule, `Ace ${violation.rule} in ${violation.file}: ${violation.description}`).toBeDefined();
+        expect(file?.messages.some((m) => m.ruleId === rule), `Ace ${violation.rule} in ${violation.file} with no ${rule} diagnostic`).toBe(true);
+      }
+    }
+    return { built: true };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe("raw HTML and SVG from other tools", () => {
+  it("build into EPUBs both EPUBChecks accept with 0 errors and 0 warnings, Ace finding only what Folio reported", async () => {
+    let built = 0;
+    await fc.assert(
+      fc.asyncProperty(rawBook(12), async (book) => {
+        const outcome = await checkRawBook(book, built === 0);
+        if (outcome.built) built++;
+      }),
+      { numRuns: Number(process.env.FOLIO_RAW_RUNS ?? 4), seed: Number(process.env.FOLIO_RAW_SEED ?? 20_261_201), endOnFailure: true },
+    );
+    expect(built).toBeGreaterThanOrEqual(3);
+  }, 600_000);
+});
