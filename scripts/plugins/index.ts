@@ -5,7 +5,9 @@ import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
 import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { unified } from "unified";
+import { rehypeChapterHeading } from "./rehype-chapter-heading.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
+import { remarkFrontMatter } from "./remark-front-matter.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeElementIds } from "./rehype-element-ids.js";
@@ -25,6 +27,7 @@ export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
 export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
+    .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
     .use(remarkSmartPunctuation)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
@@ -32,6 +35,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeUnsafeHtml)
     .use(rehypeContentModel)
     .use(rehypeChapterLang)
+    .use(rehypeChapterHeading)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScope)

@@ -2,10 +2,15 @@
 import { readFile, realpath } from "node:fs/promises";
 import { basename, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { VFile } from "vfile";
-import type { ChapterData } from "../book.js";
+import { chapterData, type ChapterData } from "../book.js";
+import type { ChapterEntry } from "../chapters/entries.js";
+import { chapterKinds } from "../chapters/kinds.js";
+import type { ChapterMeta } from "../config/chapter-schema.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
+import { languageProblem } from "../util/language.js";
+import { readFrontMatter } from "./front-matter.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
 export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
@@ -13,8 +18,11 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
   const seen = new Set<string>();
   const slugs = new Set<string>();
   const root = await realpath(config.manuscriptDir);
-  for (const [i, entry] of config.chapters.entries()) {
-    const place = config.chaptersListed ? loaded.placeOf(["chapters", i]) : undefined;
+  for (const problem of config.chapterProblems) report(loaded.file, "config-invalid-value", `This \`chapters:\` entry ${problem.message}`, loaded.placeOf(problem.place));
+  const parts = new Map<object, { title: string; id: string }>();
+  for (const chapterEntry of config.chapterEntries) {
+    const entry = chapterEntry.file;
+    const place = chapterEntry.place ? loaded.placeOf(chapterEntry.place, "value") : undefined;
     const path = resolve(config.manuscriptDir, entry);
     if (isAbsolute(entry) || !isInside(config.manuscriptDir, path)) {
       report(loaded.file, "chapter-outside", `Chapter \`${entry}\` is outside the manuscript folder: move it inside`, place);
@@ -39,7 +47,14 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
       report(loaded.file, "chapter-encoding", `Chapter \`${entry}\` is not UTF-8 text: save it as UTF-8`, place);
       continue;
     }
-    chapters.push(newChapter(path, text, chapters.length, config, slugs));
+    const file = newChapter(path, text, chapters.length, config, slugs);
+    const meta = { ...readFrontMatter(file), ...chapterEntry.meta };
+    if (meta.draft) continue;
+    await applyMetadata(file, meta, chapterEntry);
+    const part = chapterEntry.part;
+    if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
+    if (part) chapterData(file).part = parts.get(part);
+    chapters.push(file);
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
     report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]));
@@ -58,6 +73,8 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     index,
     slug,
     matter: "body",
+    metadata: { authors: [], kind: "chapter", recto: true },
+    level: 1,
     lang: config.language,
     headings: [],
     links: [],
@@ -68,6 +85,32 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);
   return file;
+}
+
+/** Put what the chapter's front matter and book.yaml entry say (`meta`, merged) onto its data. */
+async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry): Promise<void> {
+  const data = chapterData(file);
+  data.level = entry.level;
+  if (entry.group) data.group = toMetadata(entry.group) as ChapterData["group"];
+  data.metadata = toMetadata(meta);
+  // A title-only group's kind and matter are its chapter's, which this file opens.
+  const owner = entry.group ?? meta;
+  data.matter = owner.matter ?? chapterKinds[owner.kind ?? "chapter"].matter;
+  if (meta.lang) {
+    data.lang = meta.lang;
+    const problem = await languageProblem(meta.lang);
+    if (problem) report(file, "lang-unknown", `Language \`${meta.lang}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, { line: 1, column: 1 });
+  }
+}
+
+function toMetadata(meta: ChapterMeta): ChapterData["metadata"] {
+  return {
+    title: meta.title,
+    subtitle: meta.subtitle,
+    authors: meta.author === undefined ? [] : [meta.author].flat(),
+    kind: meta.kind ?? "chapter",
+    recto: meta.recto ?? true,
+  };
 }
 
 /** True when `path` is `dir` or below it. */

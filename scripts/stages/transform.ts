@@ -24,7 +24,9 @@ export async function transformChapters(book: Book, cache?: TransformCache): Pro
   const keys = new Map<VFile, string>();
   const todo: VFile[] = [];
   for (const file of book.chapters) {
-    const key = cache?.key(file, `${chapterData(file).index}\0${context}`);
+    const { index, level, group, metadata, lang } = chapterData(file);
+    // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
+    const key = cache?.key(file, `${index}\0${JSON.stringify([level, group, metadata, lang])}\0${context}`);
     chapterData(file).cacheKey = key;
     if (cache && key && cache.restore(key, file)) continue;
     if (key) keys.set(file, key);

@@ -9,7 +9,11 @@ import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
 import { findBrowser } from "./browser.js";
 import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
-import { bookContents } from "./contents.js";
+import type { VFile } from "vfile";
+import { linkedTree } from "../stages/link.js";
+import { runningTextSize } from "../util/running-text.js";
+import { chapterGroups, type ChapterGroup } from "./chapter-groups.js";
+import { bookContents, flatContents, headingTitles, isNotesHeading } from "./contents.js";
 import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
 import { namedDestinations } from "./pdf/pdf-links.js";
@@ -17,7 +21,7 @@ import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
-import { setOutlineTitles } from "./pdf/outline.js";
+import { setOutline, type OutlineEntry } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
@@ -63,14 +67,15 @@ export const renderPdf: Target = async (book, context) => {
     for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
     context.progress?.("pdf: laying out pages");
     const planned = await withDeadline(layOutPages(page, await printedTextBlock(browser, book.config.print)), browserDeadlines.printMs, "laying out pages");
-    const anchors = bookContents(book).map((entry) => entry.id);
+    const anchors = flatContents(bookContents(book)).filter((entry) => entry.kind !== "section").map((entry) => entry.id);
     const { pdf, plan } = await withDeadline(printChecked(page, planned, anchors, book.config.printPassPages, context.progress), browserDeadlines.printMs, "printing");
-    const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
+    const groups = chapterGroups(book);
+    const furniture = planFurniture(plan, book.config.title, groups.map((group) => chapterData(group.files[0]).title), bodyStartId(groups));
     context.progress?.("pdf: finishing");
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
-    setOutlineTitles(pdf, headingTitles(book));
+    setOutline(pdf, outlineEntries(book));
     setPdfMetadata(pdf, book.config);
-    book.pageStarts = pageStarts(book, plan, furniture);
+    book.pageStarts = pageStarts(groups, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));
     // The print document and the browser determine the content: they make a stable document ID.
@@ -86,9 +91,9 @@ export const renderPdf: Target = async (book, context) => {
 function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fonts"], furniture: Furniture): Parameters<typeof finishPages>[1] {
   const { print } = book.config;
   const contentsTargets = new Map<string, number>();
-  for (const entry of bookContents(book)) {
-    contentsTargets.set(entry.id, 1);
-    if (print.tocDepth > 1) for (const section of entry.sections) contentsTargets.set(section.id, 0.95);
+  for (const entry of flatContents(bookContents(book))) {
+    if (entry.kind !== "section") contentsTargets.set(entry.id, 1);
+    else if (print.tocDepth > 1) contentsTargets.set(entry.id, 0.95);
   }
   return {
     furniture,
@@ -115,20 +120,57 @@ async function printChecked(page: Page, planned: PagePlan, anchors: readonly str
   }
 }
 
-/** Every heading of the print document in order: the contents' own, then the chapters' (notes have none in print). */
-function headingTitles(book: Book): string[] {
-  const chapters = book.chapters.flatMap((file) => chapterData(file).headings.filter((h) => !/^footnote-label(-\d+)?$/.test(h.id)).map((h) => h.text));
-  return ["Contents", ...chapters];
+/** The first page group of the body matter: a part's title page or a chapter. */
+function bodyStartId(groups: readonly ChapterGroup[]): string | undefined {
+  const first = groups.find((group) => chapterData(group.files[0]).matter === "body");
+  return first ? (first.part?.id ?? chapterData(first.files[0]).id) : undefined;
 }
 
-/** Where each printed page of every chapter begins, for the EPUB's page list. */
-function pageStarts(book: Book, plan: PagePlan, furniture: Furniture): PageStart[] {
+/**
+ * Every heading of the print document in order, with its bookmark title and level: the contents'
+ * own, each part's title, then the chapters' (notes have none in print), one level down in a part.
+ */
+function outlineEntries(book: Book): OutlineEntry[] {
+  const entries: OutlineEntry[] = [{ title: "Contents", level: 1 }];
+  for (const group of chapterGroups(book)) {
+    if (group.part) entries.push({ title: group.part.title, level: 1 });
+    for (const file of group.files) {
+      const data = chapterData(file);
+      const titles = headingTitles(file);
+      const down = data.part ? 1 : 0;
+      data.headings.forEach((h, i) => {
+        if (!isNotesHeading(h.id)) entries.push({ title: titles[i], level: h.depth + down });
+      });
+    }
+  }
+  return entries;
+}
+
+/** Where each printed page of every chapter begins, for the EPUB's page list; a page of a chapter's group begins in one of its files. */
+function pageStarts(groups: readonly ChapterGroup[], plan: PagePlan, furniture: Furniture): PageStart[] {
   const starts: PageStart[] = [];
-  const chapterByGroupId = new Map(book.chapters.map((file) => [chapterData(file).id, chapterData(file).index]));
-  for (const group of plan.groups) {
-    const chapter = chapterByGroupId.get(group.id);
-    if (group.kind !== "chapter" || chapter === undefined) continue;
-    [[0, 0] as const, ...group.starts].forEach(([wordIndex, imageIndex], i) => starts.push({ label: furniture.pages[group.page + i].label, chapter, wordIndex, imageIndex }));
+  const groupById = new Map(groups.map((group) => [chapterData(group.files[0]).id, group]));
+  for (const planned of plan.groups) {
+    const group = groupById.get(planned.id);
+    if (planned.kind !== "chapter" || group === undefined) continue;
+    const offsets = sectionOffsets(group.files);
+    [[0, 0] as const, ...planned.starts].forEach(([words, images], i) => {
+      const at = [...offsets].reverse().find((o) => o.words <= words && o.images <= images) ?? offsets[0];
+      starts.push({ label: furniture.pages[planned.page + i].label, chapter: at.chapter, wordIndex: words - at.words, imageIndex: images - at.images });
+    });
   }
   return starts;
+}
+
+/** How many words and images of the group's running text come before each of its files. */
+function sectionOffsets(files: readonly VFile[]): { chapter: number; words: number; images: number }[] {
+  let words = 0;
+  let images = 0;
+  return files.map((file) => {
+    const offset = { chapter: chapterData(file).index, words, images };
+    const size = runningTextSize(linkedTree(file));
+    words += size.words;
+    images += size.images;
+    return offset;
+  });
 }

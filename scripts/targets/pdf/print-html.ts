@@ -1,9 +1,11 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
 import { pathToFileURL } from "node:url";
 import { toHtml } from "hast-util-to-html";
-import { chapterData, type Book } from "../../book.js";
+import type { Element, Root } from "hast";
+import { chapterData, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
 import { address } from "../serialize.js";
 import { printTree } from "./print-tree.js";
@@ -24,13 +26,16 @@ export function textBlock(print: ResolvedPrint): TextBlock {
 
 /** The print document's HTML; fonts and images are addressed by file URL. */
 export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
-  const chapters = book.chapters.map((file) => {
-    const data = chapterData(file);
-    const tree = address(file, {
-      href: (chapter, fragment) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
-      src: (image) => pathToFileURL(image.path).href,
-    });
-    return { id: data.id, lang: data.lang, html: toHtml(printTree(tree, data.lang)) };
+  const addressing = {
+    href: (chapter: number, fragment: string | undefined) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
+    src: (image: ImageUse) => pathToFileURL(image.path).href,
+  };
+  // A chapter and the sections continuing it are one page group: they run on without a new page.
+  const chapters = chapterGroups(book).map(({ files, part }) => {
+    const data = chapterData(files[0]);
+    const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang));
+    const html = toHtml(joinSections(trees, files.slice(1).map((file) => chapterData(file))));
+    return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
   const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
@@ -42,6 +47,27 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     css: withPageSettings(css, print),
     fontFamily: fonts.family,
   });
+}
+
+/**
+ * One tree of a chapter's print trees: each continuing section starts at an empty marker with
+ * its chapter id (the target of links to its start), and the notes of all go into one pool at
+ * the end, which the page layout expects as the group's last child.
+ */
+function joinSections(trees: readonly Root[], sections: readonly ChapterData[]): Root {
+  if (trees.length === 1) return trees[0];
+  const isPool = (node: Root["children"][number]): node is Element => node.type === "element" && Array.isArray(node.properties.className) && node.properties.className.includes("note-pool");
+  const children: Root["children"] = [];
+  const notes: Element[] = [];
+  trees.forEach((tree, i) => {
+    if (i > 0) children.push({ type: "element", tagName: "div", properties: { className: ["section-start"], id: sections[i - 1].id }, children: [] });
+    for (const node of tree.children) {
+      if (isPool(node)) notes.push(...(node.children as Element[]));
+      else children.push(node);
+    }
+  });
+  if (notes.length > 0) children.push({ type: "element", tagName: "div", properties: { className: ["note-pool"] }, children: notes });
+  return { type: "root", children };
 }
 
 /** `@page` rules cannot read custom properties: write the settings into the stylesheet. */
