@@ -5,6 +5,7 @@ import type { Book } from "./book.js";
 import { loadConfig } from "./config/load.js";
 import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } from "./config/resolve.js";
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
+import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { linkChapters } from "./stages/link.js";
 import { createStaging } from "./stages/output.js";
 import { readChapters } from "./stages/read.js";
@@ -85,6 +86,7 @@ export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {})
   const files = [loaded.file, ...book.chapters];
   if (hasFailures([loaded.file])) return { files, configFailed: true };
   await timed(hooks, "transform", () => transformChapters(book, hooks.cache), () => (hooks.cache ? `${hooks.cache.stats.hits} of ${book.chapters.length} chapters from the cache` : undefined));
+  checkChapterTitles(book);
   await timed(hooks, "link", async () => linkChapters(book));
   files.push(...(await findUnusedImages(book)));
   return { book, files, configFailed: false };

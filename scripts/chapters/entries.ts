@@ -41,24 +41,18 @@ export function flattenChapters(list: readonly ChapterListItem[]): { entries: Ch
     if (typeof item === "string") return push({ file: item, place: path, meta: {}, level });
     const { file, sections, part, chapters, ...meta } = item;
     if (meta.draft) return;
+    // The schema has checked each entry's own shape (chapter-schema.ts); only where it stands is checked here.
     if (part !== undefined || chapters !== undefined) return visitPart(item, path, level, inPart);
-    if (file === undefined && (sections === undefined || meta.title === undefined)) {
-      return problems.push({ place: path, message: "needs a `file`, or a `title` with `sections`, or a `part` with `chapters`" });
-    }
     if (file !== undefined) push({ file, place: [...path, "file"], meta, level });
     else pendingGroup = { ...meta, title: meta.title! };
+    if (file === undefined && sections === undefined) return;
     // A title-only group's first section opens the chapter, its heading one level below the group's title.
     sections?.forEach((section, i) => visit(section, [...path, "sections", i], level + 1, inPart));
   };
   const visitPart = (item: ChapterEntryOptions, path: KeyPath, level: number, inPart: boolean) => {
-    const others = Object.keys(item).filter((key) => key !== "part" && key !== "chapters" && key !== "draft");
-    if (item.part === undefined || item.chapters === undefined) {
-      return problems.push({ place: path, message: "a part needs both `part` (its title) and `chapters`" });
-    }
-    if (inPart || level > 1) return problems.push({ place: [...path, "part"], message: "a part can only stand at the top of `chapters:`, not inside a part or a chapter" });
-    if (others.length > 0) return problems.push({ place: [...path, others[0]], message: `a part holds only \`part\` and \`chapters\`: move \`${others[0]}\` to a chapter` });
-    currentPart = { title: item.part, place: [...path, "part"] };
-    item.chapters.forEach((chapter, i) => visit(chapter, [...path, "chapters", i], 1, true));
+    if (inPart || level > 1) return problems.push({ place: [...path, "part"], message: "is a part, which can only stand at the top of `chapters:`, not inside a part or a chapter" });
+    currentPart = { title: item.part!, place: [...path, "part"] };
+    item.chapters!.forEach((chapter, i) => visit(chapter, [...path, "chapters", i], 1, true));
     currentPart = undefined;
   };
   list.forEach((item, i) => visit(item, ["chapters", i], 1, false));

@@ -46,13 +46,25 @@ export type ChapterListItem = string | ChapterEntryOptions;
 // Chosen by the input's type rather than `v.union`, whose single issue would hide the misspelt key inside an entry.
 const ChapterListItemSchema: v.GenericSchema<ChapterListItem> = v.lazy((input) => (typeof input === "string" || typeof input !== "object" || input === null ? text : ChapterEntrySchema));
 
-const ChapterEntrySchema: v.GenericSchema<ChapterEntryOptions> = v.strictObject({
+const ChapterEntrySchema: v.GenericSchema<ChapterEntryOptions> = v.pipe(v.strictObject({
     ...ChapterMetaSchema.entries,
     file: v.optional(text),
     sections: v.optional(v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one section"))),
     part: v.optional(text),
     chapters: v.optional(v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one chapter"))),
-});
+}), v.check((entry) => entryShapeProblem(entry) === undefined, (issue) => entryShapeProblem(issue.input as ChapterEntryOptions) ?? ""));
+
+/** What is wrong with the shape of one entry, if anything: each is a file, a title-only group, or a part. */
+function entryShapeProblem(entry: ChapterEntryOptions): string | undefined {
+  if (entry.draft) return undefined;
+  if (entry.part !== undefined || entry.chapters !== undefined) {
+    if (entry.part === undefined || entry.chapters === undefined) return "is a part: give it both `part` (its title) and `chapters`";
+    const other = Object.keys(entry).find((key) => key !== "part" && key !== "chapters");
+    return other ? `is a part, which holds only \`part\` and \`chapters\`: move \`${other}\` to a chapter` : undefined;
+  }
+  if (entry.file === undefined && (entry.sections === undefined || entry.title === undefined)) return "needs a `file`, or a `title` with `sections`, or a `part` with `chapters`";
+  return undefined;
+}
 
 /** `chapters:` of book.yaml. */
 export const ChapterListSchema = v.pipe(v.array(ChapterListItemSchema), v.minLength(1, "must list at least one chapter"));

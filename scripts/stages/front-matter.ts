@@ -42,16 +42,18 @@ export function readFrontMatter(file: VFile): ChapterMeta {
     report(file, "front-matter-invalid-value", "The front matter must be a mapping of keys to values, such as `title: My Chapter`", { line: found.line, column: 1 });
     return {};
   }
-  const result = v.safeParse(ChapterMetaSchema, data);
+  // Every unknown key is reported (the schema stops at the first), then the others are checked.
+  const known = Object.fromEntries(Object.entries(data).filter(([key]) => metaKeys.includes(key)));
+  for (const key of Object.keys(data).filter((key) => !metaKeys.includes(key))) {
+    const suggestion = closest(key, metaKeys);
+    const hint = suggestion ? `did you mean \`${suggestion}\`?` : `remove it (known keys: ${metaKeys.join(", ")})`;
+    report(file, "front-matter-unknown-key", `Unknown key \`${key}\` in the front matter: ${hint}`, findPlace(doc, [key], "key", toPlace));
+  }
+  const result = v.safeParse(ChapterMetaSchema, known);
   if (result.success) return result.output;
   for (const issue of result.issues) {
     const path = (issue.path ?? []).map((item) => item.key as string | number);
-    const key = String(path[0] ?? "");
-    if (issue.expected === "never" && path.length === 1) {
-      const suggestion = closest(key, metaKeys);
-      const hint = suggestion ? `did you mean \`${suggestion}\`?` : `remove it (known keys: ${metaKeys.join(", ")})`;
-      report(file, "front-matter-unknown-key", `Unknown key \`${key}\` in the front matter: ${hint}`, findPlace(doc, path, "key", toPlace));
-    } else if (hasPath(data, path)) {
+    if (hasPath(data, path)) {
       report(file, "front-matter-invalid-value", `\`${path.join(".")}\` ${describeIssue(issue)}`, findPlace(doc, path, "value", toPlace));
     }
   }
