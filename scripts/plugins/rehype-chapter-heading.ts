@@ -27,10 +27,16 @@ export const rehypeChapterHeading: Plugin<[], Root> = () => (tree: Root, file: V
   if (!own && data.metadata.title) inserted.push(heading(base, data.metadata.title));
   const atStart = Math.max(0, first);
   if (own && (data.metadata.subtitle || data.metadata.authors.length > 0)) {
-    tree.children.splice(atStart + 1, 0, ...byline(data.metadata));
+    tree.children.splice(atStart + 1, 0, ...lines(byline(data.metadata), true));
   } else if (!own) inserted.push(...byline(data.metadata));
-  tree.children.splice(atStart, 0, ...inserted);
+  tree.children.splice(atStart, 0, ...lines(inserted, false));
 };
+
+/** `elements`, each on a line of its own, as the markdown's blocks are (text read from the document keeps words apart). */
+function lines(elements: readonly ElementContent[], leading: boolean): ElementContent[] {
+  const newline = (): ElementContent => ({ type: "text", value: "\n" });
+  return elements.flatMap((element, i) => (i === 0 && !leading ? [element] : [newline(), element])).concat(elements.length > 0 && !leading ? [newline()] : []);
+}
 
 /** Shift every heading so that the first is at `base`, within h1–h6. */
 function shiftHeadings(tree: Root, base: number): void {
