@@ -1,0 +1,130 @@
+/** Chapter metadata: front matter found as the processor finds it, book.yaml entries flattened, and what both do to a chapter. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { toHtml } from "hast-util-to-html";
+import { describe, expect, it } from "vitest";
+import { chapterData } from "../scripts/book.js";
+import { prepareBook } from "../scripts/build.js";
+import { flattenChapters } from "../scripts/chapters/entries.js";
+import { frontMatterOf } from "../scripts/stages/front-matter.js";
+import { linkedTree } from "../scripts/stages/link.js";
+import { TransformCache } from "../scripts/stages/transform-cache.js";
+import { bookContents } from "../scripts/targets/contents.js";
+import { tempDir } from "./helpers/build.js";
+
+/** A manuscript folder with these files. */
+function manuscript(files: Record<string, string>): string {
+  const dir = join(tempDir(), "book");
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+async function prepare(dir: string, cache?: TransformCache) {
+  const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") }, { cache });
+  const messages = prepared.files.flatMap((file) => file.messages.map((m) => `${String(file.path).slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`));
+  return { book: prepared.book!, messages };
+}
+
+describe("front matter", () => {
+  it("is found only as a fenced block at the very top", () => {
+    expect(frontMatterOf("---\ntitle: One\n---\n\n# One\n")).toEqual({ yaml: "title: One", line: 2 });
+    expect(frontMatterOf("---\n---\n# One\n")).toEqual({ yaml: "", line: 2 });
+    // A scene break and a setext heading, not front matter.
+    expect(frontMatterOf("---\n\nSome text\n")).toBeUndefined();
+    expect(frontMatterOf("# One\n\n---\ntitle: x\n---\n")).toBeUndefined();
+  });
+
+  it("is neither a scene break nor text of the chapter, and names the chapter", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\n",
+      "one.md": "---\ntitle: The Real Title\nsubtitle: It's a subtitle\nkind: appendix\nlang: fr\n---\n\n# Series Name\n\nText.\n",
+    });
+    const { book, messages } = await prepare(dir);
+    expect(messages).toEqual([]);
+    const data = chapterData(book.chapters[0]);
+    const html = toHtml(linkedTree(book.chapters[0]));
+    expect(html).not.toContain("<hr>");
+    expect(html).not.toContain("title:");
+    expect(html).toContain('<h1 id="series-name">Series Name</h1>');
+    expect(html).toContain('<p class="chapter-subtitle">It’s a subtitle</p>');
+    expect([data.title, data.matter, data.lang, data.metadata.kind]).toEqual(["The Real Title", "back", "fr", "appendix"]);
+    expect(bookContents(book).map((entry) => [entry.title, entry.id])).toEqual([["The Real Title", "series-name"]]);
+  });
+
+  it("loses to the chapter's book.yaml entry where both speak", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: From book.yaml\n",
+      "one.md": "---\ntitle: From the front matter\nsubtitle: Kept\n---\n\nNo heading here.\n",
+    });
+    const { book, messages } = await prepare(dir);
+    // The chapter is given a title, so it gets a heading and no `chapter-no-heading`.
+    expect(messages).toEqual([]);
+    expect(chapterData(book.chapters[0]).title).toBe("From book.yaml");
+    expect(toHtml(linkedTree(book.chapters[0]))).toMatch(/^<h1 id="from-bookyaml">From book.yaml<\/h1>\n<p class="chapter-subtitle">Kept<\/p>/);
+  });
+
+  it("can leave a draft out of the book", async () => {
+    const dir = manuscript({ "book.yaml": "title: Book\nlanguage: en\n", "a.md": "# A\n\nText.\n", "b.md": "---\ndraft: true\n---\n# B\n\nText.\n" });
+    const { book } = await prepare(dir);
+    expect(book.chapters.map((file) => chapterData(file).title)).toEqual(["A"]);
+  });
+});
+
+describe("book.yaml chapter entries", () => {
+  it("flatten into files with their level, group and part, drafts left out", () => {
+    const { entries, problems } = flattenChapters([
+      "pre.md",
+      { part: "One", chapters: [{ file: "a.md", sections: ["a1.md", { file: "a2.md", sections: ["a2x.md"] }] }, { title: "Group", kind: "appendix", sections: ["g1.md", "g2.md"] }] },
+      { title: "Draft", draft: true },
+      { file: "d.md", draft: true, sections: ["d1.md"] },
+      "post.md",
+    ]);
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => [e.file, e.level, e.group?.title ?? null, e.part?.title ?? null])).toEqual([
+      ["pre.md", 1, null, null],
+      ["a.md", 1, null, "One"],
+      ["a1.md", 2, null, "One"],
+      ["a2.md", 2, null, "One"],
+      ["a2x.md", 3, null, "One"],
+      ["g1.md", 2, "Group", "One"],
+      ["g2.md", 2, null, "One"],
+      ["post.md", 1, null, null],
+    ]);
+    expect(entries[5].group?.kind).toBe("appendix");
+    expect(entries[3].place).toEqual(["chapters", 1, "chapters", 0, "sections", 1, "file"]);
+  });
+
+  it("refuse a part inside a part or a chapter", () => {
+    const { problems } = flattenChapters([{ part: "One", chapters: [{ part: "Inner", chapters: ["a.md"] }] }, { file: "b.md", sections: [{ part: "X", chapters: ["c.md"] }] }]);
+    expect(problems.map((p) => p.place)).toEqual([["chapters", 0, "chapters", 0, "part"], ["chapters", 1, "sections", 0, "part"]]);
+  });
+
+  it("shift a section's headings to its level and spare it `chapter-no-heading`", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: ch.md\n    sections:\n      - s1.md\n      - file: s2.md\n        sections: [s2a.md]\n",
+      "ch.md": "# Chapter\n\nText.\n",
+      "s1.md": "# One\n\n## One inside\n\nText.\n",
+      "s2.md": "Text with no heading.\n",
+      "s2a.md": "## Deep\n\nText.\n",
+    });
+    const { book, messages } = await prepare(dir);
+    expect(messages).toEqual([]);
+    const depths = book.chapters.map((file) => chapterData(file).headings.map((h) => `${h.depth} ${h.text}`));
+    expect(depths).toEqual([["1 Chapter"], ["2 One", "3 One inside"], [], ["3 Deep"]]);
+    const section = (title: string, sections: unknown[] = []) => ({ title, sections });
+    const shape = (entries: readonly { title: string; sections: readonly unknown[] }[]): unknown[] => entries.map((e) => section(e.title, shape(e.sections as never)));
+    // The section without a heading has no entry; its own section nests under the chapter's last one.
+    expect(shape(bookContents(book))).toEqual([section("Chapter", [section("One", [section("Deep")])])]);
+  });
+
+  it("are part of what the transform cache keys a chapter by", async () => {
+    const dir = manuscript({ "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: First\n", "one.md": "# One\n\nText.\n" });
+    const cache = new TransformCache();
+    expect(chapterData((await prepare(dir, cache)).book.chapters[0]).title).toBe("First");
+    writeFileSync(join(dir, "book.yaml"), "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: Second\n");
+    expect(chapterData((await prepare(dir, cache)).book.chapters[0]).title).toBe("Second");
+  });
+});
