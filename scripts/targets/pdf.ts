@@ -13,7 +13,7 @@ import type { VFile } from "vfile";
 import { linkedTree } from "../stages/link.js";
 import { runningTextSize } from "../util/running-text.js";
 import { chapterGroups, type ChapterGroup } from "./chapter-groups.js";
-import { bookContents, flatContents, headingTitles, isNotesHeading } from "./contents.js";
+import { bookContents, flatContents, headingTitles, isNotesHeading, type ContentsEntry } from "./contents.js";
 import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
 import { namedDestinations } from "./pdf/pdf-links.js";
@@ -91,10 +91,15 @@ export const renderPdf: Target = async (book, context) => {
 function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fonts"], furniture: Furniture): Parameters<typeof finishPages>[1] {
   const { print } = book.config;
   const contentsTargets = new Map<string, number>();
-  for (const entry of flatContents(bookContents(book))) {
-    if (entry.kind !== "section") contentsTargets.set(entry.id, 1);
-    else if (print.tocDepth > 1) contentsTargets.set(entry.id, 0.95);
-  }
+  // The print contents set nested entries (a part's chapters, sections) at 0.95 of the top level's size (print.css).
+  const visit = (entries: readonly ContentsEntry[], scale: number): void => {
+    for (const entry of entries) {
+      if (entry.kind === "section" && print.tocDepth < 2) continue;
+      contentsTargets.set(entry.id, scale);
+      visit(entry.sections, 0.95);
+    }
+  };
+  visit(bookContents(book), 1);
   return {
     furniture,
     fonts,
