@@ -102,6 +102,8 @@ declare module "hast" {
     folioLink?: number;
     /** Index of the element's image in its chapter's `images`. */
     folioImage?: number;
+    /** A heading's level as written, where a section's headings were shifted to their level in the chapter. */
+    folioWrittenDepth?: number;
   }
 }
 

@@ -120,6 +120,16 @@ describe("book.yaml chapter entries", () => {
     expect(shape(bookContents(book))).toEqual([section("Chapter", [section("One", [section("Deep")])])]);
   });
 
+  it("report a skipped level in a section in the levels its author wrote", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: ch.md\n    sections: [s.md]\n",
+      "ch.md": "# Chapter\n\nText.\n",
+      "s.md": "# Section\n\n### Too deep\n\nText.\n",
+    });
+    const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") });
+    expect(prepared.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))).toEqual(["3:1 Heading level 3 follows level 1: use level 2"]);
+  });
+
   it("are part of what the transform cache keys a chapter by", async () => {
     const dir = manuscript({ "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: First\n", "one.md": "# One\n\nText.\n" });
     const cache = new TransformCache();

@@ -45,7 +45,9 @@ function shiftHeadings(tree: Root, base: number): void {
     const depth = headingDepth(node);
     if (depth === 0) return;
     shift ??= base - depth;
+    if (shift === 0) return;
     node.tagName = `h${Math.min(6, Math.max(1, depth + shift))}`;
+    (node.data ??= {}).folioWrittenDepth = depth;
   });
 }
 

@@ -18,7 +18,9 @@ export const rehypeChapterOutline: Plugin<[], Root> = () => (tree: Root, file: V
     const depth = headingDepth(node);
     if (depth === 0) return;
     if (previous > 0 && depth > previous + 1) {
-      report(file, "heading-skip", `Heading level ${depth} follows level ${previous}: use level ${previous + 1}`, node.position);
+      // A section's headings were shifted: the advice is in the levels its author wrote.
+      const shift = depth - (node.data?.folioWrittenDepth ?? depth);
+      report(file, "heading-skip", `Heading level ${depth - shift} follows level ${previous - shift}: use level ${previous - shift + 1}`, node.position);
     }
     previous = depth;
     data.headings.push({ depth, text: toString(node).trim(), id: String(node.properties.id ?? "") });

@@ -23,6 +23,18 @@ export function frontMatterOf(text: string): { yaml: string; line: number } | un
   return first?.type === "yaml" ? { yaml: first.value, line: 2 } : undefined;
 }
 
+/** Where the value of `key` is written in the front matter of `file`. */
+export function frontMatterPlace(file: VFile, key: string): Place | undefined {
+  const found = frontMatterOf(String(file.value));
+  if (!found) return undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(found.yaml, { lineCounter: lines, prettyErrors: false });
+  return findPlace(doc, [key], "value", (offset) => {
+    const { line, col } = lines.linePos(offset);
+    return { line: line + found.line - 1, column: col };
+  });
+}
+
 /** What the front matter of `file` says; problems are reported on `file` at their line. */
 export function readFrontMatter(file: VFile): ChapterMeta {
   const found = frontMatterOf(String(file.value));

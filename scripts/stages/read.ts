@@ -10,7 +10,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
 import { languageProblem } from "../util/language.js";
-import { readFrontMatter } from "./front-matter.js";
+import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
 export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
@@ -50,7 +50,7 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
     const file = newChapter(path, text, chapters.length, config, slugs);
     const meta = { ...readFrontMatter(file), ...chapterEntry.meta };
     if (meta.draft) continue;
-    await applyMetadata(file, meta, chapterEntry);
+    await applyMetadata(file, meta, chapterEntry, loaded);
     const part = chapterEntry.part;
     if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
     if (part) chapterData(file).part = parts.get(part);
@@ -88,7 +88,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
 }
 
 /** Put what the chapter's front matter and book.yaml entry say (`meta`, merged) onto its data. */
-async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry): Promise<void> {
+async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry, loaded: LoadedConfig): Promise<void> {
   const data = chapterData(file);
   data.level = entry.level;
   if (entry.group) data.group = toMetadata(entry.group) as ChapterData["group"];
@@ -99,7 +99,10 @@ async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry
   if (meta.lang) {
     data.lang = meta.lang;
     const problem = await languageProblem(meta.lang);
-    if (problem) report(file, "lang-unknown", `Language \`${meta.lang}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, { line: 1, column: 1 });
+    const reason = `Language \`${meta.lang}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``;
+    // Reported where it is written: the book.yaml entry, which wins, or the front matter.
+    if (problem && entry.meta.lang && entry.place) report(loaded.file, "lang-unknown", reason, loaded.placeOf([...entry.place.slice(0, -1), "lang"], "value"));
+    else if (problem) report(file, "lang-unknown", reason, frontMatterPlace(file, "lang"));
   }
 }
 
