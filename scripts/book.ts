@@ -1,5 +1,9 @@
-/** The one model every stage passes along: the resolved config and the chapters as VFiles. */
-import type { Element, Root } from "hast";
+/**
+ * The one model that crosses from the stages to the editions: the resolved config and the chapters
+ * as VFiles. The stages fill it in (load → read → transform → link → check); once prepared it is
+ * finished and frozen, and an edition only reads it.
+ */
+import type { Root } from "hast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedConfig } from "./config/load.js";
@@ -11,30 +15,25 @@ export interface Heading {
   readonly depth: number;
   /** Plain text of the heading, after typography. */
   readonly text: string;
-  /** The element's id, unique in the whole book once ids are linked. */
-  id: string;
+  /** The element's id, unique in the whole book once the book is linked. */
+  readonly id: string;
 }
 
 /**
- * A link to a place inside the book; each edition turns it into its own href. Its element carries
- * the link's index in `ChapterData.links` (`data.folioLink`), so that a tree restored from the
- * cache finds its links again.
+ * A link to a place inside the book; each edition gives it its own href. Its `a` element carries
+ * the link's index in `ChapterData.links` (`data.folioLink`).
  */
 export interface InternalLink {
-  /** The `a` element, once the chapter's tree is linked (`linkedTree` in stages/link.ts). */
-  node?: Element;
   /** Where the link is in the chapter's markdown. */
   readonly position?: Position;
   /** Index of the target chapter in `Book.chapters`. */
   readonly chapter: number;
-  /** Target id, or undefined for the chapter's start. */
-  fragment?: string;
+  /** Target id (unique in the book once linked), or undefined for the chapter's start. */
+  readonly fragment?: string;
 }
 
-/** An image of the manuscript used by a chapter. Its element carries its index in `ChapterData.images` (`data.folioImage`). */
+/** An image of the manuscript used by a chapter. Its `img` element carries its index in `ChapterData.images` (`data.folioImage`). */
 export interface ImageUse {
-  /** The `img` element, once the chapter's tree is linked (`linkedTree` in stages/link.ts). */
-  node?: Element;
   /** Absolute path of the source file. */
   readonly path: string;
   /** Stable name inside an edition, derived from the source path (`images/figure-1.svg`). */
@@ -45,43 +44,37 @@ export interface ImageUse {
 /** What the pipeline learns about a chapter; lives in `chapter.data`. */
 export interface ChapterData {
   /** Position in the book, from 0. */
-  index: number;
+  readonly index: number;
   /** File name without extension, used for edition file names and the chapter's id. */
-  slug: string;
+  readonly slug: string;
   /** Id of the chapter's own element in single-document editions (`chapter-<slug>`). */
-  id: string;
-  matter: Matter;
+  readonly id: string;
+  readonly matter: Matter;
   /** The chapter's title: its metadata's `title`, else its first heading. */
-  title: string;
+  readonly title: string;
   /** What the chapter's front matter and book.yaml entry say of it (see `ChapterMetadata`). */
-  metadata: ChapterMetadata;
+  readonly metadata: ChapterMetadata;
   /** 1 when the file opens a chapter (a new page); 2 or more for a section continuing the chapter before it, at that heading level. */
-  level: number;
+  readonly level: number;
   /** Set on the file that opens a chapter written as a title-only group in book.yaml: the chapter's own title and metadata. */
-  group?: ChapterMetadata & { readonly title: string };
+  readonly group?: ChapterMetadata & { readonly title: string };
   /** Set on every file of a part, the same object for each: the part's title and the id of its title page (before the first). */
-  part?: { readonly title: string; readonly id: string };
+  readonly part?: { readonly title: string; readonly id: string };
   /** Language of the chapter (the book's unless it says otherwise). */
-  lang: string;
-  headings: Heading[];
-  links: InternalLink[];
-  images: ImageUse[];
+  readonly lang: string;
+  readonly headings: readonly Heading[];
+  readonly links: readonly InternalLink[];
+  readonly images: readonly ImageUse[];
   /** Every local image path the chapter names, used or refused. */
-  imageReferences: string[];
-  /** The id of every element that has one, in document order, as the transform left them (repeats included). */
-  ids: string[];
-  /** Set by the link stage: the id each element of `ids` has in the book, where ids are unique. */
-  idRenames?: string[];
+  readonly imageReferences: readonly string[];
+  /** The id of every element that has one, in document order (unique in the book once linked). */
+  readonly ids: readonly string[];
   /**
-   * The chapter's HTML tree after the rehype plugins. Read it with `linkedTree` (stages/link.ts):
-   * a chapter restored from the transform cache holds it serialized (`storedTree`) until an edition
-   * needs it, and an edition whose rendering of the chapter is cached never does.
+   * The chapter's HTML tree after the rehype plugins, linked: every id as `ids` lists it. It is
+   * made when first read (see `deferTree`), so an edition that never reads it never pays for it.
+   * Editions must not change it: each copies what it rewrites.
    */
-  tree?: Root;
-  /** The tree as `v8.serialize` wrote it, not yet read back. */
-  storedTree?: Uint8Array;
-  /** The transform cache's key of the chapter, when a cache is in use: what the chapter's renderings are cached under. */
-  cacheKey?: string;
+  readonly tree: Root;
 }
 
 /** What a chapter says of itself, its book.yaml entry winning over its front matter. */
@@ -107,30 +100,50 @@ declare module "hast" {
   }
 }
 
-/**
- * Where a printed page begins inside a chapter, learnt from the print layout: the page's
- * folio as printed, and how many words of the chapter's running text (footnotes left out,
- * words counted by `countWords` in scripts/util/words.ts) come before the page's first word,
- * and how many of its images (`img` elements) come before the page. A page begins with
- * whichever comes first: word `wordIndex` or image `imageIndex` (both counted from 0).
- */
-export interface PageStart {
-  readonly label: string;
-  readonly chapter: number;
-  readonly wordIndex: number;
-  readonly imageIndex?: number;
+/** The cover image named by book.yaml `cover:`, found and checked while the book is prepared. */
+export interface CoverFile {
+  readonly path: string;
+  readonly mediaType: string;
 }
 
 export interface Book {
   readonly config: ResolvedConfig;
   /** book.yaml, holding the config diagnostics. */
   readonly configFile: LoadedConfig;
-  readonly chapters: VFile[];
-  /** Set by the PDF edition when it is built: where each printed page of the body begins. */
-  pageStarts?: PageStart[];
+  readonly chapters: readonly VFile[];
+  /** The cover file of book.yaml, when it names a usable one. */
+  readonly cover?: CoverFile;
+  /** Other files with diagnostics: images of the manuscript folder that no chapter uses. */
+  readonly otherFiles: readonly VFile[];
 }
 
 /** The typed data of a chapter file. */
 export function chapterData(file: VFile): ChapterData {
   return file.data as unknown as ChapterData;
+}
+
+/** The data of a chapter while the stages still fill it in. */
+export type DraftChapterData = { -readonly [K in keyof ChapterData]: ChapterData[K] extends readonly (infer T)[] ? T[] : ChapterData[K] };
+
+/** The writable data of a chapter, for the stages and plugins that fill it in. */
+export function draftData(file: VFile): DraftChapterData {
+  return file.data as unknown as DraftChapterData;
+}
+
+/**
+ * Make `data.tree` when it is first read, with `make`, and keep it. `make` may read the tree the
+ * data held before through `treeOf`, without making that one early.
+ */
+export function deferTree(data: object, make: () => Root): void {
+  let tree: Root | undefined;
+  const get = () => (tree ??= make());
+  Object.defineProperty(data, "tree", { configurable: true, enumerable: true, get });
+}
+
+/** A function that gives the tree `data` holds now, made or still to be made, without making it. */
+export function treeOf(data: object): () => Root {
+  const held = Object.getOwnPropertyDescriptor(data, "tree");
+  if (held?.get) return held.get as () => Root;
+  const tree = (held?.value as Root | undefined) ?? { type: "root", children: [] };
+  return () => tree;
 }

@@ -1,6 +1,6 @@
 /** The `folio` command: argv → command and options → exit code (0 ok, 1 build errors, 2 usage or config error, 130 interrupted). */
 import { parseArgs } from "node:util";
-import { flags, helpText, type Flag, type FlagValues } from "./cli/flags.js";
+import { flags, helpText, type Flag, type FlagValues } from "./terminal/flags.js";
 import { UsageError, type Command } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 import { SourceDateError } from "./release/source-date.js";

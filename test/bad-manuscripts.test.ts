@@ -6,7 +6,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../scripts/build.js";
+import { build } from "../scripts/recipe.js";
 import { hasFailures } from "../scripts/diagnostics.js";
 import { formatReport } from "../scripts/report.js";
 import { fixture, runCli, tempDir } from "./helpers/build.js";

@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chapterData } from "../scripts/book.js";
-import { prepareBook } from "../scripts/build.js";
-import { TransformCache } from "../scripts/stages/transform-cache.js";
+import { prepareBook } from "../scripts/recipe.js";
+import { BuildCache } from "../scripts/cache/build-cache.js";
 import { renderHtml } from "../scripts/targets/html.js";
 import { loadFonts } from "../scripts/templates.js";
 import { fixture, runCli, tempDir } from "./helpers/build.js";
@@ -120,16 +120,17 @@ describe("renderings kept in the cache", () => {
     const options = { manuscriptDir: dir, outDir: tempDir() };
     // Each round stands for a new process: a new cache object over the same folder.
     const round = async () => {
-      const cache = new TransformCache({ dir: cacheDir, memory: false });
+      const cache = new BuildCache({ dir: cacheDir, memory: false });
       const book = (await prepareBook(options, { cache })).book!;
-      const html = await readFile((await renderHtml(book, { outDir: tempDir(), fonts, cache })).path, "utf8");
-      return { html, readBack: book.chapters.map((file) => chapterData(file).tree !== undefined) };
+      const html = await readFile((await renderHtml(book, { outDir: tempDir(), fonts, wrapRendering: cache.wrapRendering })).artifact.path, "utf8");
+      return { html, transformed: cache.stats.misses, readBack: cache.stats.treesRead };
     };
     const first = await round();
-    expect(first.readBack).toEqual([true, true]);
+    expect(first).toMatchObject({ transformed: 2, readBack: 0 });
     appendFileSync(join(dir, "01-first.md"), "\nOne more sentence.\n");
     const second = await round();
-    expect(second.readBack).toEqual([true, false]);
+    // The changed chapter is transformed anew; the other's rendering is kept, and its tree never read back.
+    expect(second).toMatchObject({ transformed: 1, readBack: 0 });
     expect(second.html).toContain("One more sentence.");
     expect(second.html.replace("\n<p>One more sentence.</p>", "")).toBe(first.html);
   });

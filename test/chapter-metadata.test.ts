@@ -4,11 +4,10 @@ import { join } from "node:path";
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
 import { chapterData } from "../scripts/book.js";
-import { prepareBook } from "../scripts/build.js";
+import { prepareBook } from "../scripts/recipe.js";
 import { flattenChapters } from "../scripts/chapters/entries.js";
 import { frontMatterOf } from "../scripts/stages/front-matter.js";
-import { linkedTree } from "../scripts/stages/link.js";
-import { TransformCache } from "../scripts/stages/transform-cache.js";
+import { BuildCache } from "../scripts/cache/build-cache.js";
 import { bookContents } from "../scripts/targets/contents.js";
 import { tempDir } from "./helpers/build.js";
 
@@ -22,7 +21,7 @@ function manuscript(files: Record<string, string>): string {
   return dir;
 }
 
-async function prepare(dir: string, cache?: TransformCache) {
+async function prepare(dir: string, cache?: BuildCache) {
   const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") }, { cache });
   const messages = prepared.files.flatMap((file) => file.messages.map((m) => `${String(file.path).slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`));
   return { book: prepared.book!, messages };
@@ -45,7 +44,7 @@ describe("front matter", () => {
     const { book, messages } = await prepare(dir);
     expect(messages).toEqual([]);
     const data = chapterData(book.chapters[0]);
-    const html = toHtml(linkedTree(book.chapters[0]));
+    const html = toHtml(chapterData(book.chapters[0]).tree);
     expect(html).not.toContain("<hr>");
     expect(html).not.toContain("title:");
     expect(html).toContain('<h1 id="series-name">Series Name</h1>');
@@ -63,7 +62,7 @@ describe("front matter", () => {
     // The chapter is given a title, so it gets a heading and no `chapter-no-heading`.
     expect(messages).toEqual([]);
     expect(chapterData(book.chapters[0]).title).toBe("From book.yaml");
-    expect(toHtml(linkedTree(book.chapters[0]))).toMatch(/^<h1 id="from-bookyaml">From book.yaml<\/h1>\n<p class="chapter-subtitle">Kept<\/p>/);
+    expect(toHtml(chapterData(book.chapters[0]).tree)).toMatch(/^<h1 id="from-bookyaml">From book.yaml<\/h1>\n<p class="chapter-subtitle">Kept<\/p>/);
   });
 
   it("can leave a draft out of the book", async () => {
@@ -132,7 +131,7 @@ describe("book.yaml chapter entries", () => {
 
   it("are part of what the transform cache keys a chapter by", async () => {
     const dir = manuscript({ "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: First\n", "one.md": "# One\n\nText.\n" });
-    const cache = new TransformCache();
+    const cache = new BuildCache();
     expect(chapterData((await prepare(dir, cache)).book.chapters[0]).title).toBe("First");
     writeFileSync(join(dir, "book.yaml"), "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: Second\n");
     expect(chapterData((await prepare(dir, cache)).book.chapters[0]).title).toBe("Second");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { epubcheckJava, epubcheckTs } from "./helpers/epub.js";
 import { pdfText } from "./helpers/pdf.js";
 import { fixture, repoRoot, runCli, tempDir } from "./helpers/build.js";
-import { flags } from "../scripts/cli/flags.js";
+import { flags } from "../scripts/terminal/flags.js";
 import { commands } from "../scripts/commands/index.js";
 
 /** A copy of the features fixture with one warning: an image no chapter uses. */

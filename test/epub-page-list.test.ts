@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Element, Root } from "hast";
-import { chapterData, type Book, type PageStart } from "../scripts/book.js";
+import { chapterData, type Book } from "../scripts/book.js";
+import type { PageStart } from "../scripts/targets/target.js";
 import { epubAddressing } from "../scripts/targets/epub/chapters.js";
 import { insertPageBreaks, wordOffsets } from "../scripts/targets/epub/page-breaks.js";
-import { linkedTree } from "../scripts/stages/link.js";
 import { address } from "../scripts/targets/serialize.js";
 import { renderEpub } from "../scripts/targets/epub.js";
 import { loadFonts } from "../scripts/templates.js";
@@ -52,7 +52,7 @@ describe("page-break markers in a chapter tree", () => {
   });
 
   it("stand before the word each page begins with, and change no word", () => {
-    const original = linkedTree(book.chapters[1]);
+    const original = chapterData(book.chapters[1]).tree;
     const total = totalWords(original);
     expect(total).toBeGreaterThan(30);
     fc.assert(
@@ -69,8 +69,8 @@ describe("page-break markers in a chapter tree", () => {
   });
 
   it("marks a page that opens with an image (a figure carried over) before the image, not before the next word", () => {
-    const file = book.chapters.find((chapter) => JSON.stringify(linkedTree(chapter)).includes('"tagName":"img"'))!;
-    const tree = structuredClone(linkedTree(file));
+    const file = book.chapters.find((chapter) => JSON.stringify(chapterData(chapter).tree).includes('"tagName":"img"'))!;
+    const tree = structuredClone(chapterData(file).tree);
     // The words before the first image: the page opens with it, and its first word comes after it.
     let wordsBefore = 0;
     let found = false;
@@ -103,13 +103,14 @@ describe("page-break markers in a chapter tree", () => {
     expect(wordsBeforeMarkers(tree).get("9")).toBe(wordsBefore);
   });
 
-  it("leaves the shared chapter tree as addressing left it", async () => {
-    address(book.chapters[1], epubAddressing(book));
-    const before = JSON.stringify(linkedTree(book.chapters[1]));
-    book.pageStarts = [{ label: "7", chapter: 1, wordIndex: 3 }];
-    await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts() });
-    expect(JSON.stringify(linkedTree(book.chapters[1]))).toBe(before);
-    expect(before).not.toMatch(/pagebreak|noteref/);
+  it("leaves the Book's chapter tree as it was, links and all", async () => {
+    const before = JSON.stringify(chapterData(book.chapters[1]).tree);
+    const addressed = JSON.stringify(address(book.chapters[1], epubAddressing(book)));
+    expect(JSON.stringify(chapterData(book.chapters[1]).tree)).toBe(before);
+    expect(addressed).toMatch(/\.xhtml#/);
+    await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts(), products: { pageStarts: [{ label: "7", chapter: 1, wordIndex: 3 }] } });
+    expect(JSON.stringify(chapterData(book.chapters[1]).tree)).toBe(before);
+    expect(before).not.toMatch(/pagebreak|noteref|\.xhtml/);
   });
 });
 
@@ -117,17 +118,18 @@ describe("an EPUB built with page starts", () => {
   let book: Book;
   let epub: OpenEpub;
   let path: string;
+  let pageStarts: PageStart[];
   beforeAll(async () => {
     book = await loadBook(seedManuscript, 1_700_000_000);
     // As the print layout would: page 1 at the start of each chapter, then a page every 150 words.
     let folio = 1;
-    book.pageStarts = book.chapters.flatMap((file) => {
-      const words = totalWords(linkedTree(file));
+    pageStarts = book.chapters.flatMap((file) => {
+      const words = totalWords(chapterData(file).tree);
       const starts: PageStart[] = [];
       for (let at = 0; at < words; at += 150) starts.push({ label: String(folio++), chapter: chapterData(file).index, wordIndex: at });
       return starts;
     });
-    path = (await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts() })).path;
+    path = (await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts(), products: { pageStarts } })).artifact.path;
     epub = await openEpub(path);
   });
 
@@ -135,7 +137,7 @@ describe("an EPUB built with page starts", () => {
     const nav = await epub.xml("OEBPS/toc.xhtml");
     const pageList = elements(nav, "nav").find((n) => n.getAttribute("epub:type") === "page-list")!;
     const links = elements(pageList, "a");
-    expect(links.map(textOf)).toEqual(book.pageStarts!.map((s) => s.label));
+    expect(links.map(textOf)).toEqual(pageStarts.map((s) => s.label));
     for (const link of links) {
       const [file, id] = link.getAttribute("href")!.split("#");
       const marker = elements(await epub.xml(`OEBPS/${file}`), "span").find((span) => span.getAttribute("id") === id);
@@ -155,7 +157,7 @@ describe("an EPUB built with page starts", () => {
 
   it("has an NCX pageList, dc:source and the page accessibility features", async () => {
     const ncx = await epub.xml("OEBPS/toc.ncx");
-    expect(elements(ncx, "pageTarget").map((t) => t.getAttribute("value"))).toEqual(book.pageStarts!.map((s) => s.label));
+    expect(elements(ncx, "pageTarget").map((t) => t.getAttribute("value"))).toEqual(pageStarts.map((s) => s.label));
     const opf = await epub.xml("OEBPS/content.opf");
     expect(textOf(elements(opf, "source")[0])).toMatch(/print edition/);
     const features = elements(opf, "meta").filter((m) => m.getAttribute("property") === "schema:accessibilityFeature").map(textOf);

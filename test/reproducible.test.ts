@@ -4,12 +4,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument, PDFName } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../scripts/config/load.js";
-import { resolveConfig } from "../scripts/config/resolve.js";
-import { renderCoverPdf } from "../scripts/release/cover-pdf.js";
+import { renderPrintCover } from "../scripts/targets/index.js";
 import { makePdfDeterministic } from "../scripts/targets/pdf/deterministic.js";
 import { loadFonts } from "../scripts/templates.js";
 import { buildBook, fixture, tempDir, type BuiltBook } from "./helpers/build.js";
+import { loadBook } from "./helpers/book.js";
 import { pdfFonts } from "./helpers/pdf.js";
 
 const epoch = 1_741_910_400; // 2025-03-14T00:00:00Z
@@ -43,10 +42,10 @@ describe("two builds of the same manuscript", () => {
   });
 
   it("render the same print cover twice", async () => {
-    const config = await resolveConfig((await loadConfig(book)).options!, { manuscriptDir: book, outDir: tempDir(), sourceDateEpoch: epoch, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined });
+    const prepared = await loadBook(book, epoch);
     const fonts = await loadFonts();
-    const a = await renderCoverPdf(config, first.path("pdf"), join(tempDir(), "a.pdf"), fonts);
-    const b = await renderCoverPdf(config, second.path("pdf"), join(tempDir(), "b.pdf"), fonts);
+    const a = await renderPrintCover(prepared, first.path("pdf"), join(tempDir(), "a.pdf"), fonts);
+    const b = await renderPrintCover(prepared, second.path("pdf"), join(tempDir(), "b.pdf"), fonts);
     expect(sha256(b.path)).toBe(sha256(a.path));
   });
 });

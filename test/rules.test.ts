@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { prepareBook } from "../scripts/build.js";
+import { prepareBook } from "../scripts/recipe.js";
 import { formatReport } from "../scripts/report.js";
 import { rules } from "../scripts/rules.js";
 import { fixture, repoRoot, tempDir } from "./helpers/build.js";

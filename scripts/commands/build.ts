@@ -1,5 +1,5 @@
 /** `folio build`: every requested edition into the output folder. */
-import { finish, printingHooks } from "../cli/output.js";
+import { finish, printingHooks } from "../terminal/output.js";
 import type { Command } from "./command.js";
 import { buildOptions } from "./options.js";
 
@@ -8,9 +8,9 @@ export const buildCommand: Command = {
   summary: "Build the editions of a manuscript into the output folder.",
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
-    const [{ build }, { defaultCacheDir, TransformCache }] = await Promise.all([import("../build.js"), import("../stages/transform-cache.js")]);
-    // Results of earlier builds are reused chapter by chapter (see transform-cache.ts).
-    const cache = values["no-cache"] ? undefined : new TransformCache({ dir: defaultCacheDir, memory: false });
+    const [{ build }, { defaultCacheDir, BuildCache }] = await Promise.all([import("../recipe.js"), import("../cache/build-cache.js")]);
+    // Results of earlier builds are reused chapter by chapter (see cache/build-cache.ts).
+    const cache = values["no-cache"] ? undefined : new BuildCache({ dir: defaultCacheDir, memory: false });
     const result = await build(buildOptions(values, env), { ...printingHooks(values, signal), cache });
     return finish(result.files, values, result.configFailed);
   },

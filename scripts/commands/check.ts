@@ -1,5 +1,5 @@
 /** `folio check`: every diagnostic of the manuscript, without rendering an edition. */
-import { finish, printingHooks } from "../cli/output.js";
+import { finish, printingHooks } from "../terminal/output.js";
 import type { Command } from "./command.js";
 import { buildOptions } from "./options.js";
 
@@ -8,7 +8,7 @@ export const checkCommand: Command = {
   summary: "Report every problem of the manuscript; render nothing.",
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
-    const { prepareBook } = await import("../build.js");
+    const { prepareBook } = await import("../recipe.js");
     const prepared = await prepareBook(buildOptions(values, env), printingHooks(values, signal));
     const code = finish(prepared.files, values, prepared.configFailed);
     if (code === 0 && !values.quiet && !values.json) {

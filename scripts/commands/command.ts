@@ -1,8 +1,8 @@
 /**
- * The contract of a `folio` command: adding a command is one file like build.ts and one entry in index.ts.
+ * The contract of a `folio` command: adding a command is one file like check.ts and one entry in index.ts.
  * A command file imports what its run needs inside `run`, so that `folio --help` or one command does not load them all.
  */
-import type { FlagValues } from "../cli/flags.js";
+import type { FlagValues } from "../terminal/flags.js";
 
 export interface CommandContext {
   readonly values: FlagValues;

@@ -1,5 +1,5 @@
 /** `folio preview`: a local server with the web edition that reloads on every save. */
-import { flags } from "../cli/flags.js";
+import { flags } from "../terminal/flags.js";
 import { formatReport } from "../report.js";
 import type { PreviewBuild } from "../preview/session.js";
 import { UsageError, type Command } from "./command.js";

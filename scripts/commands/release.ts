@@ -8,7 +8,7 @@ export const releaseCommand: Command = {
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
     const options = buildOptions(values, env);
-    const { releaseCommand: runRelease } = await import("../release/command.js");
+    const { releaseCommand: runRelease } = await import("../release/print-release.js");
     return runRelease({ manuscriptDir: options.manuscriptDir, outDir: values.out, sourceDateEpoch: options.sourceDateEpoch, browserPath: options.browserPath, quiet: values.quiet, signal }, env);
   },
 };

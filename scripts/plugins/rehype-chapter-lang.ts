@@ -6,14 +6,14 @@
 import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 
 export const rehypeChapterLang: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const content = tree.children.filter((node) => !(node.type === "text" && node.value.trim() === "") && node.type !== "comment");
   const notes = content.filter((node) => node.type === "element" && node.properties.dataFootnotes !== undefined);
   const [wrapper, ...rest] = content.filter((node) => !notes.includes(node));
   if (rest.length > 0 || wrapper?.type !== "element" || !isLangWrapper(wrapper)) return;
-  chapterData(file).lang = String(wrapper.properties.lang);
+  draftData(file).lang = String(wrapper.properties.lang);
   tree.children.splice(tree.children.indexOf(wrapper), 1, ...wrapper.children);
 };
 

@@ -4,14 +4,14 @@ import { toString } from "hast-util-to-string";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { typographic } from "./rehype-chapter-heading.js";
 
 const headingDepth = (node: Element) => (/^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0);
 
 export const rehypeChapterOutline: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const data = chapterData(file);
+  const data = draftData(file);
   data.headings = [];
   let previous = 0;
   walkElements(tree, (node) => {

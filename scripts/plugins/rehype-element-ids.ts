@@ -2,7 +2,7 @@
 import type { Root } from "hast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { walkElements } from "../util/walk.js";
 
@@ -16,5 +16,5 @@ export const rehypeElementIds: Plugin<[], Root> = () => (tree: Root, file: VFile
     seen.add(id);
     ids.push(id);
   });
-  chapterData(file).ids = ids;
+  draftData(file).ids = ids;
 };

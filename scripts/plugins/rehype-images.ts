@@ -4,9 +4,10 @@ import type { Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 import { report } from "../diagnostics.js";
-import { isInside } from "../stages/read.js";
+import { isInside } from "../util/paths.js";
+import { imageTypes, maxImagePixels } from "../util/image-types.js";
 import { isExternal, safeDecode } from "../util/url.js";
 
 export interface ImageOptions {
@@ -17,25 +18,8 @@ export interface ImageOptions {
   readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean } | undefined;
 }
 
-/**
- * The largest image, in pixels, that Folio puts in a book: 40 megapixels (a 7,700 × 5,200 photo).
- * A larger image is decoded by every reader at full size and makes the print document and the
- * PDF take hundreds of megabytes; 300 dpi on a letter page is only 8.4 megapixels.
- */
-export const maxImagePixels = 40_000_000;
-
-/** The image types every edition can carry, by extension. */
-export const imageTypes: Readonly<Record<string, string>> = {
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".svg": "image/svg+xml",
-};
-
 export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Root, file: VFile) => {
-  const data = chapterData(file);
+  const data = draftData(file);
   data.images = [];
   data.imageReferences = [];
   walkElements(tree, (node, index, parent) => {

@@ -4,7 +4,7 @@ import type { Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
-import { chapterData } from "../book.js";
+import { draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { isExternal, safeDecode } from "../util/url.js";
 
@@ -16,7 +16,7 @@ export interface InternalLinkOptions {
 }
 
 export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options) => (tree: Root, file: VFile) => {
-  const data = chapterData(file);
+  const data = draftData(file);
   data.links = [];
   walkElements(tree, (node) => {
     if (node.tagName !== "a" || typeof node.properties.href !== "string") return;

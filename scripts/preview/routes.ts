@@ -6,10 +6,9 @@ import { fileURLToPath } from "node:url";
 import { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
-import { imageTypes } from "../plugins/rehype-images.js";
-import { linkedTree } from "../stages/link.js";
-import { isInside } from "../stages/read.js";
-import { printHtml } from "../targets/pdf/print-html.js";
+import { printDocument } from "../targets/index.js";
+import { imageTypes } from "../util/image-types.js";
+import { isInside } from "../util/paths.js";
 import type { FontSet } from "../templates.js";
 import { escapeHtml, failurePage, injectPreview } from "./overlay.js";
 import type { PreviewBuild } from "./session.js";
@@ -38,7 +37,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     const book = selectChapter(build.book, url.searchParams.get("chapter"));
     if (!book) return send(response, 404, "text/html; charset=utf-8", `<p>No chapter ${escapeHtml(url.searchParams.get("chapter") ?? "")}</p>`);
     if (url.pathname === "/print.pdf") return send(response, 200, "application/pdf", await context.pdf(book));
-    const html = (await printHtml(book, await context.fonts())).replace(/file:\/\/(\/[^"')\s]+)/g, "/_file$1");
+    const html = (await printDocument(book, await context.fonts())).replace(/file:\/\/(\/[^"')\s]+)/g, "/_file$1");
     return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
   }
   if (url.pathname.startsWith("/_file/") && build.book) {
@@ -58,16 +57,12 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   if (!id) return book;
   const chapter = book.chapters.find((file) => chapterData(file).id === id || chapterData(file).slug === id);
   if (!chapter) return undefined;
-  // A one-chapter book: the chapter becomes number 0 and keeps only its links to itself.
+  // A one-chapter book: the chapter becomes number 0. A link to another chapter has no target
+  // here: it names the target's id, as in the web edition.
   const data = chapterData(chapter);
-  // Read back and linked before it is shared: the copy's links must hold their elements.
-  linkedTree(chapter);
-  // A link to another chapter has no target here: it names the target's id, as in the web edition.
-  for (const link of data.links) {
-    if (link.chapter !== data.index && link.node) link.node.properties.href = `#${link.fragment ?? chapterData(book.chapters[link.chapter]).id}`;
-  }
+  const links = data.links.map((link) => ({ ...link, chapter: 0, fragment: link.chapter === data.index ? link.fragment : (link.fragment ?? chapterData(book.chapters[link.chapter]).id) }));
   const alone = new VFile({ path: chapter.path, value: chapter.value });
-  Object.assign(alone.data, data, { index: 0, links: data.links.filter((link) => link.chapter === data.index).map((link) => ({ ...link, chapter: 0 })) });
+  Object.assign(alone.data, data, { index: 0, links, tree: data.tree });
   return { ...book, chapters: [alone] };
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Book } from "../book.js";
 import type { BuildOptions } from "../config/resolve.js";
-import { renderPdf } from "../targets/pdf.js";
+import { editions } from "../targets/index.js";
 import { forgetTemplates, loadFonts, templatesDir, type FontSet } from "../templates.js";
 import { route } from "./routes.js";
 import { PreviewSession, type PreviewBuild } from "./session.js";
@@ -92,7 +92,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 async function printPdf(book: Book): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "folio-preview-pdf-"));
   try {
-    const artifact = await renderPdf(book, { outDir: dir, fonts: await loadFonts() });
+    const { artifact } = await editions.pdf.render(book, { outDir: dir, fonts: await loadFonts() });
     return await readFile(artifact.path);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { VFile } from "vfile";
-import { prepareBook } from "../build.js";
+import { prepareBook } from "../recipe.js";
 import type { Book } from "../book.js";
 import type { BuildOptions } from "../config/resolve.js";
-import { TransformCache } from "../stages/transform-cache.js";
-import { renderHtml } from "../targets/html.js";
+import { BuildCache } from "../cache/build-cache.js";
+import { editions } from "../targets/index.js";
 import { loadFonts, type FontSet } from "../templates.js";
 
 export interface PreviewBuild {
@@ -24,7 +24,7 @@ export interface PreviewBuild {
 }
 
 export class PreviewSession {
-  readonly cache = new TransformCache();
+  readonly cache = new BuildCache();
   private count = 0;
   private scratch?: string;
   private fonts?: Promise<FontSet>;
@@ -34,14 +34,14 @@ export class PreviewSession {
   /** Rebuild the web edition; only chapters whose source or context changed are transformed again. */
   async rebuild(): Promise<PreviewBuild> {
     const started = performance.now();
-    this.cache.stats = { hits: 0, misses: 0 };
+    this.cache.stats = { hits: 0, misses: 0, treesRead: 0 };
     const prepared = await prepareBook(this.options, { cache: this.cache });
     let html: string | undefined;
     // Unlike a build, preview renders a book with errors too: the author sees the page and the problems over it.
     if (prepared.book && !prepared.configFailed) {
       this.scratch ??= await mkdtemp(join(tmpdir(), "folio-preview-"));
       this.fonts ??= loadFonts();
-      const artifact = await renderHtml(prepared.book, { outDir: this.scratch, fonts: await this.fonts, cache: this.cache });
+      const { artifact } = await editions.html.render(prepared.book, { outDir: this.scratch, fonts: await this.fonts, wrapRendering: this.cache.wrapRendering });
       html = await readFile(artifact.path, "utf8");
     }
     this.cache.trim();

@@ -1,13 +1,12 @@
 /** A release, read as its recipe: build every edition → versioned names → print cover → checks → manifest → SHA256SUMS. */
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
-import { build, type BuildHooks, type BuildResult } from "../build.js";
-import { loadConfig } from "../config/load.js";
-import { formats, resolveConfig, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
+import { build, type BuildHooks, type BuildResult } from "../recipe.js";
+import { formats, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
 import { hasFailures } from "../diagnostics.js";
+import { renderPrintCover } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
-import { renderCoverPdf } from "./cover-pdf.js";
 import { buildManifest, checksums, listFiles } from "./manifest.js";
 
 export interface ReleaseResult {
@@ -24,8 +23,8 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
   const staging = await mkdtemp(join(options.outDir, ".folio-release-"));
   try {
     const built = await build({ ...options, outDir: join(staging, "editions"), formats }, hooks);
-    if (hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
-    const config = await resolveConfig((await loadConfig(options.manuscriptDir)).options!, options);
+    if (!built.book || hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
+    const { config } = built.book;
     const stem = `${config.slug}-${config.version}`;
     const dir = join(staging, "release");
     await mkdir(join(dir, "reports"), { recursive: true });
@@ -37,7 +36,7 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     }
     hooks.progress?.("print cover");
     const fonts = await loadFonts();
-    const cover = await renderCoverPdf(config, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
+    const cover = await renderPrintCover(built.book, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
     hooks.progress?.("checks");
     const checks = await runChecks(join(dir, `${stem}.epub`), [join(dir, `${stem}.pdf`), cover.path], join(dir, "reports"), env);
     const manifest = await buildManifest({ config, fonts, browserVersion: cover.browserVersion, sourceDateEpoch: options.sourceDateEpoch, cover: cover.geometry, checks });

@@ -1,10 +1,11 @@
 /** Chapters that share a title: the contents, the navigation and the running heads could not tell them apart. */
 import { relative } from "node:path";
-import { chapterData, type Book } from "../book.js";
+import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
+import type { Stage } from "./stage.js";
 
 /** Warn on each chapter whose title an earlier chapter already has, naming the chapters that share it. */
-export function checkChapterTitles(book: Book): void {
+export const checkChapterTitles: Stage = async (book) => {
   const byTitle = new Map<string, string[]>();
   for (const file of book.chapters) {
     const data = chapterData(file);
@@ -20,4 +21,5 @@ export function checkChapterTitles(book: Book): void {
     }
     byTitle.set(key, [...earlier, name]);
   }
-}
+  return book;
+};

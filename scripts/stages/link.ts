@@ -1,75 +1,64 @@
 /**
  * Linking: make every id unique across the book, then point each internal link at its target or
  * report it broken. The stage works on what the transform recorded of each chapter (its ids,
- * headings and links), not on its tree: a tree restored from the transform cache is read back and
- * given its new ids only when an edition asks for it (`linkedTree`).
+ * headings and links), not on its tree: the tree is given its new ids when it is first read, so a
+ * tree restored from the build cache is never read back unless an edition needs it.
  */
 import type { Element, Root } from "hast";
-import { deserialize } from "node:v8";
-import type { VFile } from "vfile";
-import { chapterData, type Book, type ChapterData } from "../book.js";
+import { deferTree, draftData, treeOf } from "../book.js";
 import { report } from "../diagnostics.js";
 import { walkElements } from "../util/walk.js";
+import type { Stage } from "./stage.js";
 
 /** Rename ids that an earlier chapter already uses, and resolve every internal link against the new ids. */
-export function linkChapters(book: Book): void {
+export const linkChapters: Stage = async (book) => {
   const used = new Set<string>();
-  const renamed = book.chapters.map((file) => {
-    const data = chapterData(file);
+  const renames = book.chapters.map((file) => {
+    const data = draftData(file);
     data.id = claim(used, `chapter-${data.slug}`);
-    data.idRenames = data.ids.map((id) => claim(used, validId(id)));
-    return idMap(data);
+    const before = data.ids;
+    const after = before.map((id) => claim(used, validId(id)));
+    return { before, after, map: idMap(before, after) };
   });
   for (const file of book.chapters) {
-    const data = chapterData(file);
-    for (const heading of data.headings) heading.id = renamed[data.index].get(heading.id) ?? heading.id;
-    for (const link of data.links) {
-      if (link.fragment === undefined) continue;
-      const target = renamed[link.chapter].get(link.fragment);
+    const data = draftData(file);
+    const { after, map } = renames[data.index];
+    data.ids = after;
+    data.headings = data.headings.map((heading) => ({ ...heading, id: map.get(heading.id) ?? heading.id }));
+    data.links = data.links.map((link) => {
+      if (link.fragment === undefined) return link;
+      const target = renames[link.chapter].map.get(link.fragment);
       if (target === undefined) {
         const where = link.chapter === data.index ? "this chapter" : `chapter \`${book.chapters[link.chapter].basename}\``;
         report(file, "link-anchor", `Link to \`#${link.fragment}\`: no heading or element of ${where} has that id`, link.position);
       }
-      link.fragment = target;
-    }
-    // A tree transformed in this build is linked now; one still serialized, when it is read back.
-    if (data.tree) linkTree(data, renamed[data.index]);
+      return { ...link, fragment: target };
+    });
+    const unlinked = treeOf(data);
+    deferTree(data, () => linkTree(unlinked(), after, map));
   }
-}
-
-/** The chapter's tree as the link stage left it, read back from its serialized form first if need be. */
-export function linkedTree(file: VFile): Root {
-  const data = chapterData(file);
-  if (!data.tree) {
-    // Every chapter holds its tree either in memory or serialized (restored from the cache).
-    data.tree = deserialize(data.storedTree!) as Root;
-    data.storedTree = undefined;
-    linkTree(data, idMap(data));
-  }
-  return data.tree;
-}
+  return book;
+};
 
 /** Old id → new id; an id used twice in the chapter maps to its first element's new id. */
-function idMap(data: ChapterData): Map<string, string> {
+function idMap(before: readonly string[], after: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
-  const renames = data.idRenames ?? data.ids;
-  data.ids.forEach((id, i) => map.has(id) || map.set(id, renames[i]));
+  before.forEach((id, i) => map.has(id) || map.set(id, after[i]));
   return map;
 }
 
 /**
  * Give each element of the chapter's tree its new id (the elements with ids come in the order
- * `ids` lists them), point ARIA references at the new ids, and find the links' and images' elements.
+ * the transform recorded them) and point ARIA references at the new ids. The tree is the
+ * transform's own, read once: it is changed in place.
  */
-function linkTree(data: ChapterData, map: ReadonlyMap<string, string>): void {
-  const renames = data.idRenames ?? data.ids;
+function linkTree(tree: Root, ids: readonly string[], map: ReadonlyMap<string, string>): Root {
   let next = 0;
-  walkElements(data.tree!, (node: Element) => {
-    if (typeof node.properties.id === "string") node.properties.id = renames[next++];
-    if (node.data?.folioLink !== undefined) data.links[node.data.folioLink].node = node;
-    if (node.data?.folioImage !== undefined) data.images[node.data.folioImage].node = node;
+  walkElements(tree, (node: Element) => {
+    if (typeof node.properties.id === "string") node.properties.id = ids[next++];
     remapIdReferences(node, map);
   });
+  return tree;
 }
 
 /** ARIA attributes name ids of the same document: follow the renames. */

@@ -1,8 +1,8 @@
 /** Reading the manuscript: each chapter listed in the config becomes a VFile, or a diagnostic on book.yaml. */
 import { readFile, realpath } from "node:fs/promises";
-import { basename, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, extname, isAbsolute, resolve } from "node:path";
 import { VFile } from "vfile";
-import { chapterData, type ChapterData } from "../book.js";
+import { draftData, type DraftChapterData } from "../book.js";
 import type { ChapterEntry } from "../chapters/entries.js";
 import { chapterKinds } from "../chapters/kinds.js";
 import type { ChapterMeta } from "../config/chapter-schema.js";
@@ -10,10 +10,14 @@ import type { LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
 import { languageProblem } from "../util/language.js";
+import { isInside } from "../util/paths.js";
 import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
+import type { Stage } from "./stage.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
-export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
+export const readChapters: Stage = async (book) => ({ ...book, chapters: await readChapterFiles(book.config, book.configFile) });
+
+async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
   const chapters: VFile[] = [];
   const seen = new Set<string>();
   const slugs = new Set<string>();
@@ -53,7 +57,7 @@ export async function readChapters(config: ResolvedConfig, loaded: LoadedConfig)
     await applyMetadata(file, meta, chapterEntry, loaded);
     const part = chapterEntry.part;
     if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
-    if (part) chapterData(file).part = parts.get(part);
+    if (part) draftData(file).part = parts.get(part);
     chapters.push(file);
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
@@ -69,7 +73,7 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
   let slug = base;
   for (let n = 2; slugs.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
   slugs.add(slug.toLowerCase());
-  const data: Partial<ChapterData> = {
+  const data: Partial<DraftChapterData> = {
     index,
     slug,
     matter: "body",
@@ -89,9 +93,9 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
 
 /** Put what the chapter's front matter and book.yaml entry say (`meta`, merged) onto its data. */
 async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry, loaded: LoadedConfig): Promise<void> {
-  const data = chapterData(file);
+  const data = draftData(file);
   data.level = entry.level;
-  if (entry.group) data.group = toMetadata(entry.group) as ChapterData["group"];
+  if (entry.group) data.group = toMetadata(entry.group) as DraftChapterData["group"];
   data.metadata = toMetadata(meta);
   // A title-only group's kind and matter are its chapter's, which this file opens.
   const owner = entry.group ?? meta;
@@ -106,7 +110,7 @@ async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry
   }
 }
 
-function toMetadata(meta: ChapterMeta): ChapterData["metadata"] {
+function toMetadata(meta: ChapterMeta): DraftChapterData["metadata"] {
   return {
     title: meta.title,
     subtitle: meta.subtitle,
@@ -114,12 +118,6 @@ function toMetadata(meta: ChapterMeta): ChapterData["metadata"] {
     kind: meta.kind ?? "chapter",
     recto: meta.recto ?? true,
   };
-}
-
-/** True when `path` is `dir` or below it. */
-export function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {

@@ -4,11 +4,14 @@ import { extname, join, relative, resolve } from "node:path";
 import { VFile } from "vfile";
 import { chapterData, type Book } from "../book.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
-import { imageTypes } from "../plugins/rehype-images.js";
-import { isInside } from "./read.js";
+import { imageTypes } from "../util/image-types.js";
+import { isInside } from "../util/paths.js";
+import type { Stage } from "./stage.js";
 
-/** One file per unused image of the manuscript folder, each holding an `image-unused` message. */
-export async function findUnusedImages(book: Book): Promise<VFile[]> {
+/** The book with one file per unused image of the manuscript folder, each holding an `image-unused` message. */
+export const findUnusedImages: Stage = async (book) => ({ ...book, otherFiles: [...book.otherFiles, ...(await unusedImages(book))] });
+
+async function unusedImages(book: Book): Promise<VFile[]> {
   const { manuscriptDir, outDir, cover } = book.config;
   const used = new Set(book.chapters.flatMap((file) => chapterData(file).imageReferences ?? []));
   if (cover) used.add(resolve(manuscriptDir, cover));

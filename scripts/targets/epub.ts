@@ -12,7 +12,7 @@ import { epubCover } from "./epub/cover.js";
 import { zipEpub, type PackageFile } from "./epub/package.js";
 import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
 import { documentProperties } from "./epub/xhtml.js";
-import type { Target } from "./target.js";
+import type { Render } from "./target.js";
 
 const xhtml = "application/xhtml+xml";
 
@@ -23,11 +23,12 @@ function contentsDepth(entries: readonly { sections: readonly unknown[] }[]): nu
   return entries.length === 0 ? 0 : 1 + Math.max(...entries.map((entry) => contentsDepth(entry.sections as { sections: readonly unknown[] }[])));
 }
 
-export const renderEpub: Target = async (book, context) => {
+export const renderEpub: Render = async (book, context) => {
   const { config } = book;
-  const cover = await epubCover(book, context.fonts, context.signal);
-  const chapters = chapterDocuments(book);
-  const pages = pageList(book, chapters);
+  const cover = await epubCover(book, context);
+  const pageStarts = context.products?.pageStarts;
+  const chapters = chapterDocuments(book, pageStarts);
+  const pages = pageList(pageStarts, chapters);
   const claim = accessibilityClaim(book, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
   const navEntry = (entry: ContentsEntry): NavEntry => ({
@@ -76,5 +77,5 @@ export const renderEpub: Target = async (book, context) => {
   ];
   const path = join(context.outDir, `${config.slug}.epub`);
   await writeFile(path, await zipEpub(files, new Date(config.modified), { title: config.title, lang: config.language }));
-  return { format: "epub", path };
+  return { artifact: { format: "epub", path } };
 };

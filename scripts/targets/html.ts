@@ -7,9 +7,9 @@ import { folioVersion } from "../version.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
-import type { Target } from "./target.js";
+import type { Render } from "./target.js";
 
-export const renderHtml: Target = async (book, context) => {
+export const renderHtml: Render = async (book, context) => {
   const images = await embedImages(book);
   const parts = new Map(chapterGroups(book).flatMap((group) => (group.part ? [[group.files[0], group.part] as const] : [])));
   const chapters = book.chapters.map((file) => {
@@ -18,7 +18,7 @@ export const renderHtml: Target = async (book, context) => {
       href: (chapter, fragment) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
       src: (image) => images.get(image.path) ?? "",
     };
-    const html = renderedChapter(file, "web", addressing, chapterHtml, context.cache);
+    const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
     return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
   });
   const css = [await inlineFontFaces(context.fonts, "web", "font-display: swap; "), await readTemplate("shared/book.css"), await readTemplate("web/web.css")].join("\n");
@@ -32,7 +32,7 @@ export const renderHtml: Target = async (book, context) => {
   });
   const path = join(context.outDir, `${book.config.slug}.html`);
   await writeFile(path, page);
-  return { format: "html", path };
+  return { artifact: { format: "html", path } };
 };
 
 /** Every image of the book as a data: URL, read once even when several chapters use it. */

@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
-import { chapterData, type Book, type PageStart } from "../book.js";
+import { chapterData, type Book } from "../book.js";
 import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
 import { findBrowser } from "./browser.js";
 import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
 import type { VFile } from "vfile";
-import { linkedTree } from "../stages/link.js";
 import { runningTextSize } from "../util/running-text.js";
 import { chapterGroups, type ChapterGroup } from "./chapter-groups.js";
 import { bookContents, flatContents, headingTitles, isNotesHeading, type ContentsEntry } from "./contents.js";
@@ -26,11 +25,11 @@ import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
-import type { Target } from "./target.js";
+import type { PageStart, Render } from "./target.js";
 
 const pointsPerPx = 0.75;
 
-export const renderPdf: Target = async (book, context) => {
+export const renderPdf: Render = async (book, context) => {
   const executable = findBrowser(book.config.browserPath);
   // Chromium starts while Node makes the print document (hyphenating a long book takes about a second).
   const starting = startBrowser(executable);
@@ -75,12 +74,11 @@ export const renderPdf: Target = async (book, context) => {
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
     setOutline(pdf, outlineEntries(book));
     setPdfMetadata(pdf, book.config);
-    book.pageStarts = pageStarts(groups, plan, furniture);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));
     // The print document and the browser determine the content: they make a stable document ID.
     await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
-    return { format: "pdf", path };
+    return { artifact: { format: "pdf", path }, products: { pageStarts: pageStarts(groups, plan, furniture) } };
   } finally {
     context.signal?.removeEventListener("abort", abort);
     await closeBrowser();
@@ -173,7 +171,7 @@ function sectionOffsets(files: readonly VFile[]): { chapter: number; words: numb
   let images = 0;
   return files.map((file) => {
     const offset = { chapter: chapterData(file).index, words, images };
-    const size = runningTextSize(linkedTree(file));
+    const size = runningTextSize(chapterData(file).tree);
     words += size.words;
     images += size.images;
     return offset;

@@ -2,7 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { HTTPRequest, Page } from "puppeteer";
-import { isInside } from "../stages/read.js";
+import { isInside } from "../util/paths.js";
 
 /**
  * Launch flags that keep Chromium itself off the network as a second wall behind the request

@@ -1,11 +1,13 @@
-/** Serializing a chapter for one edition: point its links and images at that edition's files, then write HTML (the EPUB's XHTML: epub/xhtml.ts). */
-import { createHash } from "node:crypto";
-import type { Root } from "hast";
-import { toHtml } from "hast-util-to-html";
+/**
+ * Serializing a chapter for one edition: a copy of its tree with the links and images pointed at
+ * that edition's files, written as HTML by rehype-stringify (the EPUB's XHTML: epub/xhtml.ts).
+ */
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
 import type { VFile } from "vfile";
-import { chapterData, type ImageUse } from "../book.js";
-import { linkedTree } from "../stages/link.js";
-import type { TransformCache } from "../stages/transform-cache.js";
+import { chapterData, type ChapterData, type ImageUse } from "../book.js";
+import { renderAsIs, type RenderingWrapper } from "./target.js";
 
 export interface EditionAddressing {
   /** The href of chapter `chapter` (its start, or the element with id `fragment`). */
@@ -14,30 +16,61 @@ export interface EditionAddressing {
   readonly src: (image: ImageUse) => string;
 }
 
-/** Point the chapter's internal links and images at the edition's addresses. */
+const htmlWriter = unified().use(rehypeStringify).freeze();
+
+/**
+ * The chapter's tree with its internal links and images pointed at the edition's addresses. The
+ * Book's tree is left as it is: only the elements addressed and their ancestors are copied, the
+ * rest is shared, so an edition that rewrites more must copy the result first.
+ */
 export function address(file: VFile, addressing: EditionAddressing): Root {
   const data = chapterData(file);
-  const tree = linkedTree(file);
-  for (const link of data.links) if (link.node) link.node.properties.href = addressing.href(link.chapter, link.fragment);
-  for (const image of data.images) if (image.node) image.node.properties.src = addressing.src(image);
-  return tree;
+  const tree = data.tree;
+  const children = addressChildren(tree.children, data, addressing);
+  return children === tree.children ? tree : { ...tree, children: children as RootContent[] };
+}
+
+function addressChildren(children: (RootContent | ElementContent)[], data: ChapterData, addressing: EditionAddressing): (RootContent | ElementContent)[] {
+  let copy: (RootContent | ElementContent)[] | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.type !== "element") continue;
+    const addressed = addressElement(child, data, addressing);
+    if (addressed === child) continue;
+    copy ??= children.slice();
+    copy[i] = addressed;
+  }
+  return copy ?? children;
+}
+
+function addressElement(node: Element, data: ChapterData, addressing: EditionAddressing): Element {
+  let properties = node.properties;
+  const link = node.data?.folioLink;
+  const image = node.data?.folioImage;
+  if (link !== undefined) properties = { ...properties, href: addressing.href(data.links[link].chapter, data.links[link].fragment) };
+  if (image !== undefined) properties = { ...properties, src: addressing.src(data.images[image]) };
+  const children = node.children.length > 0 ? (addressChildren(node.children, data, addressing) as ElementContent[]) : node.children;
+  return properties === node.properties && children === node.children ? node : { ...node, properties, children };
 }
 
 /**
- * `serialize(file, addressing)`, kept in `cache` under what it depends on: the chapter's cache key
- * (its source, Folio's code, what the transform read), the edition, the ids the link stage gave and
- * every address the edition gives the chapter's links and images. A chapter found there is never read back.
+ * `serialize(file, addressing)`, through `wrap` (the build cache keeps renderings), which is told
+ * what the rendering depends on besides the chapter: the edition and every address the edition
+ * gives the chapter's links and images.
  */
-export function renderedChapter(file: VFile, edition: string, addressing: EditionAddressing, serialize: (file: VFile, addressing: EditionAddressing) => string, cache?: TransformCache): string {
+export function renderedChapter(file: VFile, edition: string, addressing: EditionAddressing, serialize: (file: VFile, addressing: EditionAddressing) => string, wrap: RenderingWrapper = renderAsIs): string {
   const data = chapterData(file);
-  if (!cache || !data.cacheKey) return serialize(file, addressing);
   const hrefs = data.links.map((link) => addressing.href(link.chapter, link.fragment));
   const srcs = data.images.map((image) => addressing.src(image));
-  const key = createHash("sha256").update(data.cacheKey).update(JSON.stringify([edition, data.idRenames, hrefs, srcs])).digest("hex");
-  return cache.rendering(key, `${file.path}\0${edition}`, () => serialize(file, addressing));
+  return wrap(file, edition, [hrefs, srcs], () => serialize(file, addressing));
+}
+
+/** A tree as HTML. */
+export function treeHtml(tree: Root): string {
+  return htmlWriter.stringify(tree);
 }
 
 /** The chapter's body as HTML. */
 export function chapterHtml(file: VFile, addressing: EditionAddressing): string {
-  return toHtml(address(file, addressing));
+  return treeHtml(address(file, addressing));
 }

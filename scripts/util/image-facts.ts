@@ -1,7 +1,7 @@
 /** What the image checks need to know about an image file: where it really is, and its size in pixels. */
 import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
-import { isInside } from "../stages/read.js";
+import { isInside } from "./paths.js";
 
 export interface ImageFacts {
   /** False when the path, after following symbolic links, leaves the manuscript folder. */

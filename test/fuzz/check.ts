@@ -1,7 +1,7 @@
 /** The property every generated manuscript must have: editions both EPUBCheck runs accept, or diagnostics; never a crash. */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "../../scripts/build.js";
+import { build } from "../../scripts/recipe.js";
 import { hasFailures } from "../../scripts/diagnostics.js";
 import { formatReport } from "../../scripts/report.js";
 import { epubcheckJava, epubcheckTs } from "../helpers/epub.js";

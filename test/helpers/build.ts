@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build, type BuildHooks, type BuildResult } from "../../scripts/build.js";
+import { build, type BuildHooks, type BuildResult } from "../../scripts/recipe.js";
 import type { BuildOptions, Format } from "../../scripts/config/resolve.js";
 
 export const repoRoot = resolve(import.meta.dirname, "..", "..");

@@ -1,7 +1,8 @@
 /** The chapters as EPUB documents: Folio's tree, addressed for the EPUB, then rewritten on a copy for EPUB readers. */
 import type { Root } from "hast";
-import { chapterData, type Book, type ChapterData, type PageStart } from "../../book.js";
+import { chapterData, type Book, type ChapterData } from "../../book.js";
 import { chapterKindOf, opensChapter } from "../chapter-groups.js";
+import type { PageStart } from "../target.js";
 import { address, type EditionAddressing } from "../serialize.js";
 import { treeXhtml } from "./xhtml.js";
 import { popUpFootnotes } from "./footnotes.js";
@@ -36,14 +37,14 @@ export function epubAddressing(book: Book): EditionAddressing {
   };
 }
 
-/** Every chapter as an EPUB document, with page-break markers where `book.pageStarts` says printed pages begin. */
-export function chapterDocuments(book: Book): ChapterDocument[] {
+/** Every chapter as an EPUB document, with page-break markers where `pageStarts` (from the print layout) says printed pages begin. */
+export function chapterDocuments(book: Book, pageStarts: readonly PageStart[] = []): ChapterDocument[] {
   const addressing = epubAddressing(book);
   return book.chapters.map((file) => {
     const data = chapterData(file);
-    // The tree is shared with the other editions: rewrite a copy, made after addressing it for the EPUB.
+    // The addressed tree shares its parts with the Book's: rewrite a copy.
     const tree = structuredClone(address(file, addressing)) as Root;
-    const starts = (book.pageStarts ?? []).filter((start) => start.chapter === data.index);
+    const starts = pageStarts.filter((start) => start.chapter === data.index);
     const filename = chapterFile(book, data.index);
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
     popUpFootnotes(tree);
@@ -70,8 +71,8 @@ function escapeXml(text: string): string {
 }
 
 /** The page list in reading order, or undefined when the print layout gave no page starts. */
-export function pageList(book: Book, chapters: readonly ChapterDocument[]): PageTarget[] | undefined {
-  if (!book.pageStarts || book.pageStarts.length === 0) return undefined;
+export function pageList(pageStarts: readonly PageStart[] | undefined, chapters: readonly ChapterDocument[]): PageTarget[] | undefined {
+  if (!pageStarts || pageStarts.length === 0) return undefined;
   return chapters.flatMap((chapter) => chapter.pages);
 }
 

@@ -2,8 +2,8 @@
  * The EPUB's drawn cover, started as soon as book.yaml is read. A worker thread starts the
  * browser and has it draw while the main thread transforms the chapters: on the main thread the
  * drawing would wait for the transform, which holds the thread, and Puppeteer alone takes most of
- * a second to load. The EPUB takes the drawing when it gets there. This module loads nothing heavy,
- * so that the drawing is registered before anything can ask for it.
+ * a second to load. The recipe hands the drawing to the EPUB in its render context, which takes it
+ * when it gets there. This module loads nothing heavy.
  */
 import { Worker } from "node:worker_threads";
 import type { ResolvedConfig } from "../../config/resolve.js";
@@ -29,25 +29,21 @@ export function coverDrawingKey(config: ResolvedConfig, fonts: FontSet, size: Co
   return JSON.stringify([size.width, size.height, config.language, config.title, config.subtitle, config.authors, fonts.family, fonts.faces.map((face) => face.file)]);
 }
 
-const drawings = new WeakMap<ResolvedConfig, Promise<EarlyDrawing>>();
+/** A cover drawing under way: the EPUB takes it, when what it drew is the cover it needs. */
+export interface EarlyCover {
+  /** The drawing, or undefined when it could not be started. */
+  readonly drawing: Promise<EarlyDrawing | undefined>;
+  /** Settles when the drawing is over and its worker and browser are gone. */
+  readonly exited: Promise<void>;
+}
 
-/** Start drawing the cover of `config`; `signal` stops a drawing never taken. Settles when the drawing is over and its worker and browser are gone. */
-export function drawCoverEarly(config: ResolvedConfig, signal: AbortSignal): Promise<void> {
+/** Start drawing the cover of `config`; `signal` stops a drawing never taken. */
+export function drawCoverEarly(config: ResolvedConfig, signal: AbortSignal): EarlyCover {
   const worker = startWorker(config, epubCoverSize, signal);
   const started = loadFonts().then((fonts) => ({ key: coverDrawingKey(config, fonts, epubCoverSize), drawing: worker.png }));
   // Failures are reported when the EPUB takes the drawing; until then, nobody is listening.
   worker.png.catch(() => undefined);
-  started.catch(() => undefined);
-  drawings.set(config, started);
-  signal.addEventListener("abort", () => drawings.delete(config), { once: true });
-  return worker.exited;
-}
-
-/** The drawing started for `config`, if any, taken out of the waiting list. */
-export async function takeEarlyCover(config: ResolvedConfig): Promise<EarlyDrawing | undefined> {
-  const started = drawings.get(config);
-  drawings.delete(config);
-  return started?.catch(() => undefined);
+  return { drawing: started.catch(() => undefined), exited: worker.exited };
 }
 
 function startWorker(config: ResolvedConfig, size: CoverSize, signal: AbortSignal): { png: Promise<Buffer>; exited: Promise<void> } {

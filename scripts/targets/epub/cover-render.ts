@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from "../../config/resolve.js";
 import { inlineFontFaces, renderTemplate } from "../../templates.js";
 import type { FontSet } from "../../templates.js";
-import { coverDrawingKey, takeEarlyCover, type CoverSize } from "./cover-early.js";
+import { coverDrawingKey, type CoverSize, type EarlyCover } from "./cover-early.js";
 
 export { epubCoverSize, type CoverSize } from "./cover-early.js";
 
@@ -18,9 +18,9 @@ export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise
   });
 }
 
-/** Draw the cover page at `size` and return the PNG; the page may load nothing but inline data. */
-export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
-  const early = await takeEarlyCover(config);
+/** Draw the cover page at `size` and return the PNG (the one drawn early, when it is that cover); the page may load nothing but inline data. */
+export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal, earlyCover?: EarlyCover): Promise<Buffer> {
+  const early = await earlyCover?.drawing;
   if (early?.key === coverDrawingKey(config, fonts, size)) return early.drawing;
   return drawCover(config, await coverHtml(config, fonts), size, signal);
 }

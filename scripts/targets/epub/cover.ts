@@ -1,12 +1,10 @@
 /** The EPUB cover: book.yaml's `cover:` image (PNG or JPEG), or a typographic cover drawn from the book's title. */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { VFile } from "vfile";
-import type { Book } from "../../book.js";
+import type { Book, CoverFile } from "../../book.js";
 import { report } from "../../diagnostics.js";
-import { findCover } from "../../stages/cover.js";
-import type { FontSet } from "../../templates.js";
 import { BrowserMissingError } from "../browser-missing.js";
+import type { RenderContext } from "../target.js";
 import { epubCoverSize, renderCoverPng } from "./cover-render.js";
 
 export interface CoverImage {
@@ -19,12 +17,14 @@ export interface CoverImage {
 }
 
 /** The book's cover, or undefined (with a diagnostic on book.yaml) when it cannot be had. */
-export async function epubCover(book: Book, fonts: FontSet, signal?: AbortSignal): Promise<CoverImage | undefined> {
+export async function epubCover(book: Book, context: RenderContext): Promise<CoverImage | undefined> {
   const { config } = book;
+  const { signal } = context;
   const alt = `Cover: ${config.title}${config.subtitle ? `: ${config.subtitle}` : ""}${config.authors.length ? `, by ${config.authors.join(", ")}` : ""}`;
-  if (config.cover !== undefined) return coverFromFile(book, alt);
+  // A `cover:` that could not be used stopped the build while the book was prepared.
+  if (config.cover !== undefined) return book.cover && coverFromFile(book.cover, alt);
   try {
-    return { name: "cover.png", mediaType: "image/png", bytes: await renderCoverPng(config, fonts, epubCoverSize, signal), alt };
+    return { name: "cover.png", mediaType: "image/png", bytes: await renderCoverPng(config, context.fonts, epubCoverSize, signal, context.earlyCover), alt };
   } catch (error) {
     if (signal?.aborted) throw error;
     const cause = error instanceof BrowserMissingError ? "no Chromium or Chrome was found" : (error as Error).message;
@@ -33,9 +33,7 @@ export async function epubCover(book: Book, fonts: FontSet, signal?: AbortSignal
   }
 }
 
-/** The cover file of book.yaml, already checked when the manuscript was read (a bad one stopped the build). */
-async function coverFromFile(book: Book, alt: string): Promise<CoverImage | undefined> {
-  const file = await findCover(book.config, { ...book.configFile, file: new VFile() });
-  if (!file) return undefined;
+/** The cover file of book.yaml, found when the book was prepared. */
+async function coverFromFile(file: CoverFile, alt: string): Promise<CoverImage> {
   return { name: `cover${extname(file.path).toLowerCase().replace(".jpeg", ".jpg")}`, mediaType: file.mediaType, bytes: await readFile(file.path), alt };
 }

@@ -1,6 +1,6 @@
 /** Page-break markers: where each printed page begins, placed before that word of the chapter's running text. */
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import type { PageStart } from "../../book.js";
+import type { PageStart } from "../target.js";
 import { isFootnotesSection } from "./footnotes.js";
 
 /** The same words as `countWords` in scripts/util/words.ts counts, with where each begins. */

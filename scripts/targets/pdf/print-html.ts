@@ -1,13 +1,12 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
 import { pathToFileURL } from "node:url";
-import { toHtml } from "hast-util-to-html";
 import type { Element, Root } from "hast";
 import { chapterData, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
 import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
-import { address } from "../serialize.js";
+import { address, treeHtml } from "../serialize.js";
 import { printTree } from "./print-tree.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
@@ -34,7 +33,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
   const chapters = chapterGroups(book).map(({ files, part }) => {
     const data = chapterData(files[0]);
     const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang));
-    const html = toHtml(joinSections(trees, files.slice(1).map((file) => chapterData(file))));
+    const html = treeHtml(joinSections(trees, files.slice(1).map((file) => chapterData(file))));
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;

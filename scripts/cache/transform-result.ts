@@ -5,7 +5,9 @@
 import { serialize } from "node:v8";
 import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
-import { chapterData, type ChapterData } from "../book.js";
+import { deserialize } from "node:v8";
+import type { Root } from "hast";
+import { chapterData, deferTree, type ChapterData } from "../book.js";
 
 export interface TransformResult {
   readonly data: Pick<ChapterData, (typeof resultFields)[number]>;
@@ -29,9 +31,13 @@ export function takeResult(file: VFile, reads: TransformResult["reads"]): Transf
   };
 }
 
-/** Put `result` onto `file` as if the transform had run on it, with its tree still serialized; the caller hands over `result`'s objects. */
-export function applyResult(file: VFile, result: TransformResult): void {
-  Object.assign(file.data, result.data, { tree: undefined, storedTree: result.tree });
+/** Put `result` onto `file` as if the transform had run on it; its tree is read back only when first read. The caller hands over `result`'s objects. */
+export function applyResult(file: VFile, result: TransformResult, onRead?: () => void): void {
+  Object.assign(file.data, result.data);
+  deferTree(file.data, () => {
+    onRead?.();
+    return deserialize(result.tree) as Root;
+  });
   for (const m of result.messages) {
     const message = file.message(m.reason, { place: m.place, ruleId: m.ruleId, source: "folio" });
     message.fatal = m.fatal;

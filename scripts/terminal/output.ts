@@ -1,7 +1,7 @@
 /** What the command prints besides diagnostics: one line per edition, stage times, progress, and the end report. */
 import { relative } from "node:path";
 import type { VFile } from "vfile";
-import type { BuildHooks, BuiltArtifact } from "../build.js";
+import type { BuildHooks, BuiltArtifact } from "../recipe.js";
 import { hasFailures } from "../diagnostics.js";
 import { formatReport, reportJson } from "../report.js";
 import type { FlagValues } from "./flags.js";

@@ -1,20 +1,27 @@
 /**
- * A cache of chapter transforms, keyed by a hash of everything a transform reads, so a rebuild
- * redoes only changed chapters. The preview keeps results in memory; `folio build` keeps them on
- * disk (node_modules/.cache/folio/transforms), so that a new build after editing one chapter
- * transforms that chapter only. Keys include a fingerprint of Folio's own code and locked
- * packages: a result is never reused by other code.
+ * The build cache: it wraps, from the outside, the transform of one chapter and the rendering of
+ * one chapter, so that a rebuild redoes only what changed. Neither the Book nor an edition knows
+ * it is there: the recipe and the preview session hand its two wrappers to the stages and the
+ * editions (`wrapTransform`, `wrapRendering`).
  *
- * It keeps renderings too: the text an edition made of a chapter, under a key that adds to the
- * chapter's key everything the rendering read besides (see `renderedChapter` in
- * targets/serialize.ts), so that an unchanged chapter's tree is never even read back.
+ * A transform is kept under a hash of everything it reads; a rendering (the text an edition made
+ * of a chapter) under the chapter's key plus the ids the link stage gave and everything the
+ * edition says the rendering depends on, so that an unchanged chapter's tree is never even read
+ * back. The preview keeps results in memory; `folio build` keeps them on disk
+ * (node_modules/.cache/folio/transforms), so that a new build after editing one chapter transforms
+ * that chapter only. Keys include a fingerprint of Folio's own code and locked packages: a result
+ * is never reused by other code.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { VFile } from "vfile";
+import { chapterData } from "../book.js";
 import { folioRoot, scriptsDir } from "../root.js";
+import type { TransformWrapper } from "../stages/stage.js";
+import type { RenderingWrapper } from "../targets/target.js";
+import { fileStamp } from "../util/file-stamp.js";
 import { folioVersion } from "../version.js";
 import { applyResult, takeResult, type TransformResult } from "./transform-result.js";
 
@@ -28,21 +35,41 @@ export interface CacheOptions {
   readonly memory?: boolean;
 }
 
-export class TransformCache {
+export class BuildCache {
   /** In memory, the latest result of each chapter (by path) and the latest rendering of each chapter in each edition. */
   private entries = new Map<string, { key: string; result: TransformResult }>();
   private renderings = new Map<string, { key: string; text: string }>();
-  stats = { hits: 0, misses: 0 };
+  /** The key of each chapter transformed or restored: what its renderings are kept under. */
+  private keys = new WeakMap<VFile, string>();
+  /** Chapters restored and transformed anew, and stored trees read back (by an edition that needed one). */
+  stats = { hits: 0, misses: 0, treesRead: 0 };
 
   constructor(private readonly options: CacheOptions = {}) {}
 
+  /** Give back the chapter's earlier transform when it still holds, or run `transform` and keep its result. */
+  readonly wrapTransform: TransformWrapper = async (file, context, transform) => {
+    const key = this.key(file, context);
+    this.keys.set(file, key);
+    if (this.restore(key, file)) return;
+    const reads = await transform(file);
+    this.store(key, file, [...reads]);
+  };
+
+  /** Give back the chapter's earlier rendering for `edition` when nothing it depends on changed, or render it and keep it. */
+  readonly wrapRendering: RenderingWrapper = (file, edition, inputs, render) => {
+    const chapterKey = this.keys.get(file);
+    if (!chapterKey) return render();
+    const key = createHash("sha256").update(chapterKey).update(JSON.stringify([edition, chapterData(file).ids, inputs])).digest("hex");
+    return this.rendering(key, `${file.path}\0${edition}`, render);
+  };
+
   /** The key of `file`: Folio's code, the chapter's source, and the `context` its transform depends on. */
-  key(file: VFile, context: string): string {
+  private key(file: VFile, context: string): string {
     return createHash("sha256").update(codeFingerprint()).update("\0").update(context).update("\0").update(String(file.path)).update("\0").update(String(file.value)).digest("hex");
   }
 
   /** Restore a stored result onto `file`, unless there is none or a file it looked at has changed since; false then. */
-  restore(key: string, file: VFile): boolean {
+  private restore(key: string, file: VFile): boolean {
     const held = this.entries.get(String(file.path));
     // The serialized tree is never written to: every restore can read the same bytes.
     const result = held?.key === key ? { ...structuredClone({ ...held.result, tree: undefined }), tree: held.result.tree } : this.read(key, (bytes) => deserialize(bytes) as TransformResult);
@@ -51,19 +78,19 @@ export class TransformCache {
       return false;
     }
     this.stats.hits++;
-    applyResult(file, result);
+    applyResult(file, result, () => this.stats.treesRead++);
     return true;
   }
 
   /** Remember the result of transforming `file`, which looked at the files of `reads` (call before any later stage changes the chapter). */
-  store(key: string, file: VFile, reads: TransformResult["reads"]): void {
+  private store(key: string, file: VFile, reads: TransformResult["reads"]): void {
     const result = takeResult(file, reads);
     if (this.options.memory !== false) this.remember(this.entries, String(file.path), { key, result });
     this.write(key, () => serialize(result));
   }
 
   /** The rendering kept under `key`, or else what `render` makes, kept for next time; `slot` names the chapter and edition (one rendering of each is kept in memory). */
-  rendering(key: string, slot: string, render: () => string): string {
+  private rendering(key: string, slot: string, render: () => string): string {
     const name = `${key}.rendered`;
     const held = this.renderings.get(slot);
     const kept = held?.key === key ? held.text : this.read(name, (bytes) => bytes.toString("utf8"));
@@ -123,13 +150,6 @@ export class TransformCache {
       // A cache that cannot be written only makes the next build slower.
     }
   }
-}
-
-/** What a transform saw of a file: its size and time of change, "dir" for a folder, null when there is none. */
-export function fileStamp(path: string): string | null {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return null;
-  return stats.isFile() ? `${stats.size}:${stats.mtimeMs}` : "dir";
 }
 
 function touch(path: string): void {

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
-import type { ResolvedConfig } from "../config/resolve.js";
-import { findBrowser, launchBrowser } from "../targets/browser.js";
-import { coverHtml } from "../targets/epub/cover-render.js";
-import { makePdfDeterministic } from "../targets/pdf/deterministic.js";
-import { fileFontFaces, renderTemplate, type FontSet } from "../templates.js";
-import { folioVersion } from "../version.js";
+import type { Book } from "../../book.js";
+import type { ResolvedConfig } from "../../config/resolve.js";
+import { fileFontFaces, renderTemplate, type FontSet } from "../../templates.js";
+import { folioVersion } from "../../version.js";
+import { findBrowser, launchBrowser } from "../browser.js";
+import { coverHtml } from "../epub/cover-render.js";
+import { makePdfDeterministic } from "../pdf/deterministic.js";
 import { coverGeometry, inches, type CoverGeometry } from "./spine.js";
 
 export interface CoverResult {
@@ -20,7 +21,8 @@ export interface CoverResult {
 }
 
 /** The wrap for the interior PDF at `interiorPath`, written to `outPath`. */
-export async function renderCoverPdf(config: ResolvedConfig, interiorPath: string, outPath: string, fonts: FontSet, signal?: AbortSignal): Promise<CoverResult> {
+export async function renderCoverPdf(book: Book, interiorPath: string, outPath: string, fonts: FontSet, signal?: AbortSignal): Promise<CoverResult> {
+  const { config } = book;
   const interior = await PDFDocument.load(await readFile(interiorPath), { updateMetadata: false });
   const { print } = config;
   const paper = print.paperThickness ? { thickness: inches(print.paperThickness) } : print.paper;
