@@ -9,10 +9,9 @@ import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
 import { findBrowser } from "./browser.js";
 import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
-import type { VFile } from "vfile";
-import { runningTextSize } from "../util/running-text.js";
-import { chapterGroups, type ChapterGroup } from "./chapter-groups.js";
-import { bookContents, flatContents, headingTitles, isNotesHeading, type ContentsEntry } from "./contents.js";
+import { chapterGroups } from "./chapter-groups.js";
+import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
+import { bodyStartId, outlineEntries, pageStarts } from "./pdf/chapter-pages.js";
 import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
 import { namedDestinations } from "./pdf/pdf-links.js";
@@ -20,12 +19,12 @@ import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
-import { setOutline, type OutlineEntry } from "./pdf/outline.js";
+import { setOutline } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
-import type { PageStart, Render } from "./target.js";
+import type { Render } from "./target.js";
 
 const pointsPerPx = 0.75;
 
@@ -121,59 +120,4 @@ async function printChecked(page: Page, planned: PagePlan, anchors: readonly str
     plan = printed;
     await applyBlankPages(page, plan);
   }
-}
-
-/** The first page group of the body matter: a part's title page or a chapter. */
-function bodyStartId(groups: readonly ChapterGroup[]): string | undefined {
-  const first = groups.find((group) => chapterData(group.files[0]).matter === "body");
-  return first ? (first.part?.id ?? chapterData(first.files[0]).id) : undefined;
-}
-
-/**
- * Every heading of the print document in order, with its bookmark title and level: the contents'
- * own, each part's title, then the chapters' (notes have none in print), one level down in a part.
- */
-function outlineEntries(book: Book): OutlineEntry[] {
-  const entries: OutlineEntry[] = [{ title: "Contents", level: 1 }];
-  for (const group of chapterGroups(book)) {
-    if (group.part) entries.push({ title: group.part.title, level: 1 });
-    for (const file of group.files) {
-      const data = chapterData(file);
-      const titles = headingTitles(file);
-      const down = data.part ? 1 : 0;
-      data.headings.forEach((h, i) => {
-        if (!isNotesHeading(h.id)) entries.push({ title: titles[i], level: h.depth + down });
-      });
-    }
-  }
-  return entries;
-}
-
-/** Where each printed page of every chapter begins, for the EPUB's page list; a page of a chapter's group begins in one of its files. */
-function pageStarts(groups: readonly ChapterGroup[], plan: PagePlan, furniture: Furniture): PageStart[] {
-  const starts: PageStart[] = [];
-  const groupById = new Map(groups.map((group) => [chapterData(group.files[0]).id, group]));
-  for (const planned of plan.groups) {
-    const group = groupById.get(planned.id);
-    if (planned.kind !== "chapter" || group === undefined) continue;
-    const offsets = sectionOffsets(group.files);
-    [[0, 0] as const, ...planned.starts].forEach(([words, images], i) => {
-      const at = [...offsets].reverse().find((o) => o.words <= words && o.images <= images) ?? offsets[0];
-      starts.push({ label: furniture.pages[planned.page + i].label, chapter: at.chapter, wordIndex: words - at.words, imageIndex: images - at.images });
-    });
-  }
-  return starts;
-}
-
-/** How many words and images of the group's running text come before each of its files. */
-function sectionOffsets(files: readonly VFile[]): { chapter: number; words: number; images: number }[] {
-  let words = 0;
-  let images = 0;
-  return files.map((file) => {
-    const offset = { chapter: chapterData(file).index, words, images };
-    const size = runningTextSize(chapterData(file).tree);
-    words += size.words;
-    images += size.images;
-    return offset;
-  });
 }
