@@ -219,6 +219,16 @@ describe("PDF", () => {
     expect(pageOf("Storms")).toBe(pageOf("Part Two") + 1);
   });
 
+  it("prints the same pages and bookmarks when printed in several passes, cut at parts and chapters", async () => {
+    const passes: string[] = [];
+    const parted = await buildBook(dir, ["pdf"], { sourceDateEpoch: 1_700_000_000, printPassPages: 5 }, { progress: (line) => passes.push(line) });
+    expect(passes.filter((line) => /^pdf: printing pages /.test(line)).length).toBeGreaterThan(1);
+    const again = await openPdf(parted.path("pdf"));
+    expect(again.numPages).toBe(doc.numPages);
+    expect(pdfPages(parted.path("pdf"))).toEqual(pdfPages(built.path("pdf")));
+    expect(tree(await pdfOutline(again))).toEqual(tree(outline));
+  }, 120_000);
+
   it("heads right-hand pages with the chapter's metadata title and left-hand pages with the book's", () => {
     const opening = pageOf("Keeping the Light");
     expect(pageOf("Getting Started")).toBeGreaterThan(opening + 2);
