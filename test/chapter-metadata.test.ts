@@ -96,9 +96,25 @@ describe("book.yaml chapter entries", () => {
     expect(entries[3].place).toEqual(["chapters", 1, "chapters", 0, "sections", 1, "file"]);
   });
 
-  it("refuse a part inside a part or a chapter", () => {
-    const { problems } = flattenChapters([{ part: "One", chapters: [{ part: "Inner", chapters: ["a.md"] }] }, { file: "b.md", sections: [{ part: "X", chapters: ["c.md"] }] }]);
-    expect(problems.map((p) => p.place)).toEqual([["chapters", 0, "chapters", 0, "part"], ["chapters", 1, "sections", 0, "part"]]);
+  it("refuse a part inside a part or a chapter, and a title-only group inside a chapter", () => {
+    const { problems } = flattenChapters([
+      { part: "One", chapters: [{ part: "Inner", chapters: ["a.md"] }] },
+      { file: "b.md", sections: [{ part: "X", chapters: ["c.md"] }, { title: "Sub", sections: ["d.md"] }] },
+    ]);
+    expect(problems.map((p) => p.place)).toEqual([["chapters", 0, "chapters", 0, "part"], ["chapters", 1, "sections", 0, "part"], ["chapters", 1, "sections", 1, "title"]]);
+  });
+
+  it("report a misplaced part at its line in book.yaml, as a book.yaml error", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: a.md\n    sections:\n      - part: Inner\n        chapters: [b.md]\n",
+      "a.md": "# A\n\nText.\n",
+      "b.md": "# B\n\nText.\n",
+    });
+    const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") });
+    expect(prepared.configFailed).toBe(true);
+    expect(prepared.files[0].messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
+      "6:9 config-invalid-value This `chapters:` entry is a part, which can only stand at the top of `chapters:`, not inside a part or a chapter",
+    ]);
   });
 
   it("shift a section's headings to its level and spare it `chapter-no-heading`", async () => {

@@ -43,6 +43,9 @@ export function flattenChapters(list: readonly ChapterListItem[]): { entries: Ch
     if (meta.draft) return;
     // The schema has checked each entry's own shape (chapter-schema.ts); only where it stands is checked here.
     if (part !== undefined || chapters !== undefined) return visitPart(item, path, level, inPart);
+    if (file === undefined && level > 1) {
+      return problems.push({ place: [...path, "title"], message: "is a group with no file inside a chapter: give it a `file` whose heading starts it (a title-only group can only be a chapter)" });
+    }
     if (file !== undefined) push({ file, place: [...path, "file"], meta, level });
     else pendingGroup = { ...meta, title: meta.title! };
     if (file === undefined && sections === undefined) return;
