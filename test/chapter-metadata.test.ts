@@ -9,6 +9,8 @@ import { flattenChapters } from "../scripts/chapters/entries.js";
 import { frontMatterOf } from "../scripts/stages/front-matter.js";
 import { BuildCache } from "../scripts/cache/build-cache.js";
 import { bookContents } from "../scripts/targets/contents.js";
+import { printHtml } from "../scripts/targets/pdf/print-html.js";
+import { loadFonts } from "../scripts/templates.js";
 import { tempDir } from "./helpers/build.js";
 
 /** A manuscript folder with these files. */
@@ -143,6 +145,23 @@ describe("book.yaml chapter entries", () => {
     });
     const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") });
     expect(prepared.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))).toEqual(["3:1 Heading level 3 follows level 1: use level 2"]);
+  });
+
+  it("run on in their chapter's page group in the print document, each block of a section in another language marked", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: ch.md\n    sections: [fr.md]\n",
+      "ch.md": "# Chapter\n\nText.[^1]\n\n[^1]: A note.\n",
+      "fr.md": "---\nlang: fr\n---\n\n# Section\n\nLe texte.[^2]\n\n[^2]: Une note.\n",
+    });
+    const { book } = await prepare(dir);
+    const html = await printHtml(book, await loadFonts());
+    const groups = html.match(/<section class="page-group[^"]*chapter"/g) ?? [];
+    expect(groups).toHaveLength(1);
+    expect(html).toContain('<div class="section-start" id="chapter-fr"></div>');
+    expect(html).toContain('<h2 id="section" lang="fr">Section</h2>');
+    // One pool of notes, the group's last child, the French note marked.
+    expect(html.match(/class="note-pool"/g)).toHaveLength(1);
+    expect(html).toMatch(/<div class="footnote" id="[^"]+" data-ref="[^"]+" role="note" lang="fr">/);
   });
 
   it("are part of what the transform cache keys a chapter by", async () => {

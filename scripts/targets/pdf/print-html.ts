@@ -33,7 +33,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
   const chapters = chapterGroups(book).map(({ files, part }) => {
     const data = chapterData(files[0]);
     const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang));
-    const html = treeHtml(joinSections(trees, files.slice(1).map((file) => chapterData(file))));
+    const html = treeHtml(joinSections(trees, files.map((file) => chapterData(file))));
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
@@ -49,20 +49,25 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
 }
 
 /**
- * One tree of a chapter's print trees: each continuing section starts at an empty marker with
- * its chapter id (the target of links to its start), and the notes of all go into one pool at
- * the end, which the page layout expects as the group's last child.
+ * One tree of a chapter's print trees (`sections` holds the data of each, the chapter's first):
+ * each continuing section starts at an empty marker with its chapter id (the target of links to
+ * its start), and the notes of all go into one pool at the end, which the page layout expects as
+ * the group's last child.
  */
 function joinSections(trees: readonly Root[], sections: readonly ChapterData[]): Root {
   if (trees.length === 1) return trees[0];
   const isPool = (node: Root["children"][number]): node is Element => node.type === "element" && Array.isArray(node.properties.className) && node.properties.className.includes("note-pool");
   const children: Root["children"] = [];
   const notes: Element[] = [];
+  const chapterLang = sections[0].lang;
   trees.forEach((tree, i) => {
-    if (i > 0) children.push({ type: "element", tagName: "div", properties: { className: ["section-start"], id: sections[i - 1].id }, children: [] });
+    if (i > 0) children.push({ type: "element", tagName: "div", properties: { className: ["section-start"], id: sections[i].id }, children: [] });
+    // A section in another language than its chapter's says so on each of its blocks (the page layout needs them as the group's children).
+    const lang = sections[i].lang !== chapterLang ? sections[i].lang : undefined;
     for (const node of tree.children) {
-      if (isPool(node)) notes.push(...(node.children as Element[]));
-      else children.push(node);
+      const blocks = isPool(node) ? (node.children as Element[]) : [node];
+      if (lang) for (const block of blocks) if (block.type === "element" && block.properties.lang === undefined) block.properties.lang = lang;
+      (isPool(node) ? notes : children).push(...(blocks as Root["children"]));
     }
   });
   if (notes.length > 0) children.push({ type: "element", tagName: "div", properties: { className: ["note-pool"] }, children: notes });
