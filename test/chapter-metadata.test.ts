@@ -72,6 +72,18 @@ describe("front matter", () => {
     const { book } = await prepare(dir);
     expect(book.chapters.map((file) => chapterData(file).title)).toEqual(["A"]);
   });
+
+  it("leaves a draft section out and its title-only group still opens the chapter", async () => {
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - a.md\n  - title: Group\n    sections: [draft.md, s.md]\n",
+      "a.md": "# A\n\nText.\n",
+      "draft.md": "---\ndraft: true\n---\n# Draft\n\nText.\n",
+      "s.md": "# S\n\nText.\n",
+    });
+    const { book, messages } = await prepare(dir);
+    expect(messages).toEqual([]);
+    expect(bookContents(book).map((entry) => [entry.title, entry.sections.map((s) => s.title)])).toEqual([["A", []], ["Group", ["S"]]]);
+  });
 });
 
 describe("book.yaml chapter entries", () => {

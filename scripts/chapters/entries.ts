@@ -27,7 +27,7 @@ export interface EntryProblem {
   readonly message: string;
 }
 
-/** Flatten `list`; structural mistakes (a part inside a part, an entry with no file) are returned as problems. */
+/** Flatten `list`; mistakes of placement (a part inside a part, a title-only group inside a chapter) are returned as problems. */
 export function flattenChapters(list: readonly ChapterListItem[]): { entries: ChapterEntry[]; problems: EntryProblem[] } {
   const entries: ChapterEntry[] = [];
   const problems: EntryProblem[] = [];

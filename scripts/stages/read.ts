@@ -24,6 +24,7 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
   const root = await realpath(config.manuscriptDir);
   for (const problem of config.chapterProblems) report(loaded.file, "config-invalid-value", `This \`chapters:\` entry ${problem.message}`, loaded.placeOf(problem.place));
   const parts = new Map<object, { title: string; id: string }>();
+  let carriedGroup: ChapterEntry["group"];
   for (const chapterEntry of config.chapterEntries) {
     const entry = chapterEntry.file;
     const place = chapterEntry.place ? loaded.placeOf(chapterEntry.place, "value") : undefined;
@@ -53,8 +54,14 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     }
     const file = newChapter(path, text, chapters.length, config, slugs);
     const meta = { ...readFrontMatter(file), ...chapterEntry.meta };
-    if (meta.draft) continue;
-    await applyMetadata(file, meta, chapterEntry, loaded);
+    if (meta.draft) {
+      // A draft that opened a title-only group hands the group on to its next section.
+      carriedGroup = chapterEntry.group ?? carriedGroup;
+      continue;
+    }
+    const group = chapterEntry.group ?? (chapterEntry.level > 1 ? carriedGroup : undefined);
+    carriedGroup = undefined;
+    await applyMetadata(file, meta, { ...chapterEntry, group }, loaded);
     const part = chapterEntry.part;
     if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
     if (part) draftData(file).part = parts.get(part);
