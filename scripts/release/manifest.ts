@@ -6,7 +6,7 @@ import type { ResolvedConfig } from "../config/resolve.js";
 import type { FontSet } from "../templates.js";
 import { folioVersion } from "../version.js";
 import type { CheckResult } from "./checks.js";
-import type { CoverGeometry } from "../targets/cover/spine.js";
+import type { CoverGeometry } from "../targets/index.js";
 
 export interface BuildManifest {
   readonly book: { readonly title: string; readonly identifier: string; readonly version: string; readonly date: string };

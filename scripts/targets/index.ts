@@ -44,4 +44,5 @@ export async function renderPrintCover(...args: Parameters<typeof import("./cove
   return (await import("./cover/print-cover.js")).renderCoverPdf(...args);
 }
 
+export type { CoverGeometry } from "./cover/spine.js";
 export type { Edition, PageStart, Products, RenderContext } from "./target.js";
