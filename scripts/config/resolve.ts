@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { slug as slugify } from "github-slugger";
+import { flattenChapters, type ChapterEntry, type EntryProblem } from "../chapters/entries.js";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { trimSizes } from "./schema.js";
@@ -72,8 +73,12 @@ export interface ResolvedConfig {
   readonly modified: string;
   readonly description?: string;
   readonly cover?: string;
-  /** Chapter paths relative to the manuscript folder, in reading order. */
+  /** Chapter paths relative to the manuscript folder, in reading order (drafts left out). */
   readonly chapters: readonly string[];
+  /** The same files with what book.yaml says of each: level, part, group, metadata (`chapterEntries[i].file` is `chapters[i]`). */
+  readonly chapterEntries: readonly ChapterEntry[];
+  /** Mistakes in the shape of `chapters:`, reported when the chapters are read. */
+  readonly chapterProblems: readonly EntryProblem[];
   /** Whether `chapters` was written in book.yaml (else it is the folder's .md files). */
   readonly chaptersListed: boolean;
   /** File-name stem of the editions, from the title. */
@@ -90,7 +95,8 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
   // Without SOURCE_DATE_EPOCH, git or `date:`, the book is dated the day it is built (never 1970).
   const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? new Date().toISOString().slice(0, 10);
   const modified = build.sourceDateEpoch !== undefined ? epochTimestamp(build.sourceDateEpoch) : `${date}T00:00:00Z`;
-  const chapters = options.chapters ?? (await listMarkdown(manuscriptDir));
+  const listed = options.chapters ? flattenChapters(options.chapters) : undefined;
+  const chapterEntries = listed?.entries ?? (await listMarkdown(manuscriptDir)).map((file): ChapterEntry => ({ file, meta: {}, level: 1 }));
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
@@ -107,7 +113,9 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     modified,
     description: options.description,
     cover: options.cover,
-    chapters,
+    chapters: chapterEntries.map((entry) => entry.file),
+    chapterEntries,
+    chapterProblems: listed?.problems ?? [],
     chaptersListed: options.chapters !== undefined,
     slug: slugify(options.title) || "book",
     print: resolvePrint(options.print),

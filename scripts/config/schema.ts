@@ -1,5 +1,6 @@
 /** The book.yaml schema: it validates the file and is also the TypeScript type of what a user writes. */
 import * as v from "valibot";
+import { ChapterListSchema } from "./chapter-schema.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const severityOrOff = v.picklist(["error", "warning", "info", "off"]);
@@ -67,7 +68,8 @@ export const BookSchema = v.strictObject({
   date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
   description: v.optional(text),
   cover: v.optional(text),
-  chapters: v.optional(v.pipe(v.array(text), v.minLength(1, "must list at least one chapter"))),
+  /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
+  chapters: v.optional(ChapterListSchema),
   print: v.optional(PrintSchema, {}),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
 });

@@ -12,7 +12,9 @@ import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeGlyphs } from "./rehype-glyphs.js";
 import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
+import { rehypeChapterHeading } from "./rehype-chapter-heading.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
+import { remarkFrontMatter } from "./remark-front-matter.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeElementIds } from "./rehype-element-ids.js";
@@ -35,6 +37,7 @@ export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
 export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
+    .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
     .use(remarkImageSpaces)
     .use(remarkAlerts)
@@ -48,6 +51,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeContentModel)
     .use(rehypeObsoleteHtml)
     .use(rehypeChapterLang)
+    .use(rehypeChapterHeading)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScope)

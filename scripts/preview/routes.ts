@@ -65,7 +65,8 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   const data = chapterData(chapter);
   const links = data.links.map((link) => ({ ...link, chapter: 0, fragment: link.chapter === data.index ? link.fragment : (link.fragment ?? chapterData(book.chapters[link.chapter]).id) }));
   const alone = new VFile({ path: chapter.path, value: chapter.value });
-  Object.assign(alone.data, data, { index: 0, links, tree: data.tree });
+  // Alone, it opens no part: the part's title page belongs to the whole book.
+  Object.assign(alone.data, data, { index: 0, links, tree: data.tree, part: undefined });
   return { ...book, chapters: [alone] };
 }
 

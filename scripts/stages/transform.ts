@@ -33,7 +33,9 @@ export const transformChapters: Stage = async (book, context) => {
     return setup.reads;
   };
   for (const file of book.chapters) {
-    if (context.wrapTransform) await context.wrapTransform(file, `${draftData(file).index}\0${shared}`, transform);
+    const { index, level, group, metadata, lang } = draftData(file);
+    // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
+    if (context.wrapTransform) await context.wrapTransform(file, `${index}\0${JSON.stringify([level, group, metadata, lang])}\0${shared}`, transform);
     else await transform(file);
   }
   return book;

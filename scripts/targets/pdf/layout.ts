@@ -7,7 +7,7 @@ import type { TextBlock } from "./print-html.js";
 
 /** One page group of the print document (a front-matter section, a chapter, or an added blank page). */
 export interface PlannedGroup {
-  readonly kind: "half-title" | "title-page" | "copyright" | "contents" | "chapter" | "blank";
+  readonly kind: "half-title" | "title-page" | "copyright" | "contents" | "part" | "chapter" | "blank";
   /** Element id of the group (empty for blank pages). */
   readonly id: string;
   /** Physical page index (from 0) of the group's first page. */
@@ -15,6 +15,8 @@ export interface PlannedGroup {
   readonly pages: number;
   /** For chapters: words and images of running text before each page after the first. */
   readonly starts: readonly (readonly [words: number, images: number])[];
+  /** Whether the group opens on a right-hand page (a blank page comes before it when needed). */
+  readonly recto?: boolean;
 }
 
 export interface PagePlan {

@@ -37,10 +37,10 @@
       blank.className = "blank-page";
       blank.setAttribute("aria-hidden", "true");
       group.before(blank);
-      plan.push({ kind: "blank", id: "", page, pages: 1, starts: [] });
+      plan.push({ kind: "blank", id: "", page, pages: 1, starts: [], recto: false });
       page += 1;
     }
-    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts });
+    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts, recto: group.classList.contains("recto") });
     page += pages;
   }
 
