@@ -21,6 +21,8 @@ export function readableTitle(slug: string): string {
 
 export const rehypeTitleHeading: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const data = draftData(file);
+  // A section continues its chapter's text: it needs no heading of its own.
+  if (data.level > 1 && !data.group) return;
   if (data.headings.some((heading) => heading.text)) return;
   data.title = readableTitle(data.slug);
   const slugger = new GithubSlugger();
