@@ -162,7 +162,7 @@ export const parts: readonly Part[] = [
   {
     name: "Ghostscript",
     required: false,
-    costs: "nothing Folio runs; printers' preflight uses it, so `gs -sDEVICE=nullpage` on the PDF shows what they will see",
+    costs: "the press PDFs (PDF/X-3) of `folio release` for a book with `print.printer`",
     install: { debian: "sudo apt-get install ghostscript", macos: "brew install ghostscript", windows: "winget install ArtifexSoftware.GhostScript" },
     find: (env) => {
       const version = versionIn(output("gs", ["--version"], env));
