@@ -29,7 +29,7 @@ describe("generated manuscripts", () => {
     // The generator is only worth its time if a fair share of its books get past the checks.
     expect(built).toBeGreaterThanOrEqual(4);
     expect(pdfs).toBeGreaterThanOrEqual(2);
-  }, 300_000);
+  }, 900_000);
 });
 
 describe("the PDF invariants", () => {

@@ -44,5 +44,15 @@ export function launchBrowser(executablePath: string, timeout = 60_000, userData
   const signals = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
   // Over a pipe rather than a port: a browser whose Node process is killed (SIGKILL, which no
   // handler sees) loses its pipe and quits, where one on a port went on running as an orphan.
-  return puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
+  // Puppeteer's own `timeout` only bounds the wait for a port's address, so over a pipe the deadline is Folio's.
+  const launching = puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // A browser that starts after all is closed at once; one that never does dies with this process (its pipe closes).
+      launching.then((late) => late.close(), () => undefined);
+      reject(new Error(`Timed out after ${timeout} ms waiting for the browser to start`));
+    }, timeout);
+  });
+  return Promise.race([launching, deadline]).finally(() => clearTimeout(timer));
 }

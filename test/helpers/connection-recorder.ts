@@ -15,8 +15,10 @@ export interface Attempt {
   /**
    * True when the connecting process is this process or one of its descendants. A socket held by
    * no process this one can see is another program's (engineers' sessions in other PID namespaces
-   * share the machine's network); one closed before it could be looked up counts as ours as
-   * soon as it says anything.
+   * share the machine's network). One closed before it could be looked up cannot be told
+   * (`process: "closed"`): with other builds running it is theirs (a SOCKS client that closed
+   * before our reply never asked for a host), and it is not counted; measured alone, Folio's
+   * browsers left none.
    */
   ours: boolean;
   /** The connecting process's command name, when it could be found. */
@@ -41,7 +43,6 @@ export async function startRecorder(): Promise<ConnectionRecorder> {
     const peer = peerOf(socket.remotePort ?? -1);
     const pid = typeof peer === "number" ? peer : undefined;
     const attempt: Attempt = { via, target: "(said nothing)", ours: pid !== undefined && isOurs(pid), process: pid ? commandOf(pid) : String(peer) };
-    if (peer === "closed") socket.once("data", () => (attempt.ours = true));
     attempts.push(attempt);
     return attempt;
   };
