@@ -41,6 +41,9 @@ export interface ImageUse {
   readonly mediaType: string;
 }
 
+/** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
+export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt";
+
 /** What the pipeline learns about a chapter; lives in `chapter.data`. */
 export interface ChapterData {
   /** Position in the book, from 0. */
@@ -50,7 +53,16 @@ export interface ChapterData {
   /** Id of the chapter's own element in single-document editions (`chapter-<slug>`). */
   readonly id: string;
   readonly matter: Matter;
+  /** The chapter's title: its metadata's `title`, else its first heading. */
   readonly title: string;
+  /** What the chapter's front matter and book.yaml entry say of it (see `ChapterMetadata`). */
+  readonly metadata: ChapterMetadata;
+  /** 1 when the file opens a chapter (a new page); 2 or more for a section continuing the chapter before it, at that heading level. */
+  readonly level: number;
+  /** Set on the file that opens a chapter written as a title-only group in book.yaml: the chapter's own title and metadata. */
+  readonly group?: ChapterMetadata & { readonly title: string };
+  /** Set on every file of a part, the same object for each: the part's title and the id of its title page (before the first). */
+  readonly part?: { readonly title: string; readonly id: string };
   /** Language of the chapter (the book's unless it says otherwise). */
   readonly lang: string;
   readonly headings: readonly Heading[];
@@ -58,6 +70,8 @@ export interface ChapterData {
   readonly images: readonly ImageUse[];
   /** Every local image path the chapter names, used or refused. */
   readonly imageReferences: readonly string[];
+  /** What keeps the chapter short of WCAG 2.1 AA (plugins/rehype-accessibility-gaps.ts): the EPUB claims conformance only without any. */
+  readonly accessibilityGaps: readonly AccessibilityGap[];
   /** The id of every element that has one, in document order (unique in the book once linked). */
   readonly ids: readonly string[];
   /** The fallback font files (scripts/util/glyphs.ts) the chapter's text needs, by path. */
@@ -70,12 +84,26 @@ export interface ChapterData {
   readonly tree: Root;
 }
 
+/** What a chapter says of itself, its book.yaml entry winning over its front matter. */
+export interface ChapterMetadata {
+  /** The title given, which names the chapter in every contents and running head instead of its first heading. */
+  readonly title?: string;
+  readonly subtitle?: string;
+  readonly authors: readonly string[];
+  /** `chapter`, `foreword`, `appendix`… (scripts/chapters/kinds.ts). */
+  readonly kind: string;
+  /** Whether the chapter opens on a right-hand page in print. */
+  readonly recto: boolean;
+}
+
 declare module "hast" {
   interface ElementData {
     /** Index of the element's link in its chapter's `links`. */
     folioLink?: number;
     /** Index of the element's image in its chapter's `images`. */
     folioImage?: number;
+    /** A heading's level as written, where a section's headings were shifted to their level in the chapter. */
+    folioWrittenDepth?: number;
   }
 }
 

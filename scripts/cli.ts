@@ -1,7 +1,7 @@
 /** The `folio` command: argv → command and options → exit code (0 ok, 1 build errors, 2 usage or config error, 130 interrupted). */
-import { parseArgs } from "node:util";
-import { flags, helpText, type Flag, type FlagValues } from "./terminal/flags.js";
-import { UsageError, type Command } from "./commands/command.js";
+import { parseCommandLine } from "./terminal/argv.js";
+import { commandHelp, helpText } from "./terminal/help.js";
+import { UsageError } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 import { SourceDateError } from "./release/source-date.js";
 import { folioVersion } from "./version.js";
@@ -9,12 +9,12 @@ import { folioVersion } from "./version.js";
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
-    parsed = parseCommandLine(argv);
+    parsed = parseCommandLine(argv, commands);
   } catch (error) {
     return usageFailure(error);
   }
-  const { name, command, values, args } = parsed;
-  if (values.help) return void process.stdout.write(helpText(commands)), 0;
+  const { name, command, values, args, helpFor } = parsed;
+  if (values.help) return void process.stdout.write(helpFor ? commandHelp(helpFor, command) : helpText(commands)), 0;
   if (values.version) return void process.stdout.write(`${folioVersion}\n`), 0;
   const controller = new AbortController();
   const interrupt = () => controller.abort();
@@ -39,33 +39,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     process.off("SIGTERM", interrupt);
   }
 }
-
-function parseCommandLine(argv: readonly string[]): { name: string; command: Command; values: FlagValues; args: string[] } {
-  let result;
-  try {
-    result = parseArgs({ args: [...argv], options: parserOptions, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
-  }
-  const values = result.values as FlagValues;
-  const [name = "build", ...args] = result.positionals;
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) throw new UsageError(`unknown command \`${name}\` (choose from ${Object.keys(commands).join(", ")})`);
-  if (values.help || values.version) return { name, command, values, args };
-  for (const [flag, spec] of Object.entries(flags) as [string, Flag][]) {
-    if (values[flag as keyof FlagValues] !== undefined && spec.commands && !spec.commands.includes(name)) {
-      throw new UsageError(`\`--${flag}\` does not apply to \`folio ${name}\``);
-    }
-  }
-  if (args.length > command.args.max) throw new UsageError(`unexpected argument \`${args[command.args.max]}\``);
-  if (args.length < command.args.min) throw new UsageError(`\`folio ${command.usage}\` needs ${command.args.min === 1 ? "an argument" : `${command.args.min} arguments`}`);
-  return { name, command, values, args };
-}
-
-/** The flag table as parseArgs takes it; defaults are left to the commands, so that a flag given can be told from one defaulted. */
-const parserOptions = Object.fromEntries(
-  Object.entries(flags).map(([name, flag]: [string, Flag]) => [name, { type: flag.type, ...(flag.short ? { short: flag.short } : {}) }]),
-) as Record<string, { type: "string" | "boolean"; short?: string }>;
 
 function usageFailure(error: unknown): number {
   process.stderr.write(`folio: ${(error as Error).message}\nRun \`folio --help\` for usage.\n`);

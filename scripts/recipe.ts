@@ -11,6 +11,7 @@ import { checkConfig } from "./config/check-config.js";
 import { loadConfig } from "./config/load.js";
 import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } from "./config/resolve.js";
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
+import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { findCover } from "./stages/find-cover.js";
 import { linkChapters } from "./stages/link.js";
 import { readChapters } from "./stages/read.js";
@@ -36,6 +37,7 @@ export const preparation: readonly NamedStage[] = [
   { name: "read", run: readChapters },
   { name: "cover", run: findCover, endsOnConfigError: true },
   { name: "transform", run: transformChapters },
+  { name: "titles", run: checkChapterTitles },
   { name: "link", run: linkChapters },
   { name: "images", run: findUnusedImages },
 ];

@@ -21,7 +21,12 @@ export const rules = {
   "no-chapters": { severity: "error", explanation: "The book has no chapters: list them under `chapters:` or add .md files." },
   "chapter-empty": { severity: "warning", explanation: "A chapter has no text: write it or remove it from the book." },
   "chapter-no-heading": { severity: "warning", explanation: "A chapter does not start with a heading: begin it with `# Title`." },
+  "front-matter-yaml": { severity: "error", explanation: "A chapter's front matter (`---` … `---` at its top) is not valid YAML: fix the syntax at the position shown." },
+  "front-matter-unknown-key": { severity: "error", explanation: "A chapter's front matter has a key Folio does not know: remove it or fix its spelling." },
+  "front-matter-invalid-value": { severity: "error", explanation: "A front matter value has the wrong type: give it the type shown." },
+  "chapter-title-duplicate": { severity: "warning", explanation: "Several chapters have the same title: give each its own, with `title:` in its front matter or book.yaml entry." },
   "heading-skip": { severity: "warning", explanation: "A heading skips a level (## to ####): use the next level down." },
+  "table-no-headers": { severity: "warning", explanation: "A table has no header cells, so a screen reader cannot name its columns (and the EPUB claims no WCAG conformance): give it a header row." },
   "link-broken": { severity: "error", explanation: "A link points at a file that does not exist: fix the path." },
   "link-anchor": { severity: "error", explanation: "A link points at an anchor that no heading or element has: fix the #fragment." },
   "link-not-chapter": { severity: "warning", explanation: "A link points at a file that is not a chapter of the book: link a chapter or use a full URL." },
@@ -53,6 +58,15 @@ export const rules = {
   "image-path-space": { severity: "warning", explanation: "An image path has a space, which markdown does not take as an image: write the path in `<…>` or with `%20`." },
   "glyph-missing": { severity: "warning", explanation: "A character is in no font Folio embeds (the body font and its Noto fallbacks) and would print as an empty box: write it another way or leave it out." },
   "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
+  "press-trim": { severity: "error", explanation: "The trim size is not one the chosen printer offers: choose one of the sizes the message lists." },
+  "press-safe-zone": { severity: "error", explanation: "A margin leaves text or the running head and folio inside the printer's safe zone: widen the margin the message names." },
+  "press-paper-thickness": { severity: "error", explanation: "The printer's page thickness is not known to Folio: give `print.paperThickness` from the printer's cover template." },
+  "press-gutter": { severity: "error", explanation: "The inside margin is narrower than the printer asks for the book's page count: set `print.margins.inside` as shown." },
+  "press-page-limit": { severity: "error", explanation: "The book has more (or fewer) pages than the printer binds: shorten it, or change trim, font size or binding." },
+  "press-image-resolution": { severity: "warning", explanation: "An image prints below 300 DPI at its printed size: supply it with at least the pixels shown." },
+  "press-image-converted": { severity: "info", explanation: "An RGB or transparent image is converted (to grey or CMYK, transparency flattened) in the press PDF: check it in the press PDF." },
+  "press-font": { severity: "error", explanation: "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font." },
+  "press-spine-thin": { severity: "warning", explanation: "The spine is too thin for its text: the cover leaves the spine blank; the title goes on the spine from the page count shown." },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -38,7 +38,7 @@ describe("bin/folio.js", () => {
     const tree = join(checkout, "node_modules", ".cache", "folio", compiled);
     const sources = (readdirSync(join(checkout, "scripts"), { recursive: true }) as string[]).filter((name) => name.endsWith(".ts"));
     for (const name of sources) expect(existsSync(join(tree, "scripts", name.replace(/\.ts$/, ".js"))), name).toBe(true);
-    expect(JSON.parse(readFileSync(join(tree, "package.json"), "utf8")).type).toBe("module");
+    expect(JSON.parse(readFileSync(join(tree, "scripts", "package.json"), "utf8")).type).toBe("module");
     expect(folio(checkout, ["--version"]).stdout.trim()).toBe(version);
     expect(compilations(checkout)).toEqual([compiled]);
     // An edited source gives a compilation of its own; the CLI from it still works.

@@ -7,6 +7,7 @@ import { pdfText } from "./helpers/pdf.js";
 import { fixture, repoRoot, runCli, tempDir } from "./helpers/build.js";
 import { flags } from "../scripts/terminal/flags.js";
 import { commands } from "../scripts/commands/index.js";
+import { folioVersion } from "../scripts/version.js";
 
 /** A copy of the features fixture with one warning: an image no chapter uses. */
 function bookWithWarning(): string {
@@ -37,9 +38,12 @@ describe("folio check", () => {
     const dir = bookWithWarning();
     const run = runCli(["check", "--json", "-m", dir], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([
-      { file: "images/spare.svg", line: null, column: null, severity: "warning", ruleId: "image-unused", message: "Image `images/spare.svg` is used by no chapter: use it or delete it" },
-    ]);
+    expect(JSON.parse(run.stdout)).toEqual({
+      version: folioVersion,
+      diagnostics: [{ file: "images/spare.svg", line: null, column: null, severity: "warning", ruleId: "image-unused", message: "Image `images/spare.svg` is used by no chapter: use it or delete it" }],
+      artifacts: [],
+      exitCode: 0,
+    });
   });
 
   it("prints nothing on success with --quiet", () => {
@@ -94,7 +98,15 @@ describe("folio init", () => {
     const dir = join(tempDir(), "my-first-book");
     const init = runCli(["init", dir]);
     expect(init.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["01-beginning.md", "02-next-steps.md", "book.yaml", "images"]);
+    expect(readdirSync(dir).sort()).toEqual([".github", ".gitignore", "01-beginning.md", "02-next-steps.md", "README.md", "book.yaml", "images", "package.json"]);
+    const project = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    expect(project).toMatchObject({ name: "my-first-book", private: true, devDependencies: { "folio-press": `^${folioVersion}` } });
+    expect(project.scripts).toEqual({ build: "folio build", check: "folio check", preview: "folio preview", release: "folio release" });
+    expect(readFileSync(join(dir, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["node_modules/", "dist/", ".folio/"]));
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toMatch(/^# My First Book\n/);
+    const workflow = readFileSync(join(dir, ".github", "workflows", "book.yml"), "utf8");
+    expect(workflow).toContain("uses: folio-press/folio@v0");
+    expect(workflow).toContain("release: ${{ startsWith(github.ref, 'refs/tags/v') }}");
     const out = tempDir();
     const build = runCli(["build", "--frail", "-m", dir, "-o", out]);
     expect(build.stderr).not.toMatch(/warning|error/);
@@ -108,6 +120,14 @@ describe("folio init", () => {
     expect([port.errors, port.warnings]).toEqual([0, 0]);
     expect(pdfText(join(out, "my-first-book.pdf"))).toContain("My First Book");
   }, 180_000);
+
+  it("accepts a folder that holds only a fresh git repository", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, ".git"));
+    const run = runCli(["init", dir]);
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir)).toContain("book.yaml");
+  });
 
   it("refuses a folder that is not empty", () => {
     const dir = tempDir();

@@ -3,6 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildBook, fixture, tempDir, type BuiltBook } from "./helpers/build.js";
+import { aceViolations } from "./helpers/ace.js";
 import { elements, openEpub, textOf } from "./helpers/epub.js";
 
 describe("an EPUB with an image that lacks alt text", () => {
@@ -31,5 +32,68 @@ describe("an EPUB with an image that lacks alt text", () => {
     expect(meta("schema:accessModeSufficient")).toEqual(["textual,visual"]);
     expect(meta("dcterms:conformsTo")).toEqual([]);
     expect(meta("schema:accessibilitySummary")[0]).toMatch(/Some images have no text alternative/);
+  });
+});
+
+/** The accessibility metadata of the EPUB at `path`. */
+async function claimOf(path: string) {
+  const opf = await (await openEpub(path)).xml("OEBPS/content.opf");
+  return (property: string) => elements(opf, "meta").filter((m) => m.getAttribute("property") === property).map(textOf);
+}
+
+/** The epub-a11y fixture, with `edit` applied to its first chapter, built into an EPUB. */
+async function editedFixture(edit: (text: string) => string, yaml = ""): Promise<BuiltBook> {
+  const dir = tempDir("folio-claim-");
+  cpSync(fixture("epub-a11y"), dir, { recursive: true });
+  const chapter = join(dir, "01-arrival.md");
+  writeFileSync(chapter, edit(readFileSync(chapter, "utf8")));
+  if (yaml) writeFileSync(join(dir, "book.yaml"), `${readFileSync(join(dir, "book.yaml"), "utf8")}${yaml}`);
+  return buildBook(dir, ["epub"], { sourceDateEpoch: 1_700_000_000 });
+}
+
+describe("an EPUB with a skipped heading level", () => {
+  let built: BuiltBook;
+  beforeAll(async () => {
+    // Silenced on purpose: the claim must follow the book, not the warnings the author chose to see.
+    built = await editedFixture((text) => `${text}\n#### A level too deep\n\nText under it.\n`, "rules:\n  heading-skip: off\n");
+  });
+
+  it("claims no conformance and no structural navigation, and says why", async () => {
+    expect(built.files.flatMap((f) => f.messages)).toEqual([]);
+    const meta = await claimOf(built.path("epub"));
+    expect(meta("dcterms:conformsTo")).toEqual([]);
+    expect(meta("a11y:certifiedBy")).toEqual([]);
+    expect(meta("schema:accessibilityFeature")).not.toContain("structuralNavigation");
+    expect(meta("schema:accessibilityFeature")).toContain("alternativeText");
+    expect(meta("schema:accessibilitySummary")[0]).toMatch(/^This EPUB makes no WCAG conformance claim\. Some headings skip a level/);
+    expect(meta("schema:accessibilitySummary")[0]).not.toContain("meets WCAG");
+  });
+
+  it("is what Ace finds: a heading-order violation, and no conformance claimed to contradict it", () => {
+    const violations = aceViolations(built.path("epub"));
+    expect(violations.map((v) => v.rule)).toContain("heading-order");
+    expect(violations.filter((v) => /conform/i.test(`${v.rule} ${v.description}`))).toEqual([]);
+  }, 300_000);
+});
+
+describe("an EPUB with a table without header cells", () => {
+  it("warns at the table, claims no conformance and says why", async () => {
+    const built = await editedFixture((text) => `${text}\n<table><tr><td>Iron</td><td>Fe</td></tr></table>\n`);
+    expect(built.files.flatMap((f) => f.messages).map((m) => m.ruleId)).toEqual(["table-no-headers"]);
+    const meta = await claimOf(built.path("epub"));
+    expect(meta("dcterms:conformsTo")).toEqual([]);
+    expect(meta("schema:accessibilityFeature")).toContain("structuralNavigation");
+    expect(meta("schema:accessibilitySummary")[0]).toMatch(/Some tables have no header cells\./);
+  });
+});
+
+describe("an EPUB whose author silenced image-alt-missing", () => {
+  it("still claims no conformance and no alternativeText", async () => {
+    const built = await editedFixture((text) => text.replace("![](images/ornament.gif)", '<img src="images/ornament.gif">'), "rules:\n  image-alt-missing: off\n");
+    expect(built.files.flatMap((f) => f.messages)).toEqual([]);
+    const meta = await claimOf(built.path("epub"));
+    expect(meta("dcterms:conformsTo")).toEqual([]);
+    expect(meta("schema:accessibilityFeature")).not.toContain("alternativeText");
+    expect(meta("schema:accessibilitySummary")[0]).toMatch(/Some images have no text alternative\./);
   });
 });

@@ -3,6 +3,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeSyntheticBook } from "../scripts/bench/make-book.js";
 import { repoRoot, tempDir } from "./helpers/build.js";
 
 /** Every process below `pid`, with its command name. */
@@ -37,7 +38,7 @@ function alive(pid: number): boolean {
 describe("an interrupted build", () => {
   it("closes the browser, leaves no file or staging folder and exits 130", async () => {
     const book = join(tempDir(), "book");
-    execFileSync(process.execPath, [join(repoRoot, "..", "shared", "bench", "make-book.mjs"), book, "--chapters", "20", "--words-per-chapter", "5000"]);
+    writeSyntheticBook(book, { chapters: 20, wordsPerChapter: 5000 });
     const out = tempDir();
     const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "build", "-m", book, "-o", out, "-f", "pdf"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";

@@ -1,6 +1,6 @@
 /** `folio preview`: the served page follows the manuscript, with a reload signal on every save and diagnostics over the page. */
 import { spawn } from "node:child_process";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -107,6 +107,27 @@ describe("the preview server", () => {
     expect((await fetch(`${server.url}_file/etc/passwd`)).status).toBe(404);
   }, 120_000);
 
+  it("keeps the last good book on screen, under the problems, while book.yaml is wrong", async () => {
+    const dir = await newBook();
+    server = await startPreview({ build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] }, port: 0 });
+    const events = listen(server.url);
+    await until(() => events.text().includes("event: hello"), "the event stream");
+    const yaml = readFileSync(join(dir, "book.yaml"), "utf8");
+    writeFileSync(join(dir, "book.yaml"), yaml.replace("author: Your Name", 'author: "Your Name'));
+    await until(() => events.text().includes("event: reload"), "the reload signal");
+    const broken = await (await fetch(server.url)).text();
+    expect(broken).toContain("This is the first chapter of your book.");
+    expect(broken).toContain('id="folio-overlay"');
+    expect(broken).toMatch(/book\.yaml:3:9 {2}error {2}Invalid YAML: the &#34; opened here is never closed/);
+    expect(broken).not.toContain("The book cannot be built");
+    writeFileSync(join(dir, "book.yaml"), yaml);
+    await until(() => (events.text().match(/event: reload/g) ?? []).length >= 2, "the second reload");
+    const fixed = await (await fetch(server.url)).text();
+    expect(fixed).toContain("This is the first chapter of your book.");
+    expect(fixed).not.toContain('id="folio-overlay"');
+    events.close();
+  }, 120_000);
+
   it("never puts the preview's script or overlay into a built edition", async () => {
     const built = await buildBook(await newBook(), ["html"]);
     const html = readFileSync(built.path("html"), "utf8");
@@ -134,6 +155,37 @@ describe("folio preview", () => {
     expect(stderr).toMatch(/✓ web edition built in \d+\.\d\d s \(2 of 2 chapters transformed\)/);
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain("Next steps");
     child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  }, 120_000);
+
+  it("moves to the next free port when the one asked for is busy, and --open hands the address to the system's opener", async () => {
+    const busy = createServer();
+    const port = await new Promise<number>((resolve) => busy.listen(0, "127.0.0.1", () => resolve((busy.address() as { port: number }).port)));
+    const bin = join(tempDir(), "bin");
+    mkdirSync(bin);
+    const opened = join(bin, "opened.txt");
+    // A stand-in for xdg-open: it records the address it was asked to open.
+    writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\necho "$@" > ${opened}\n`, { mode: 0o755 });
+    const dir = await newBook();
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", String(port), "--open"], {
+      cwd: repoRoot,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      await until(() => stderr.includes("Folio preview at"), "the address");
+      const taken = Number(/Folio preview at http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr)![1]);
+      expect(taken).toBeGreaterThan(port);
+      expect(stderr).toContain(`Port ${port} is in use: the preview took port ${taken}.\n`);
+      expect(await (await fetch(`http://127.0.0.1:${taken}/`)).text()).toContain("Next steps");
+      await until(() => existsSync(opened), "the opener");
+      expect(readFileSync(opened, "utf8")).toBe(`http://127.0.0.1:${taken}/\n`);
+    } finally {
+      child.kill("SIGINT");
+      busy.close();
+    }
     expect(await exited).toBe(0);
   }, 120_000);
 });

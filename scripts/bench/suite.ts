@@ -1,8 +1,8 @@
 /** The benchmark: generate the books, build each edition, print the floor and the peers, rebuild after an edit. */
-import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { findBrowser } from "../targets/browser.js";
+import { writeSyntheticBook } from "./make-book.js";
 import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./editions.js";
 import { runFloor, runPagedjs } from "./peers.js";
 import { writePrintDocument } from "./print-document.js";
@@ -25,8 +25,6 @@ export interface SuiteOptions {
   /** Called after each round with what is measured so far, so that a long run that is stopped keeps it. */
   readonly onRound?: (sizes: SizeResult[]) => void;
 }
-
-const makeBook = join(repoRoot, "..", "shared", "bench", "make-book.mjs");
 
 /** One generated book and the samples taken of it. */
 interface Size {
@@ -85,7 +83,7 @@ async function prepareSize(scale: number, options: SuiteOptions): Promise<Size> 
   const chapters = Math.max(1, Math.round(options.chapters * scale));
   const dir = join(options.workDir, `scale-${scale}`);
   const book = join(dir, "book");
-  execFileSync(process.execPath, [makeBook, book, "--chapters", String(chapters), "--words-per-chapter", String(options.wordsPerChapter)], { stdio: "ignore" });
+  writeSyntheticBook(book, { chapters, wordsPerChapter: options.wordsPerChapter });
   if (options.formats.includes("pdf")) await writePrintDocument(book, join(dir, "print-document.html"));
   const rebuildBook = join(dir, "book-rebuild");
   if (options.formats.includes("html")) {

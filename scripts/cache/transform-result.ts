@@ -18,7 +18,7 @@ export interface TransformResult {
   readonly reads: readonly (readonly [path: string, stamp: string | null])[];
 }
 
-const resultFields = ["title", "lang", "headings", "links", "images", "imageReferences", "ids", "fallbackFonts"] as const;
+const resultFields = ["title", "lang", "headings", "links", "images", "imageReferences", "accessibilityGaps", "ids", "fallbackFonts"] as const;
 
 /** The result of transforming `file`, taken before any later stage changes the chapter; a copy of it. */
 export function takeResult(file: VFile, reads: TransformResult["reads"]): TransformResult {

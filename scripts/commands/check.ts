@@ -10,7 +10,7 @@ export const checkCommand: Command = {
   run: async ({ values, env, signal }) => {
     const { prepareBook } = await import("../recipe.js");
     const prepared = await prepareBook(buildOptions(values, env), printingHooks(values, signal));
-    const code = finish(prepared.files, values, prepared.configFailed);
+    const code = finish(prepared, values, env);
     if (code === 0 && !values.quiet && !values.json) {
       process.stderr.write(`✓ check ${prepared.book?.chapters.length ?? 0} chapters: no errors\n`);
     }

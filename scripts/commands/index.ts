@@ -1,6 +1,7 @@
 /** Every `folio` command, by name; the first is the default. */
 import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
+import { doctorCommand } from "./doctor.js";
 import type { Command } from "./command.js";
 import { initCommand } from "./init.js";
 import { previewCommand } from "./preview.js";
@@ -12,4 +13,5 @@ export const commands: Readonly<Record<string, Command>> = {
   preview: previewCommand,
   init: initCommand,
   release: releaseCommand,
+  doctor: doctorCommand,
 };

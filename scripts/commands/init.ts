@@ -4,7 +4,7 @@ import type { Command } from "./command.js";
 
 export const initCommand: Command = {
   usage: "init DIR",
-  summary: "Start a new book in DIR: book.yaml, two chapters and an image.",
+  summary: "Start a book repository in DIR: book.yaml, two chapters, package.json, README.md, .gitignore and a GitHub workflow.",
   args: { min: 1, max: 1 },
   run: async ({ values, args }) => {
     const dir = args[0];
@@ -13,7 +13,7 @@ export const initCommand: Command = {
       const written = await createBook(dir);
       if (!values.quiet) {
         process.stderr.write(`✓ init ${dir}: ${written.map((path) => relative(dir, path)).join(", ")}\n`);
-        process.stderr.write(`Next: npx folio build --manuscript ${dir}   or   npx folio preview --manuscript ${dir}\n`);
+        process.stderr.write(`Next: cd ${dir} && npm install && npm run preview\n`);
       }
       return 0;
     } catch (error) {

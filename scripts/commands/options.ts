@@ -3,10 +3,11 @@ import type { FlagValues } from "../terminal/flags.js";
 import { flags } from "../terminal/flags.js";
 import { formats, type BuildOptions, type Format } from "../config/resolve.js";
 import { sourceDateEpoch } from "../release/source-date.js";
+import { defaultManuscriptDir } from "./book-project.js";
 import { UsageError } from "./command.js";
 
 export function buildOptions(values: FlagValues, env: NodeJS.ProcessEnv): BuildOptions {
-  const manuscriptDir = values.manuscript ?? flags.manuscript.default;
+  const manuscriptDir = values.manuscript ?? defaultManuscriptDir();
   return {
     manuscriptDir,
     outDir: values.out ?? flags.out.default,

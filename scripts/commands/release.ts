@@ -1,6 +1,8 @@
 /** `folio release`: versioned editions, print cover, check reports, manifest and SHA256SUMS in one folder. */
 import type { Command } from "./command.js";
+import { join } from "node:path";
 import { buildOptions } from "./options.js";
+import { checkOutDir } from "./out-dir.js";
 
 export const releaseCommand: Command = {
   usage: "release",
@@ -8,6 +10,7 @@ export const releaseCommand: Command = {
   args: { min: 0, max: 0 },
   run: async ({ values, env, signal }) => {
     const options = buildOptions(values, env);
+    checkOutDir(values.out ?? join("dist", "release"), options.manuscriptDir);
     const { releaseCommand: runRelease } = await import("../release/print-release.js");
     return runRelease({ manuscriptDir: options.manuscriptDir, outDir: values.out, sourceDateEpoch: options.sourceDateEpoch, browserPath: options.browserPath, quiet: values.quiet, signal }, env);
   },

@@ -5,6 +5,7 @@ import { report } from "../diagnostics.js";
 import { rules } from "../rules.js";
 import { languageProblem } from "../util/language.js";
 import { closest } from "./suggest.js";
+import { checkPressConfig } from "../print/preflight-config.js";
 
 /** Report unknown rule ids and an unusable `language` on book.yaml, at their place. */
 export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): Promise<void> {
@@ -15,6 +16,7 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
     const hint = suggestion ? `did you mean \`${suggestion}\`?` : "see the rule ids in scripts/rules.ts";
     report(loaded.file, "config-unknown-key", `Unknown rule \`rules.${id}\` in book.yaml: ${hint}`, loaded.placeOf(["rules", id]));
   }
+  checkPressConfig(loaded, config);
   const problem = await languageProblem(config.language);
   if (problem) {
     report(loaded.file, "lang-unknown", `Language \`${config.language}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, loaded.placeOf(["language"], "value"));

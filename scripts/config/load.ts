@@ -3,10 +3,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as v from "valibot";
 import { VFile } from "vfile";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { report, type Place } from "../diagnostics.js";
+import { chapterEntryKeys } from "./chapter-schema.js";
 import { BookSchema, PrintSchema, type ParsedBookOptions } from "./schema.js";
 import { closest } from "./suggest.js";
+import { quoteItHint, unclosedQuote } from "./yaml-hints.js";
+import { describeIssue, findPlace, hasPath } from "./yaml-place.js";
 
 export interface LoadedConfig {
   /** The book.yaml file; its messages are the config's diagnostics. */
@@ -22,6 +25,12 @@ const objectKeys: Record<string, readonly string[]> = {
   print: Object.keys(PrintSchema.entries),
   "print.margins": ["top", "bottom", "inside", "outside"],
 };
+
+/** The keys a mapping at `parent` may hold: a `chapters:` entry (`chapters.2`, `chapters.0.sections.1`) or a fixed section. */
+function keysAt(parent: readonly (string | number)[]): readonly string[] {
+  if (parent[0] === "chapters" && typeof parent[parent.length - 1] === "number") return chapterEntryKeys;
+  return objectKeys[parent.join(".")] ?? [];
+}
 
 /** Read and validate `<manuscriptDir>/book.yaml`. */
 export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
@@ -42,7 +51,10 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   const placeOf: LoadedConfig["placeOf"] = (path, part = "key") => findPlace(doc, path, part, toPlace);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
+      const quote = /Missing closing (["'])quote/.exec(error.message)?.[1] as '"' | "'" | undefined;
+      const opened = quote ? unclosedQuote(String(file.value), quote) : undefined;
+      if (opened) report(file, "config-yaml", `Invalid YAML: the ${quote} opened here is never closed: end the value with ${quote} on this line`, opened);
+      else report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
     }
     return { file, placeOf };
   }
@@ -53,18 +65,19 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   }
   const result = v.safeParse(BookSchema, data);
   if (result.success) return { file, options: result.output, placeOf };
-  for (const issue of result.issues) reportIssue(file, issue, placeOf, data);
+  const rawOf = (path: readonly (string | number)[]) => (doc.getIn(path, true) as { source?: string } | undefined)?.source;
+  for (const issue of result.issues) reportIssue(file, issue, placeOf, data, rawOf);
   return { file, placeOf };
 }
 
-function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedConfig["placeOf"], data: object): void {
+function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedConfig["placeOf"], data: object, rawOf: (path: readonly (string | number)[]) => string | undefined): void {
   const path = (issue.path ?? []).map((item) => item.key as string | number);
   const keyPath = path.join(".");
   if (issue.expected === "never" && path.length > 0) {
     const key = String(path[path.length - 1]);
-    const parent = path.slice(0, -1).join(".");
-    const suggestion = closest(key, objectKeys[parent] ?? []);
-    const hint = suggestion ? `: did you mean \`${suggestion}\`?` : `: remove it (known keys: ${(objectKeys[parent] ?? []).join(", ")})`;
+    const known = keysAt(path.slice(0, -1));
+    const suggestion = closest(key, known);
+    const hint = suggestion ? `: did you mean \`${suggestion}\`?` : `: remove it (known keys: ${known.join(", ")})`;
     report(file, "config-unknown-key", `Unknown key \`${keyPath}\` in book.yaml${hint}`, placeOf(path));
     return;
   }
@@ -73,34 +86,10 @@ function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedCo
     report(file, "config-invalid-value", `Missing ${where} in book.yaml: add it`, placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 });
     return;
   }
+  const raw = rawOf(path);
+  if (issue.kind === "schema" && issue.expected === "string" && raw !== undefined && (typeof issue.input === "number" || typeof issue.input === "boolean")) {
+    report(file, "config-invalid-value", quoteItHint(keyPath, raw, issue.input), placeOf(path, "value"));
+    return;
+  }
   report(file, "config-invalid-value", `\`${keyPath}\` ${describeIssue(issue)}`, placeOf(path, "value"));
-}
-
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind !== "schema") return issue.message;
-  const expected = (issue.expected ?? "").replace(/^\((.*)\)$/, "$1").replace(/ \| /g, " or ");
-  return `must be ${expected}, not ${issue.received}`;
-}
-
-function hasPath(data: unknown, path: readonly (string | number)[]): boolean {
-  let node: unknown = data;
-  for (const key of path) {
-    if (node === null || typeof node !== "object" || !(key in node)) return false;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return true;
-}
-
-/** The position of the key (for maps) or the value (for list items) at `path`. */
-function findPlace(doc: Document, path: readonly (string | number)[], part: "key" | "value", toPlace: (offset: number) => Place): Place | undefined {
-  if (path.length === 0) return { line: 1, column: 1 };
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  const last = path[path.length - 1];
-  if (isMap(parent)) {
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-    const node = (part === "value" && pair?.value ? pair.value : pair?.key) as { range?: number[] } | undefined;
-    return node?.range ? toPlace(node.range[0]) : undefined;
-  }
-  const node = doc.getIn(path, true) as { range?: number[] } | undefined;
-  return node?.range ? toPlace(node.range[0]) : undefined;
 }

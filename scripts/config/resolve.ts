@@ -4,9 +4,11 @@ import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { slug as slugify } from "github-slugger";
+import { flattenChapters, type ChapterEntry, type EntryProblem } from "../chapters/entries.js";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { trimSizes } from "./schema.js";
+import { pressMargins } from "../print/whole-pixels.js";
 
 export type Format = "html" | "epub" | "pdf";
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
@@ -38,12 +40,18 @@ export interface ResolvedPrint {
   readonly width: string;
   readonly height: string;
   readonly margins: ResolvedMargins;
+  /** The margins as book.yaml gives them (`margins` may differ by less than a pixel: see print/whole-pixels.ts). */
+  readonly writtenMargins?: ResolvedMargins;
   readonly fontSize: number;
   readonly leading: number;
   readonly tocDepth: 1 | 2;
   readonly paper: "white" | "cream" | "colour";
   /** Explicit thickness of one page (a length such as `0.0025in`), else the paper's figure. */
   readonly paperThickness?: string;
+  /** The printer named in book.yaml, if any. */
+  readonly printer?: "kdp" | "ingramspark" | "generic";
+  readonly interior: "black-and-white" | "colour";
+  readonly binding: "paperback" | "hardcover";
 }
 
 export interface ResolvedConfig {
@@ -65,8 +73,12 @@ export interface ResolvedConfig {
   readonly modified: string;
   readonly description?: string;
   readonly cover?: string;
-  /** Chapter paths relative to the manuscript folder, in reading order. */
+  /** Chapter paths relative to the manuscript folder, in reading order (drafts left out). */
   readonly chapters: readonly string[];
+  /** The same files with what book.yaml says of each: level, part, group, metadata (`chapterEntries[i].file` is `chapters[i]`). */
+  readonly chapterEntries: readonly ChapterEntry[];
+  /** Mistakes in the shape of `chapters:`, reported when the chapters are read. */
+  readonly chapterProblems: readonly EntryProblem[];
   /** Whether `chapters` was written in book.yaml (else it is the folder's .md files). */
   readonly chaptersListed: boolean;
   /** File-name stem of the editions, from the title. */
@@ -83,7 +95,8 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
   // Without SOURCE_DATE_EPOCH, git or `date:`, the book is dated the day it is built (never 1970).
   const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? new Date().toISOString().slice(0, 10);
   const modified = build.sourceDateEpoch !== undefined ? epochTimestamp(build.sourceDateEpoch) : `${date}T00:00:00Z`;
-  const chapters = options.chapters ?? (await listMarkdown(manuscriptDir));
+  const listed = options.chapters ? flattenChapters(options.chapters) : undefined;
+  const chapterEntries = listed?.entries ?? (await listMarkdown(manuscriptDir)).map((file): ChapterEntry => ({ file, meta: {}, level: 1 }));
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
@@ -100,7 +113,9 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     modified,
     description: options.description,
     cover: options.cover,
-    chapters,
+    chapters: chapterEntries.map((entry) => entry.file),
+    chapterEntries,
+    chapterProblems: listed?.problems ?? [],
     chaptersListed: options.chapters !== undefined,
     slug: slugify(options.title) || "book",
     print: resolvePrint(options.print),
@@ -114,12 +129,16 @@ function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
   const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
   return {
     ...size,
-    margins: print.margins as ResolvedMargins,
+    margins: print.printer ? pressMargins(print.margins as ResolvedMargins) : (print.margins as ResolvedMargins),
+    writtenMargins: print.margins as ResolvedMargins,
     fontSize: print.fontSize,
     leading: print.leading,
     tocDepth: print.tocDepth as 1 | 2,
     paper: print.paper,
     paperThickness: print.paperThickness,
+    printer: print.printer,
+    interior: print.interior,
+    binding: print.binding,
   };
 }
 

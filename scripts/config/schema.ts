@@ -1,5 +1,6 @@
 /** The book.yaml schema: it validates the file and is also the TypeScript type of what a user writes. */
 import * as v from "valibot";
+import { ChapterListSchema } from "./chapter-schema.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const severityOrOff = v.picklist(["error", "warning", "info", "off"]);
@@ -46,6 +47,12 @@ export const PrintSchema = v.strictObject({
   paper: v.optional(v.picklist(["white", "cream", "colour"]), "white"),
   /** Thickness of one page (one side of a leaf), instead of the paper's published figure. */
   paperThickness: v.optional(length),
+  /** The printer the book goes to: its rules are checked and `folio release` makes press PDFs for it (default none). */
+  printer: v.optional(v.picklist(["kdp", "ingramspark", "generic"])),
+  /** Interior ink: `black-and-white` (a grey press PDF) or `colour` (CMYK) (default `black-and-white`). */
+  interior: v.optional(v.picklist(["black-and-white", "colour"]), "black-and-white"),
+  /** Binding, for the printer's page-count limits (default `paperback`). */
+  binding: v.optional(v.picklist(["paperback", "hardcover"]), "paperback"),
 });
 
 export const BookSchema = v.strictObject({
@@ -61,7 +68,8 @@ export const BookSchema = v.strictObject({
   date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
   description: v.optional(text),
   cover: v.optional(text),
-  chapters: v.optional(v.pipe(v.array(text), v.minLength(1, "must list at least one chapter"))),
+  /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
+  chapters: v.optional(ChapterListSchema),
   print: v.optional(PrintSchema, {}),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
 });

@@ -8,10 +8,13 @@ import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
 import { unified } from "unified";
+import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeGlyphs } from "./rehype-glyphs.js";
 import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
+import { rehypeChapterHeading } from "./rehype-chapter-heading.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
+import { remarkFrontMatter } from "./remark-front-matter.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
 import { rehypeElementIds } from "./rehype-element-ids.js";
@@ -24,6 +27,8 @@ import { rehypeLang } from "./rehype-lang.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
+import { rehypeTitleHeading } from "./rehype-title-heading.js";
+import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
@@ -32,6 +37,7 @@ export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
 export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
+    .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
     .use(remarkImageSpaces)
     .use(remarkAlerts)
@@ -39,15 +45,19 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkCodeInfo)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
     .use(rehypeRawWhenNeeded)
+    .use(rehypeTaskLists)
     .use(rehypeUnsafeHtml)
     .use(rehypeMdbookListing)
     .use(rehypeContentModel)
     .use(rehypeObsoleteHtml)
     .use(rehypeChapterLang)
+    .use(rehypeChapterHeading)
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScope)
     .use(rehypeChapterOutline)
+    .use(rehypeTitleHeading)
+    .use(rehypeAccessibilityGaps)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
     .use(rehypeFigures)

@@ -30,7 +30,9 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
   if (url.pathname === "/favicon.ico") return send(response, 204, "image/x-icon", "");
   const build = await context.current();
   if (url.pathname === "/" || url.pathname === "/index.html") {
-    const page = build.html ? injectPreview(build.html, build.files, { printLinks: true }) : failurePage(build.files);
+    // A book that cannot be built now (book.yaml is wrong) keeps its last good edition on screen, under the problems.
+    const shown = build.html ?? build.lastGoodHtml;
+    const page = shown ? injectPreview(shown, build.files, { printLinks: Boolean(build.html) }) : failurePage(build.files);
     return send(response, 200, "text/html; charset=utf-8", page);
   }
   if ((url.pathname === "/print" || url.pathname === "/print.pdf") && build.book && build.html) {
@@ -41,7 +43,8 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
   }
   if (url.pathname.startsWith("/_file/") && build.book) {
-    const path = fileURLToPath(`file://${url.pathname.slice("/_file".length)}`);
+    const path = filePath(url.pathname.slice("/_file".length));
+    if (!path) return send(response, 404, "text/plain; charset=utf-8", "Not found\n");
     const roots = [build.book.config.manuscriptDir, ...(await context.fonts()).faces.map((face) => resolve(face.file, ".."))];
     const type = fileTypes[extname(path).toLowerCase()];
     if (type && roots.some((root) => isInside(root, path))) {
@@ -62,8 +65,18 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   const data = chapterData(chapter);
   const links = data.links.map((link) => ({ ...link, chapter: 0, fragment: link.chapter === data.index ? link.fragment : (link.fragment ?? chapterData(book.chapters[link.chapter]).id) }));
   const alone = new VFile({ path: chapter.path, value: chapter.value });
-  Object.assign(alone.data, data, { index: 0, links, tree: data.tree });
+  // Alone, it opens no part: the part's title page belongs to the whole book.
+  Object.assign(alone.data, data, { index: 0, links, tree: data.tree, part: undefined });
   return { ...book, chapters: [alone] };
+}
+
+/** The file a `/_file` address names, or undefined when it is malformed (an encoded `/`, say). */
+function filePath(pathname: string): string | undefined {
+  try {
+    return fileURLToPath(`file://${pathname}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {

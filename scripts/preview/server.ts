@@ -1,13 +1,14 @@
 /** `folio preview`: serve the web edition on 127.0.0.1 and reload the page on every save. */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Book } from "../book.js";
 import type { BuildOptions } from "../config/resolve.js";
 import { editions } from "../targets/index.js";
 import { forgetTemplates, loadFonts, templatesDir, type FontSet } from "../templates.js";
+import { listenOnFreePort } from "./listen.js";
+import { allowedHosts, guardRequest } from "./guard.js";
 import { route } from "./routes.js";
 import { PreviewSession, type PreviewBuild } from "./session.js";
 import { watchFiles } from "./watch.js";
@@ -16,6 +17,8 @@ export interface PreviewOptions {
   readonly build: BuildOptions;
   /** Port on 127.0.0.1; 0 picks a free one. */
   readonly port: number;
+  /** Address to listen on instead of 127.0.0.1 (`0.0.0.0`: every interface, to read the book on a phone). */
+  readonly host?: string;
   /** Called after each build (the first one too). */
   readonly onBuild?: (build: PreviewBuild, changed: readonly string[]) => void;
   /** Called when a rebuild fails unexpectedly (the server keeps running). */
@@ -24,12 +27,15 @@ export interface PreviewOptions {
 
 export interface PreviewServer {
   readonly url: string;
+  /** Every `host:port` the server answers to (the loopback ones first). */
+  readonly hosts: readonly string[];
   /** The latest build (waits for one in progress). */
   readonly current: () => Promise<PreviewBuild>;
   readonly close: () => Promise<void>;
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const host = options.host ?? "127.0.0.1";
   const session = new PreviewSession(options.build);
   let latest = session.rebuild();
   options.onBuild?.(await latest, []);
@@ -48,16 +54,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     },
     pdf: printPdf,
   };
+  let hosts = new Set<string>();
   const server = createServer((request, response) => {
+    if (!guardRequest(request, response, hosts)) return;
     route(request, response, context).catch((error: Error) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(`Preview failed: ${error.message}\n`);
     });
   });
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port, "127.0.0.1", () => done());
-  });
+  const port = await listenOnFreePort(server, options.port, host);
+  hosts = allowedHosts(host, port);
   const manuscriptDir = resolve(options.build.manuscriptDir);
   const outDir = resolve(options.build.outDir);
   const ignored = (path: string) => relative(manuscriptDir, path).split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules") || path.startsWith(outDir);
@@ -74,7 +80,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   });
   await watcher.ready;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    url: `http://127.0.0.1:${port}/`,
+    hosts: [...hosts],
     current: () => latest,
     close: async () => {
       await watcher.close();

@@ -17,6 +17,8 @@ export interface PreviewBuild {
   readonly book?: Book;
   /** The web edition's HTML, unless book.yaml or the chapter list is wrong. */
   readonly html?: string;
+  /** When `html` is missing, the last web edition that was built: kept on screen under the problems. */
+  readonly lastGoodHtml?: string;
   readonly files: readonly VFile[];
   readonly seconds: number;
   /** Chapters transformed anew (the others came from the cache). */
@@ -28,6 +30,7 @@ export class PreviewSession {
   private count = 0;
   private scratch?: string;
   private fonts?: Promise<FontSet>;
+  private lastGood?: string;
 
   constructor(private readonly options: BuildOptions) {}
 
@@ -45,10 +48,12 @@ export class PreviewSession {
       html = await readFile(artifact.path, "utf8");
     }
     this.cache.trim();
+    if (html) this.lastGood = html;
     return {
       number: ++this.count,
       book: prepared.book,
       html,
+      lastGoodHtml: html ? undefined : this.lastGood,
       files: prepared.files,
       seconds: (performance.now() - started) / 1000,
       transformed: this.cache.stats.misses,

@@ -1,10 +1,11 @@
 /** The release's validation: EPUBCheck (Java and the 5.3 port), Ace, and poppler/qpdf on each PDF; one report file each. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { folioRoot } from "../root.js";
 import { findBrowser } from "../targets/browser.js";
+import { writeOfflineLauncher } from "./offline-launcher.js";
 
 /** The Folio installation, whose node_modules hold the checkers. */
 
@@ -46,7 +47,7 @@ async function epubcheckPort(epub: string, dir: string): Promise<CheckResult> {
   try {
     port = await import("@likecoin/epubcheck-ts");
   } catch {
-    return skip(dir, "EPUBCheck 5.3 port", report, "@likecoin/epubcheck-ts is not installed (it is a development dependency: run npm ci)");
+    return skip(dir, "EPUBCheck 5.3 port", report, "@likecoin/epubcheck-ts could not be loaded (reinstall Folio)");
   }
   const result = await port.EpubCheck.validate(await readFile(epub));
   await writeFile(join(dir, report), `${JSON.stringify(result.messages, null, 2)}\n`);
@@ -57,16 +58,30 @@ async function epubcheckPort(epub: string, dir: string): Promise<CheckResult> {
 /** Ace by DAISY through its Puppeteer runner (its Electron runner cannot be installed everywhere); FOLIO_ACE names another. */
 async function ace(epub: string, dir: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const name = "Ace by DAISY";
-  const command = env.FOLIO_ACE || join(folioRoot, "node_modules", ".bin", "ace-puppeteer");
-  if (!existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (npm install @daisy/ace, with ELECTRON_SKIP_BINARY_DOWNLOAD=1); accessibility not checked");
+  const command = env.FOLIO_ACE || aceCommand();
+  if (!command || !existsSync(command)) return skip(dir, name, "ace.txt", "Ace by DAISY is not installed (in the book: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install -D @daisy/ace); accessibility not checked");
   const outDir = join(dir, "ace");
-  const browser = env.PUPPETEER_EXECUTABLE_PATH || findBrowser();
-  spawnSync(command, ["--silent", "--force", "--outdir", outDir, epub], { encoding: "utf8", env: { ...env, PUPPETEER_EXECUTABLE_PATH: browser }, timeout: 600_000 });
+  const launcher = await writeOfflineLauncher(env.PUPPETEER_EXECUTABLE_PATH || findBrowser());
+  try {
+    await run(command, ["--silent", "--force", "--outdir", outDir, epub], { ...env, PUPPETEER_EXECUTABLE_PATH: launcher.path }, 600_000);
+  } finally {
+    await launcher.dispose();
+  }
   const reportPath = join(outDir, "report.json");
   if (!existsSync(reportPath)) return { name, status: "failed", summary: "Ace wrote no report", report: "ace/report.json" };
   const report = JSON.parse(await readFile(reportPath, "utf8")) as { assertions: { assertions: { "earl:result": { "earl:outcome": string } }[] }[] };
   const violations = report.assertions.flatMap((subject) => subject.assertions).filter((a) => a["earl:result"]["earl:outcome"] === "fail").length;
   return { name, status: violations === 0 ? "passed" : "failed", summary: `${violations} violations`, report: "ace/report.json" };
+}
+
+/** Ace's Puppeteer runner: in Folio's own packages (a checkout), else in the book project's (`npm install -D @daisy/ace`), from the current folder up. */
+export function aceCommand(cwd = process.cwd()): string | undefined {
+  const bin = (dir: string) => join(dir, "node_modules", ".bin", process.platform === "win32" ? "ace-puppeteer.cmd" : "ace-puppeteer");
+  if (existsSync(bin(folioRoot))) return bin(folioRoot);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(bin(dir))) return bin(dir);
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** pdfinfo, pdffonts and qpdf --check: the PDF must be valid and every font embedded. */
@@ -87,6 +102,15 @@ async function pdfCheck(pdf: string, dir: string): Promise<CheckResult> {
 async function skip(dir: string, name: string, report: string, why: string): Promise<CheckResult> {
   await writeFile(join(dir, report), `${name}: skipped: ${why}\n`);
   return { name, status: "skipped", summary: `skipped: ${why}`, report };
+}
+
+/** Run `command` to its end without blocking the event loop (Ctrl-C and progress keep working meanwhile). */
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeout: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: "ignore", timeout });
+    child.on("error", () => resolve());
+    child.on("close", () => resolve());
+  });
 }
 
 function hasCommand(command: string, args: string[]): boolean {

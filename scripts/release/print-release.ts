@@ -1,5 +1,7 @@
 /** `folio release`: the release folder of a manuscript, with a line per file and per check; exit 1 when a check fails. */
 import { join, relative } from "node:path";
+import { hasFailures } from "../diagnostics.js";
+import { displayCwd } from "../terminal/display-cwd.js";
 import { formatReport } from "../report.js";
 import { release } from "./release.js";
 
@@ -18,16 +20,17 @@ export async function releaseCommand(options: ReleaseCommandOptions, env: NodeJS
   const outDir = options.outDir ?? join("dist", "release");
   const say = (line: string) => void (options.quiet || process.stderr.write(`${line}\n`));
   const result = await release({ ...options, outDir }, env, { signal: options.signal, progress: (step) => say(`… ${step}`) });
-  const text = formatReport(result.build.files);
+  const text = formatReport(result.build.files, displayCwd(env));
   if (text) process.stderr.write(`\n${text}`);
   if (result.files.length === 0) {
     process.stderr.write("folio: release not made: the build did not produce every edition\n");
     return result.build.configFailed ? 2 : 1;
   }
-  for (const file of result.files) say(`✓ ${relative(process.cwd(), join(outDir, file))}`);
+  for (const file of result.files) say(`✓ ${relative(displayCwd(env), join(outDir, file))}`);
   for (const check of result.checks) {
     const mark = check.status === "passed" ? "✓" : check.status === "skipped" ? "!" : "✗";
     if (check.status !== "passed" || !options.quiet) process.stderr.write(`${mark} ${check.name}: ${check.summary} (reports/${check.report})\n`);
   }
-  return result.checks.some((check) => check.status === "failed") ? 1 : 0;
+  // The press preflight, which runs after the build, may have found errors too.
+  return result.checks.some((check) => check.status === "failed") || hasFailures(result.build.files) ? 1 : 0;
 }

@@ -1,12 +1,14 @@
 /** A release, read as its recipe: build every edition → versioned names → print cover → checks → manifest → SHA256SUMS. */
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import { build, type BuildHooks, type BuildResult } from "../recipe.js";
 import { formats, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
 import { hasFailures } from "../diagnostics.js";
+import { removeStaleStaging, stagingDir } from "../stages/staging.js";
 import { renderPrintCover } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
+import { releasePress } from "../print/press-release.js";
 import { buildManifest, checksums, listFiles } from "./manifest.js";
 
 export interface ReleaseResult {
@@ -20,7 +22,8 @@ export interface ReleaseResult {
 /** Build the release of `options.manuscriptDir` into `options.outDir`. */
 export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hooks: BuildHooks = {}): Promise<ReleaseResult> {
   await mkdir(options.outDir, { recursive: true });
-  const staging = await mkdtemp(join(options.outDir, ".folio-release-"));
+  await removeStaleStaging(options.outDir, ".folio-release-");
+  const staging = await stagingDir(options.outDir, ".folio-release-");
   try {
     const built = await build({ ...options, outDir: join(staging, "editions"), formats }, hooks);
     if (!built.book || hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
@@ -37,8 +40,15 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     hooks.progress?.("print cover");
     const fonts = await loadFonts();
     const cover = await renderPrintCover(built.book, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
+    const pdfs = [join(dir, `${stem}.pdf`), cover.path];
+    if (config.print.printer) {
+      hooks.progress?.("press PDFs");
+      const place = built.book.configFile.placeOf(["print", "printer"], "value");
+      const press = await releasePress(config, dir, stem, cover.geometry, built.files, place, hooks.signal);
+      pdfs.push(press.interior, press.cover);
+    }
     hooks.progress?.("checks");
-    const checks = await runChecks(join(dir, `${stem}.epub`), [join(dir, `${stem}.pdf`), cover.path], join(dir, "reports"), env);
+    const checks = await runChecks(join(dir, `${stem}.epub`), pdfs, join(dir, "reports"), env);
     const manifest = await buildManifest({ config, fonts, browserVersion: cover.browserVersion, sourceDateEpoch: options.sourceDateEpoch, cover: cover.geometry, checks });
     await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     const files = (await listFiles(dir)).map((path) => relative(dir, path).split(sep).join("/"));

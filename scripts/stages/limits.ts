@@ -1,5 +1,6 @@
 /** Input limits: nesting thousands deep overflows every tree walker's stack, and a megabyte paragraph takes the parser minutes. */
 import type { Root } from "hast";
+import type { Point } from "unist";
 
 /** Deepest nesting of block quotes and lists an author may write (real books stay under ten). */
 export const maxMarkdownNesting = 100;
@@ -21,16 +22,44 @@ export function tooDeepLine(markdown: string): { line: number; depth: number } |
   return undefined;
 }
 
-/** Depth of the deepest node of `tree`, found without recursion. */
-export function treeDepth(tree: Root): number {
-  let deepest = 0;
-  const stack: [{ children?: unknown[] }, number][] = [[tree, 0]];
+interface TreeNode {
+  readonly children?: unknown[];
+  readonly position?: { readonly start: Point };
+}
+
+/** Depth of the deepest node of `tree`, found without recursion, with where the source of the first node that deep begins. */
+export function treeDepth(tree: Root): { depth: number; start?: Point } {
+  let deepest = { depth: 0, start: undefined as Point | undefined };
+  // Each node goes with the start of the nearest node above it (itself included) that has a place in the source.
+  const stack: [TreeNode, number, Point | undefined][] = [[tree, 0, undefined]];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    deepest = Math.max(deepest, depth);
-    for (const child of (node.children ?? []) as { children?: unknown[] }[]) stack.push([child, depth + 1]);
+    const [node, depth, above] = stack.pop()!;
+    const start = node.position?.start ?? above;
+    if (depth > deepest.depth) deepest = { depth, start };
+    for (const child of (node.children ?? []) as TreeNode[]) stack.push([child, depth + 1, start]);
   }
   return deepest;
+}
+
+const voidElements = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+
+/**
+ * Where raw HTML in `markdown` first opens more than `limit` elements inside each other (a
+ * scan of its tags, for a chapter too deep for the parser to finish, which leaves no tree to ask).
+ */
+export function tooDeepHtml(markdown: string, limit: number): Point | undefined {
+  let depth = 0;
+  for (const match of markdown.matchAll(/<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = match;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!selfClosing && !voidElements.has(name.toLowerCase())) depth++;
+    if (depth > limit) {
+      const before = markdown.slice(0, match.index);
+      const line = before.split("\n").length;
+      return { line, column: match.index - before.lastIndexOf("\n") };
+    }
+  }
+  return undefined;
 }
 
 /**

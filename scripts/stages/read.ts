@@ -2,11 +2,16 @@
 import { readFile, realpath } from "node:fs/promises";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import { VFile } from "vfile";
-import type { DraftChapterData } from "../book.js";
+import { draftData, type DraftChapterData } from "../book.js";
+import type { ChapterEntry } from "../chapters/entries.js";
+import { chapterKinds } from "../chapters/kinds.js";
+import type { ChapterMeta } from "../config/chapter-schema.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
+import { languageProblem } from "../util/language.js";
 import { isInside } from "../util/paths.js";
+import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
 import type { Stage } from "./stage.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
@@ -17,8 +22,12 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
   const seen = new Set<string>();
   const slugs = new Set<string>();
   const root = await realpath(config.manuscriptDir);
-  for (const [i, entry] of config.chapters.entries()) {
-    const place = config.chaptersListed ? loaded.placeOf(["chapters", i]) : undefined;
+  for (const problem of config.chapterProblems) report(loaded.file, "config-invalid-value", `This \`chapters:\` entry ${problem.message}`, loaded.placeOf(problem.place));
+  const parts = new Map<object, { title: string; id: string }>();
+  let carriedGroup: ChapterEntry["group"];
+  for (const chapterEntry of config.chapterEntries) {
+    const entry = chapterEntry.file;
+    const place = chapterEntry.place ? loaded.placeOf(chapterEntry.place, "value") : undefined;
     const path = resolve(config.manuscriptDir, entry);
     if (isAbsolute(entry) || !isInside(config.manuscriptDir, path)) {
       report(loaded.file, "chapter-outside", `Chapter \`${entry}\` is outside the manuscript folder: move it inside`, place);
@@ -43,10 +52,23 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
       report(loaded.file, "chapter-encoding", `Chapter \`${entry}\` is not UTF-8 text: save it as UTF-8`, place);
       continue;
     }
-    chapters.push(newChapter(path, text, chapters.length, config, slugs));
+    const file = newChapter(path, text, chapters.length, config, slugs);
+    const meta = { ...readFrontMatter(file), ...chapterEntry.meta };
+    if (meta.draft) {
+      // A draft that opened a title-only group hands the group on to its next section.
+      carriedGroup = chapterEntry.group ?? carriedGroup;
+      continue;
+    }
+    const group = chapterEntry.group ?? (chapterEntry.level > 1 ? carriedGroup : undefined);
+    carriedGroup = undefined;
+    await applyMetadata(file, meta, { ...chapterEntry, group }, loaded);
+    const part = chapterEntry.part;
+    if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
+    if (part) draftData(file).part = parts.get(part);
+    chapters.push(file);
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
-    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]));
+    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]) ?? { line: 1, column: 1 });
   }
   return chapters;
 }
@@ -62,16 +84,48 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     index,
     slug,
     matter: "body",
+    metadata: { authors: [], kind: "chapter", recto: true },
+    level: 1,
     lang: config.language,
     headings: [],
     links: [],
     images: [],
     imageReferences: [],
+    accessibilityGaps: [],
     ids: [],
   };
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);
   return file;
+}
+
+/** Put what the chapter's front matter and book.yaml entry say (`meta`, merged) onto its data. */
+async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry, loaded: LoadedConfig): Promise<void> {
+  const data = draftData(file);
+  data.level = entry.level;
+  if (entry.group) data.group = toMetadata(entry.group) as DraftChapterData["group"];
+  data.metadata = toMetadata(meta);
+  // A title-only group's kind and matter are its chapter's, which this file opens.
+  const owner = entry.group ?? meta;
+  data.matter = owner.matter ?? chapterKinds[owner.kind ?? "chapter"].matter;
+  if (meta.lang) {
+    data.lang = meta.lang;
+    const problem = await languageProblem(meta.lang);
+    const reason = `Language \`${meta.lang}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``;
+    // Reported where it is written: the book.yaml entry, which wins, or the front matter.
+    if (problem && entry.meta.lang && entry.place) report(loaded.file, "lang-unknown", reason, loaded.placeOf([...entry.place.slice(0, -1), "lang"], "value"));
+    else if (problem) report(file, "lang-unknown", reason, frontMatterPlace(file, "lang"));
+  }
+}
+
+function toMetadata(meta: ChapterMeta): DraftChapterData["metadata"] {
+  return {
+    title: meta.title,
+    subtitle: meta.subtitle,
+    authors: meta.author === undefined ? [] : [meta.author].flat(),
+    kind: meta.kind ?? "chapter",
+    recto: meta.recto ?? true,
+  };
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {

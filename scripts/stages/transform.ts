@@ -7,7 +7,7 @@ import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
-import { maxBlockLength, maxMarkdownNesting, maxTreeDepth, tooDeepLine, tooLongBlock, treeDepth } from "./limits.js";
+import { maxBlockLength, maxMarkdownNesting, maxTreeDepth, tooDeepHtml, tooDeepLine, tooLongBlock, treeDepth } from "./limits.js";
 import type { ChapterTransform, Stage } from "./stage.js";
 
 /** Run the chapter processor over every chapter of the book; `context.wrapTransform` (a cache) may answer for a chapter instead. */
@@ -33,7 +33,9 @@ export const transformChapters: Stage = async (book, context) => {
     return setup.reads;
   };
   for (const file of book.chapters) {
-    if (context.wrapTransform) await context.wrapTransform(file, `${draftData(file).index}\0${shared}`, transform);
+    const { index, level, group, metadata, lang } = draftData(file);
+    // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
+    if (context.wrapTransform) await context.wrapTransform(file, `${index}\0${JSON.stringify([level, group, metadata, lang])}\0${shared}`, transform);
     else await transform(file);
   }
   return book;
@@ -74,14 +76,16 @@ async function transformChapter(processor: ChapterProcessor, file: VFile): Promi
   if (withinLimits(file)) {
     try {
       const tree = await processor.run(processor.parse(file), file);
-      if (treeDepth(tree) <= maxTreeDepth) {
+      const deepest = treeDepth(tree);
+      if (deepest.depth <= maxTreeDepth) {
         deferTree(data, () => tree);
         return;
       }
-      report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements: flatten it`);
+      report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements here: flatten it`, deepest.start ?? tooDeepHtml(String(file.value), maxTreeDepth));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      report(file, "nesting-too-deep", "The chapter nests too deep to be processed: flatten its block quotes, lists or raw HTML");
+      const place = tooDeepHtml(String(file.value), maxTreeDepth);
+      report(file, "nesting-too-deep", `The chapter nests too deep to be processed${place ? " from here" : ""}: flatten its block quotes, lists or raw HTML`, place);
     }
   }
   // An empty tree, with nothing recorded of the one refused.

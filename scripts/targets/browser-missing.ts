@@ -3,7 +3,7 @@ export class BrowserMissingError extends Error {
   constructor() {
     super(
       "No Chromium or Chrome found for the PDF. Install one (Debian/Ubuntu: `apt-get install chromium`) " +
-        "or point PUPPETEER_EXECUTABLE_PATH at it; the other editions were still built.",
+        "or point PUPPETEER_EXECUTABLE_PATH at it (`folio doctor` says how on every system); the other editions were still built.",
     );
   }
 }

@@ -1,7 +1,8 @@
 /** Finding and starting the browser that prints the PDF: PUPPETEER_EXECUTABLE_PATH, then Puppeteer's own Chrome, then the system's. */
 import { existsSync } from "node:fs";
-import puppeteer, { type Browser } from "puppeteer";
+import puppeteer, { type Browser } from "puppeteer-core";
 import { BrowserMissingError } from "./browser-missing.js";
+import { browserCandidates } from "./browser-path.js";
 import { offlineFlags } from "./request-policy.js";
 
 export { BrowserMissingError };
@@ -26,37 +27,22 @@ export const launchFlags = [
   "--renderer-process-limit=1",
 ];
 
-const systemBrowsers = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-  "/snap/bin/chromium",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-];
-
-
 /** The browser executable to use: `preferred` (from PUPPETEER_EXECUTABLE_PATH), Puppeteer's download, or a system one. */
 export function findBrowser(preferred?: string): string {
   if (preferred) {
     if (existsSync(preferred)) return preferred;
     throw new BrowserMissingError();
   }
-  let bundled: string | undefined;
-  try {
-    bundled = puppeteer.executablePath();
-  } catch {
-    bundled = undefined;
-  }
-  const found = [bundled, ...systemBrowsers].find((path): path is string => Boolean(path) && existsSync(path as string));
+  const [found] = browserCandidates({ ...process.env, PUPPETEER_EXECUTABLE_PATH: "" });
   if (!found) throw new BrowserMissingError();
-  return found;
+  return found.path;
 }
 
 /** Start a headless browser, or fail after `timeout` ms with the process killed; the caller closes it in `finally`. */
 export function launchBrowser(executablePath: string, timeout = 60_000, userDataDir?: string): Promise<Browser> {
   // Folio handles Ctrl-C itself (it closes the browser and removes its staging folder); Puppeteer's own handlers would exit at once.
   const signals = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
-  return puppeteer.launch({ executablePath, headless: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
+  // Over a pipe rather than a port: a browser whose Node process is killed (SIGKILL, which no
+  // handler sees) loses its pipe and quits, where one on a port went on running as an orphan.
+  return puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
 }

@@ -3,9 +3,11 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
-import { bookContents } from "./contents.js";
+import { chapterData } from "../book.js";
+import { chapterGroups } from "./chapter-groups.js";
+import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
 import { accessibilityClaim } from "./epub/accessibility.js";
-import { chapterDocuments, epubAddressing, pageList } from "./epub/chapters.js";
+import { chapterDocuments, epubAddressing, pageList, partDocument } from "./epub/chapters.js";
 import { epubCover } from "./epub/cover.js";
 import { zipEpub, type PackageFile } from "./epub/package.js";
 import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
@@ -13,6 +15,13 @@ import { documentProperties } from "./epub/xhtml.js";
 import type { Render } from "./target.js";
 
 const xhtml = "application/xhtml+xml";
+
+type NavEntry = Omit<ContentsEntry, "sections"> & { readonly lang: string; readonly href: string; readonly sections: readonly NavEntry[] };
+
+/** How deep the contents nest (the NCX's `dtb:depth`). */
+function contentsDepth(entries: readonly { sections: readonly unknown[] }[]): number {
+  return entries.length === 0 ? 0 : 1 + Math.max(...entries.map((entry) => contentsDepth(entry.sections as { sections: readonly unknown[] }[])));
+}
 
 export const renderEpub: Render = async (book, context) => {
   const { config } = book;
@@ -22,19 +31,24 @@ export const renderEpub: Render = async (book, context) => {
   const pages = pageList(pageStarts, chapters);
   const claim = accessibilityClaim(book, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
-  const contents = bookContents(book).map((entry) => ({
+  const navEntry = (entry: ContentsEntry): NavEntry => ({
     ...entry,
     lang: chapters[entry.chapter].lang,
-    href: href(entry.chapter, entry.id),
-    sections: entry.sections.map((section) => ({ ...section, href: href(entry.chapter, section.id) })),
-  }));
+    href: entry.kind === "part" ? `${entry.id}.xhtml` : href(entry.chapter, entry.id),
+    sections: entry.sections.map(navEntry),
+  });
+  const contents = bookContents(book).map(navEntry);
 
   const page = (title: string, lang: string, body: string, bodyClass?: string) => renderTemplate("epub/chapter.xhtml.ejs", { title, lang, body, bodyClass });
   const documents: (PackageFile & { id: string })[] = [];
   if (cover) documents.push({ id: "cover", path: "cover.xhtml", data: await page("Cover", config.language, await renderTemplate("epub/cover.xhtml.ejs", { cover }), "cover") });
   const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", { book: config, fontFamily: context.fonts.family });
   documents.push({ id: "title-page", path: "title-page.xhtml", data: await page("Title page", config.language, titlePage, "front-matter") });
-  for (const [i, chapter] of chapters.entries()) documents.push({ id: `chapter-${i + 1}`, path: chapter.filename, data: await page(chapter.title, chapter.lang, chapter.body) });
+  for (const [i, chapter] of chapters.entries()) {
+    const part = chapterGroups(book).find((group) => group.files[0] === book.chapters[i])?.part;
+    if (part) documents.push({ id: part.id, path: `${part.id}.xhtml`, data: await page(part.title, config.language, partDocument(part)) });
+    documents.push({ id: `chapter-${i + 1}`, path: chapter.filename, data: await page(chapter.title, chapter.lang, chapter.body) });
+  }
   const resources = [...(await fontResources(context.fonts)), ...(await imageResources(book))];
 
   const manifest: ManifestItem[] = [
@@ -49,7 +63,8 @@ export const renderEpub: Render = async (book, context) => {
   const spine = [...documents.slice(0, cover ? 2 : 1).map((doc) => doc.id), "nav", ...documents.slice(cover ? 2 : 1).map((doc) => doc.id)];
   const printSource = pages ? `${config.title}, print edition (PDF, ${config.print.width} × ${config.print.height})` : undefined;
   const numbers = (pages ?? []).map((p) => Number(p.label)).filter(Number.isInteger);
-  const nav = { book: config, contents, pages, cover, depth: contents.some((c) => c.sections.length) ? 2 : 1, maxPageNumber: numbers.length ? Math.max(...numbers) : 0 };
+  const bodyStart = flatContents(contents).find((entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "body") ?? contents[0];
+  const nav = { book: config, contents, pages, cover, depth: contentsDepth(contents), maxPageNumber: numbers.length ? Math.max(...numbers) : 0, bodyStart };
 
   const files: PackageFile[] = [
     { path: "OEBPS/content.opf", data: await renderTemplate("epub/content.opf.ejs", { book: config, version: folioVersion, claim, cover, manifest, spine, printSource }) },

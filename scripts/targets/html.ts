@@ -5,12 +5,14 @@ import { join } from "node:path";
 import { chapterData, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
+import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Render } from "./target.js";
 
 export const renderHtml: Render = async (book, context) => {
   const images = await embedImages(book);
+  const parts = new Map(chapterGroups(book).flatMap((group) => (group.part ? [[group.files[0], group.part] as const] : [])));
   const chapters = book.chapters.map((file) => {
     const data = chapterData(file);
     const addressing: EditionAddressing = {
@@ -18,7 +20,7 @@ export const renderHtml: Render = async (book, context) => {
       src: (image) => images.get(image.path) ?? "",
     };
     const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
-    return { id: data.id, lang: data.lang, html };
+    return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
   });
   const css = [await inlineFontFaces(context.fonts, "web", "font-display: swap; "), await readTemplate("shared/book.css"), await readTemplate("web/web.css")].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {

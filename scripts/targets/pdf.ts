@@ -9,7 +9,9 @@ import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
 import { findBrowser } from "./browser.js";
 import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
-import { bookContents } from "./contents.js";
+import { chapterGroups } from "./chapter-groups.js";
+import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
+import { bodyStartId, outlineEntries, pageStarts } from "./pdf/chapter-pages.js";
 import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
 import { finishPages } from "./pdf/finish.js";
 import { namedDestinations } from "./pdf/pdf-links.js";
@@ -17,12 +19,16 @@ import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
-import { setOutlineTitles } from "./pdf/outline.js";
+import { setOutline } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
+import { fixToUnicode } from "./pdf/to-unicode.js";
+import { furnitureInsets } from "../print/preflight-config.js";
+import { checkImages, checkPageCount } from "../print/preflight-pages.js";
+import { printedImages } from "../print/image-sizes.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
-import type { PageStart, Render } from "./target.js";
+import type { Render } from "./target.js";
 
 const pointsPerPx = 0.75;
 
@@ -63,18 +69,22 @@ export const renderPdf: Render = async (book, context) => {
     for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
     context.progress?.("pdf: laying out pages");
     const planned = await withDeadline(layOutPages(page, await printedTextBlock(browser, book.config.print)), browserDeadlines.printMs, "laying out pages");
-    const anchors = bookContents(book).map((entry) => entry.id);
+    if (book.config.print.printer) checkImages(book, await printedImages(page));
+    const anchors = flatContents(bookContents(book)).filter((entry) => entry.kind !== "section").map((entry) => entry.id);
     const { pdf, plan } = await withDeadline(printChecked(page, planned, anchors, book.config.printPassPages, context.progress), browserDeadlines.printMs, "printing");
-    const furniture = planFurniture(plan, book.config.title, book.chapters.map((file) => chapterData(file).title));
+    checkPageCount(book, pdf.getPageCount());
+    const groups = chapterGroups(book);
+    const furniture = planFurniture(plan, book.config.title, groups.map((group) => chapterData(group.files[0]).title), bodyStartId(groups));
     context.progress?.("pdf: finishing");
+    await fixToUnicode(pdf, context.fonts, html);
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
-    setOutlineTitles(pdf, headingTitles(book));
+    setOutline(pdf, outlineEntries(book));
     setPdfMetadata(pdf, book.config);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));
     // The print document and the browser determine the content: they make a stable document ID.
     await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
-    return { artifact: { format: "pdf", path }, products: { pageStarts: pageStarts(book, plan, furniture) } };
+    return { artifact: { format: "pdf", path }, products: { pageStarts: pageStarts(groups, plan, furniture) } };
   } finally {
     context.signal?.removeEventListener("abort", abort);
     await closeBrowser();
@@ -85,16 +95,22 @@ export const renderPdf: Render = async (book, context) => {
 function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fonts"], furniture: Furniture): Parameters<typeof finishPages>[1] {
   const { print } = book.config;
   const contentsTargets = new Map<string, number>();
-  for (const entry of bookContents(book)) {
-    contentsTargets.set(entry.id, 1);
-    if (print.tocDepth > 1) for (const section of entry.sections) contentsTargets.set(section.id, 0.95);
-  }
+  // The print contents set nested entries (a part's chapters, sections) at 0.95 of the top level's size (print.css).
+  const visit = (entries: readonly ContentsEntry[], scale: number): void => {
+    for (const entry of entries) {
+      if (entry.kind === "section" && print.tocDepth < 2) continue;
+      contentsTargets.set(entry.id, scale);
+      visit(entry.sections, 0.95);
+    }
+  };
+  visit(bookContents(book), 1);
   return {
     furniture,
     fonts,
     fontSize: print.fontSize,
     leading: print.leading,
-    furnitureInset: (toPx(print.margins.bottom) * pointsPerPx) / 2,
+    furnitureInset: furnitureInsets(print).folio,
+    headInset: furnitureInsets(print).head,
     inside: toPx(print.margins.inside) * pointsPerPx,
     outside: toPx(print.margins.outside) * pointsPerPx,
     contentsTargets,
@@ -112,22 +128,4 @@ async function printChecked(page: Page, planned: PagePlan, anchors: readonly str
     plan = printed;
     await applyBlankPages(page, plan);
   }
-}
-
-/** Every heading of the print document in order: the contents' own, then the chapters' (notes have none in print). */
-function headingTitles(book: Book): string[] {
-  const chapters = book.chapters.flatMap((file) => chapterData(file).headings.filter((h) => !/^footnote-label(-\d+)?$/.test(h.id)).map((h) => h.text));
-  return ["Contents", ...chapters];
-}
-
-/** Where each printed page of every chapter begins, for the EPUB's page list. */
-function pageStarts(book: Book, plan: PagePlan, furniture: Furniture): PageStart[] {
-  const starts: PageStart[] = [];
-  const chapterByGroupId = new Map(book.chapters.map((file) => [chapterData(file).id, chapterData(file).index]));
-  for (const group of plan.groups) {
-    const chapter = chapterByGroupId.get(group.id);
-    if (group.kind !== "chapter" || chapter === undefined) continue;
-    [[0, 0] as const, ...group.starts].forEach(([wordIndex, imageIndex], i) => starts.push({ label: furniture.pages[group.page + i].label, chapter, wordIndex, imageIndex }));
-  }
-  return starts;
 }

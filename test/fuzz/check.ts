@@ -1,4 +1,4 @@
-/** The property every generated manuscript must have: editions both EPUBCheck runs accept, or diagnostics; never a crash. */
+/** The property every generated manuscript must have: editions both EPUBCheck runs accept and a PDF that keeps the print invariants, or diagnostics; never a crash. */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "../../scripts/recipe.js";
@@ -6,6 +6,7 @@ import { hasFailures } from "../../scripts/diagnostics.js";
 import { formatReport } from "../../scripts/report.js";
 import { epubcheckJava, epubcheckTs } from "../helpers/epub.js";
 import { tempDir } from "../helpers/build.js";
+import { pdfFailure } from "./check-pdf.js";
 import { writeBook, type GeneratedBook } from "./manuscripts.js";
 
 export interface Outcome {
@@ -14,15 +15,15 @@ export interface Outcome {
   readonly failure?: string;
 }
 
-/** Build `book` to HTML and EPUB and check the outcome; Java EPUBCheck only when `java` (it takes seconds). */
-export async function checkBook(book: GeneratedBook, options: { java: boolean }): Promise<Outcome> {
+/** Build `book` to HTML and EPUB (and the PDF when `pdf`) and check the outcome; Java EPUBCheck only when `java` (it takes seconds). */
+export async function checkBook(book: GeneratedBook, options: { java: boolean; pdf?: boolean }): Promise<Outcome> {
   const root = tempDir("folio-fuzz-");
   const manuscript = join(root, "book");
   try {
     writeBook(manuscript, book);
     let result;
     try {
-      result = await build({ manuscriptDir: manuscript, outDir: join(root, "out"), formats: ["html", "epub"], sourceDateEpoch: 1_700_000_000 });
+      result = await build({ manuscriptDir: manuscript, outDir: join(root, "out"), formats: options.pdf ? ["html", "epub", "pdf"] : ["html", "epub"], sourceDateEpoch: 1_700_000_000 });
     } catch (error) {
       return { built: false, failure: `build threw: ${(error as Error).stack ?? String(error)}` };
     }
@@ -36,6 +37,12 @@ export async function checkBook(book: GeneratedBook, options: { java: boolean })
     if (!epub || !result.artifacts.some((a) => a.format === "html")) return { built: false, failure: "no errors, yet an edition is missing" };
     const ts = await epubcheckTs(epub);
     if (ts.errors > 0) return { built: true, failure: `EPUBCheck 5.3 port: ${ts.messages.join("\n")}` };
+    if (options.pdf) {
+      const pdf = result.artifacts.find((a) => a.format === "pdf")?.path;
+      if (!pdf) return { built: true, failure: "no errors, yet no PDF" };
+      const failure = await pdfFailure(pdf, book.chapters.map((chapter) => join(manuscript, chapter.name)));
+      if (failure) return { built: true, failure: `PDF: ${failure}` };
+    }
     if (options.java) {
       const java = epubcheckJava(epub);
       if (java.errors > 0) return { built: true, failure: `EPUBCheck 4.2.6: ${java.messages.join("\n")}` };

@@ -1,8 +1,9 @@
 /** Building fixture books for tests: in-process through the build API, or through the real CLI. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { writeSyntheticBook } from "../../scripts/bench/make-book.js";
 import { build, type BuildHooks, type BuildResult } from "../../scripts/recipe.js";
 import type { BuildOptions, Format } from "../../scripts/config/resolve.js";
 
@@ -49,7 +50,9 @@ export interface CliRun {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...options.env },
+    // Not a GitHub Actions run unless a test says so: annotations would add to stdout.
+    // Nor started by `npm run`: paths would be printed relative to the folder npm was started in.
+    env: { ...process.env, GITHUB_ACTIONS: "", INIT_CWD: "", npm_package_json: "", ...options.env },
     encoding: "utf8",
     timeout: 120_000,
   });
@@ -57,14 +60,13 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
 }
 
 /**
- * A synthetic book written by the shared generator: small by default so the suite stays quick;
+ * A synthetic book from the benchmark's generator: small by default so the suite stays quick;
  * FOLIO_SYNTHETIC_CHAPTERS and FOLIO_SYNTHETIC_WORDS scale it (40 × 7,500 is the 1,000-page book).
  */
 export function syntheticBook(): string {
   const dir = join(tempDir("folio-synthetic-"), "book");
-  const chapters = process.env.FOLIO_SYNTHETIC_CHAPTERS ?? "4";
-  const words = process.env.FOLIO_SYNTHETIC_WORDS ?? "3000";
-  const generator = join(repoRoot, "..", "shared", "bench", "make-book.mjs");
-  execFileSync(process.execPath, [generator, dir, "--chapters", chapters, "--words-per-chapter", words], { stdio: "ignore" });
+  const chapters = Number(process.env.FOLIO_SYNTHETIC_CHAPTERS ?? "4");
+  const wordsPerChapter = Number(process.env.FOLIO_SYNTHETIC_WORDS ?? "3000");
+  writeSyntheticBook(dir, { chapters, wordsPerChapter });
   return dir;
 }

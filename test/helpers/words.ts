@@ -1,8 +1,10 @@
 /** Fidelity: the words of a chapter's source, and a check that they all appear, in order, in an edition's text. */
 import { readFileSync } from "node:fs";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { frontmatter } from "micromark-extension-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import { visit } from "unist-util-visit";
 
 /** Letters and digits only: punctuation, quotes and dashes are typography, not words. */
@@ -11,9 +13,16 @@ export function words(text: string): string[] {
   return text.normalize("NFC").replace(/\u02BC/g, "\u2019").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The words of a markdown file as a reader sees them (markup removed). */
+/** remark plugin: YAML front matter is metadata, not words of the text. */
+function remarkFrontMatterSyntax(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(frontmatter(["yaml"]));
+  (data.fromMarkdownExtensions ??= []).push([frontmatterFromMarkdown(["yaml"])]);
+}
+
+/** The words of a markdown file as a reader sees them (markup and front matter removed). */
 export function sourceWords(markdownPath: string): string[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(markdownPath, "utf8"));
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontMatterSyntax).parse(readFileSync(markdownPath, "utf8"));
   const texts: string[] = [];
   visit(tree, (node) => {
     if (node.type === "text" || node.type === "inlineCode" || node.type === "code") texts.push((node as { value: string }).value);

@@ -1,17 +1,18 @@
 /** The print wrap cover: Chromium lays out back, spine and front at the computed size; pdf-lib sets the boxes. */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import type { Book } from "../../book.js";
 import type { ResolvedConfig } from "../../config/resolve.js";
+import { printerCoverGeometry } from "../../print/spine-profile.js";
 import { fileFontFaces, renderTemplate, type FontSet } from "../../templates.js";
 import { folioVersion } from "../../version.js";
 import { findBrowser, launchBrowser } from "../browser.js";
 import { coverHtml } from "../epub/cover-render.js";
 import { makePdfDeterministic } from "../pdf/deterministic.js";
-import { coverGeometry, inches, type CoverGeometry } from "./spine.js";
+import type { CoverGeometry } from "./spine.js";
 
 export interface CoverResult {
   readonly path: string;
@@ -25,8 +26,7 @@ export async function renderCoverPdf(book: Book, interiorPath: string, outPath: 
   const { config } = book;
   const interior = await PDFDocument.load(await readFile(interiorPath), { updateMetadata: false });
   const { print } = config;
-  const paper = print.paperThickness ? { thickness: inches(print.paperThickness) } : print.paper;
-  const geometry = coverGeometry(inches(print.width), inches(print.height), interior.getPageCount(), paper);
+  const geometry = printerCoverGeometry(print, interior.getPageCount());
   const staging = await mkdtemp(join(tmpdir(), "folio-cover-"));
   const browser = await launchBrowser(findBrowser(config.browserPath));
   const abort = () => void browser.close();
@@ -37,7 +37,8 @@ export async function renderCoverPdf(book: Book, interiorPath: string, outPath: 
     await writeFile(frontPath, await coverHtml(config, fonts));
     const wrapPath = join(staging, "wrap.html");
     const frontUrl = pathToFileURL(frontPath).href;
-    await writeFile(wrapPath, await renderTemplate("cover/wrap.html.ejs", { book: config, css, fontFamily: fonts.family, g: geometry, frontUrl }));
+    const frontImage = await coverImageUrl(config);
+    await writeFile(wrapPath, await renderTemplate("cover/wrap.html.ejs", { book: config, css, fontFamily: fonts.family, g: geometry, frontUrl, frontImage }));
     const page = await browser.newPage();
     await page.goto(pathToFileURL(wrapPath).href, { waitUntil: "load", timeout: 60_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -50,6 +51,17 @@ export async function renderCoverPdf(book: Book, interiorPath: string, outPath: 
     await browser.close().catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * The author's `cover:` image as a data URL for the front panel (so that the wrap's script may read
+ * its colours), or undefined for the typographic front.
+ */
+async function coverImageUrl(config: ResolvedConfig): Promise<string | undefined> {
+  if (!config.cover) return undefined;
+  const path = resolve(config.manuscriptDir, config.cover);
+  const type = /\.png$/i.test(path) ? "image/png" : "image/jpeg";
+  return `data:${type};base64,${(await readFile(path)).toString("base64")}`;
 }
 
 /** MediaBox and BleedBox: the whole sheet; TrimBox: the sheet less the bleed. Exact, whatever Chromium rounded. */

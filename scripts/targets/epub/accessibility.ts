@@ -1,5 +1,5 @@
 /** The EPUB Accessibility 1.1 claim, stated only as far as the book bears it out. */
-import { chapterData, type Book } from "../../book.js";
+import { chapterData, type AccessibilityGap, type Book } from "../../book.js";
 
 export interface AccessibilityClaim {
   readonly accessModes: readonly string[];
@@ -7,7 +7,7 @@ export interface AccessibilityClaim {
   readonly features: readonly string[];
   readonly hazards: readonly string[];
   readonly summary: string;
-  /** The conformance claimed, or undefined when an image lacks its text alternative. */
+  /** The conformance claimed, or undefined when a chapter falls short of it. */
   readonly conformsTo?: string;
   readonly certifiedBy: string;
 }
@@ -17,28 +17,41 @@ export interface AccessibilityFacts {
   readonly hasPageList: boolean;
 }
 
-/** What the book offers: text always; images with their alt text; print page numbers when the print layout gave them. */
+/** Each gap, as the summary says it. */
+const gapSentences: Record<AccessibilityGap, string> = {
+  "heading-skip": "Some headings skip a level, so the heading structure is incomplete.",
+  "table-no-headers": "Some tables have no header cells.",
+  "image-no-alt": "Some images have no text alternative.",
+};
+
+/**
+ * What the book offers: text always; images with their alt text; print page numbers when the
+ * print layout gave them. WCAG 2.1 AA is claimed only when no chapter has a gap Folio can see
+ * (a skipped heading level, a table without headers, an image without alt text); the summary
+ * then says which, and the feature list leaves out what the gaps deny.
+ */
 export function accessibilityClaim(book: Book, facts: AccessibilityFacts): AccessibilityClaim {
+  const gaps = new Set(book.chapters.flatMap((file) => chapterData(file).accessibilityGaps ?? []));
   const hasImages = facts.hasCover || book.chapters.some((file) => chapterData(file).images.length > 0);
-  const undescribed = book.chapters.some((file) => file.messages.some((message) => message.ruleId === "image-alt-missing"));
-  const features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
+  const undescribed = gaps.has("image-no-alt");
+  const features = gaps.has("heading-skip") ? ["tableOfContents", "readingOrder", "displayTransformability"] : ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
   if (hasImages && !undescribed) features.push("alternativeText");
   if (facts.hasPageList) features.push("printPageNumbers", "pageBreakMarkers");
+  const failing = (["heading-skip", "table-no-headers", "image-no-alt"] as const).filter((gap) => gaps.has(gap));
   const sentences = [
-    "This EPUB meets WCAG 2.1 level AA.",
-    "Headings, a nested table of contents and landmarks give its structure, and the reading order follows the print book.",
-    hasImages ? (undescribed ? "Some images have no text alternative." : "Every informative image has a text alternative; decorative images are marked as such.") : "It has no images.",
+    failing.length === 0 ? "This EPUB meets WCAG 2.1 level AA." : `This EPUB makes no WCAG conformance claim. ${failing.map((gap) => gapSentences[gap]).join(" ")}`,
+    gaps.has("heading-skip") ? "A nested table of contents and landmarks give its structure, and the reading order follows the print book." : "Headings, a nested table of contents and landmarks give its structure, and the reading order follows the print book.",
+    hasImages ? (undescribed ? "" : "Every informative image has a text alternative; decorative images are marked as such.") : "It has no images.",
     facts.hasPageList ? "Page-break markers and a page list match the page numbers of the print edition." : "",
     "Text size, fonts and colours follow the reader's settings.",
   ];
-  if (undescribed) sentences.shift();
   return {
     accessModes: hasImages ? ["textual", "visual"] : ["textual"],
     accessModesSufficient: undescribed ? ["textual,visual"] : ["textual"],
     features,
     hazards: ["none"],
     summary: sentences.filter(Boolean).join(" "),
-    conformsTo: undescribed ? undefined : "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
+    conformsTo: failing.length === 0 ? "EPUB Accessibility 1.1 - WCAG 2.1 Level AA" : undefined,
     certifiedBy: book.config.publisher ?? book.config.authors[0] ?? book.config.title,
   };
 }

@@ -1,6 +1,7 @@
 /** The chapters as EPUB documents: Folio's tree, addressed for the EPUB, then rewritten on a copy for EPUB readers. */
 import type { Root } from "hast";
-import { chapterData, type Book } from "../../book.js";
+import { chapterData, type Book, type ChapterData } from "../../book.js";
+import { chapterKindOf, opensChapter } from "../chapter-groups.js";
 import type { PageStart } from "../target.js";
 import { address, type EditionAddressing } from "../serialize.js";
 import { treeXhtml } from "./xhtml.js";
@@ -48,9 +49,25 @@ export function chapterDocuments(book: Book, pageStarts: readonly PageStart[] = 
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
     popUpFootnotes(tree);
     markLanguages(tree);
-    const body = `<section class="chapter" epub:type="chapter" role="doc-chapter" id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
+    const body = `<section ${sectionAttributes(data)} id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
     return { filename, title: data.title, lang: data.lang, body, pages: labels.map((label) => ({ label, href: `${filename}#${pageId(label)}` })) };
   });
+}
+
+/** A chapter's section marked with its kind (`epub:type="appendix" role="doc-appendix"`); a section continuing a chapter is a plain section. */
+function sectionAttributes(data: ChapterData): string {
+  if (!opensChapter(data)) return `class="chapter-section"`;
+  const kind = chapterKindOf(data);
+  return `class="chapter" epub:type="${kind.epubType}"${kind.role ? ` role="${kind.role}"` : ""}`;
+}
+
+/** The document of a part's title page: the part's title alone. */
+export function partDocument(part: { readonly title: string; readonly id: string }): string {
+  return `<section class="part" epub:type="part" role="doc-part" id="${part.id}">\n<h1 class="part-title">${escapeXml(part.title)}</h1>\n</section>`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** The page list in reading order, or undefined when the print layout gave no page starts. */

@@ -12,8 +12,10 @@ export interface FinishOptions {
   /** Body font size and leading, to set the contents' numbers on the entries' baselines. */
   readonly fontSize: number;
   readonly leading: number;
-  /** Distance of the running head's and folio's baselines from the page edge, in points. */
+  /** Distance of the folio's baseline from the page's foot, in points. */
   readonly furnitureInset: number;
+  /** Distance of the running head's baseline from the page's head, in points (default `furnitureInset`). */
+  readonly headInset?: number;
   /** Inside (gutter) and outside margins, in points. */
   readonly inside: number;
   readonly outside: number;
@@ -42,7 +44,7 @@ export async function finishPages(pdf: PDFDocument, options: FinishOptions): Pro
     page.setTrimBox(0, 0, width, height);
     page.setBleedBox(0, 0, width, height);
     const centre = textBlockCentre(width, item.index, options);
-    if (item.head) drawArtifact(page, item.head, italic, centre, height - options.furnitureInset);
+    if (item.head) drawArtifact(page, item.head, italic, centre, height - (options.headInset ?? options.furnitureInset));
     if (item.showFolio) drawArtifact(page, item.label, regular, centre, options.furnitureInset);
     for (const link of linkBoxes(pdf, page)) {
       const target = destinations.get(link.dest);

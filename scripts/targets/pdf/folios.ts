@@ -33,12 +33,14 @@ export function roman(n: number): string {
 
 /**
  * Decide every page's furniture. Left (even-numbered) body pages carry the book title,
- * right pages the title of the chapter in progress; chapter openings, title pages and
- * blank pages carry neither head nor folio.
+ * right pages the title of the chapter in progress (sections continuing a chapter do not
+ * change it); chapter openings, part title pages, title pages and blank pages carry neither
+ * head nor folio.
  */
-export function planFurniture(plan: PagePlan, bookTitle: string, chapterTitles: readonly string[]): Furniture {
-  const firstChapter = plan.groups.find((g) => g.kind === "chapter");
-  const bodyStart = firstChapter ? firstChapter.page : plan.pages;
+export function planFurniture(plan: PagePlan, bookTitle: string, chapterTitles: readonly string[], bodyStartId?: string): Furniture {
+  // Numbering in arabic starts with the body matter (a preface is numbered on in roman), at a part's title page when it opens the body.
+  const firstBody = plan.groups.find((g) => (bodyStartId === undefined ? g.kind === "chapter" || g.kind === "part" : g.id === bodyStartId));
+  const bodyStart = firstBody ? firstBody.page : plan.pages;
   const pages: PageFurniture[] = [];
   let chapter = -1;
   for (const group of plan.groups) {

@@ -7,7 +7,7 @@ import type { TextBlock } from "./print-html.js";
 
 /** One page group of the print document (a front-matter section, a chapter, or an added blank page). */
 export interface PlannedGroup {
-  readonly kind: "half-title" | "title-page" | "copyright" | "contents" | "chapter" | "blank";
+  readonly kind: "half-title" | "title-page" | "copyright" | "contents" | "part" | "chapter" | "blank";
   /** Element id of the group (empty for blank pages). */
   readonly id: string;
   /** Physical page index (from 0) of the group's first page. */
@@ -15,6 +15,8 @@ export interface PlannedGroup {
   readonly pages: number;
   /** For chapters: words and images of running text before each page after the first. */
   readonly starts: readonly (readonly [words: number, images: number])[];
+  /** Whether the group opens on a right-hand page (a blank page comes before it when needed). */
+  readonly recto?: boolean;
 }
 
 export interface PagePlan {
@@ -23,15 +25,15 @@ export interface PagePlan {
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
-const parts = ["geometry", "notes", "page-starts", "plan"].map((name) => join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`));
+const parts = ["geometry", "notes", "page-starts", "hyphens", "plan"].map((name) => join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`));
 let script: Promise<string[]> | undefined;
 
 /** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
 export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
   script ??= Promise.all(parts.map(async (path) => (await readFile(path, "utf8")).replace(/^\/\/.*\n/gm, "").trim().replace(/;$/, "")));
-  const [geometry, notes, pageStarts, plan] = await script;
+  const [geometry, notes, pageStarts, hyphens, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
-  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
+  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
   const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
   return { groups: result.plan, pages: result.pages };
 }

@@ -40,8 +40,24 @@ export function linkBoxes(pdf: PDFDocument, page: PDFPage): LinkBox[] {
   return boxes;
 }
 
-/** `/a#2Db` → `a-b`; names hold UTF-8 bytes. */
+/**
+ * `/a#2Db` → `a-b`; names hold UTF-8 bytes. Chromium names a destination by the link's URL
+ * fragment, percent-encoded: the id `한국어` becomes `/#25ED#2595#259C…` (`%ED%95%9C…`), which
+ * matched no heading id, so a chapter titled in any non-Latin script got no contents number.
+ * The percent-encoding is undone too (an id that itself holds `%` and two hex digits would
+ * read back altered; slugs never hold `%`).
+ */
 function decodeName(name: string): string {
+  const text = decodeBytes(name);
+  if (!/%[0-9A-Fa-f]{2}/.test(text)) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function decodeBytes(name: string): string {
   const bytes: number[] = [];
   const raw = name.replace(/^\//, "");
   for (let i = 0; i < raw.length; i++) {

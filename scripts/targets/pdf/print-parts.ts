@@ -65,7 +65,8 @@ export interface Part {
  */
 export function splitPlan(plan: PagePlan, passPages: number): Part[] {
   const count = Math.max(1, Math.round(plan.pages / passPages));
-  const starts = plan.groups.filter((group, i) => i > 0 && group.kind === "chapter" && group.page % 2 === 0).map((group) => group.page);
+  const opens = (group: PagePlan["groups"][number]) => group.kind === "chapter" || group.kind === "part";
+  const starts = plan.groups.filter((group, i) => i > 0 && opens(group) && group.page % 2 === 0).map((group) => group.page);
   const cuts = new Set<number>();
   for (let k = 1; k < count; k++) {
     const target = (k * plan.pages) / count;
@@ -76,12 +77,12 @@ export function splitPlan(plan: PagePlan, passPages: number): Part[] {
   let chapterSeen = false;
   for (const group of plan.groups) {
     if (group.kind === "blank") continue;
-    if (cuts.has(group.page) && group.kind === "chapter" && parts.at(-1)!.ids.length > 0) {
+    if (cuts.has(group.page) && opens(group) && parts.at(-1)!.ids.length > 0) {
       parts.at(-1)!.pages[1] = group.page;
       parts.push({ ids: [], pages: [group.page, plan.pages], continuesMain: chapterSeen });
     }
     parts.at(-1)!.ids.push(group.id);
-    chapterSeen ||= group.kind === "chapter";
+    chapterSeen ||= opens(group);
   }
   return parts;
 }

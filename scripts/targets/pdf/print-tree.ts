@@ -1,5 +1,6 @@
 /** The print copy of a chapter: footnotes become notes for the foot of the page, body text is hyphenated. */
 import type { Element, ElementContent, Root } from "hast";
+import { markImagePlaces } from "../../print/image-sizes.js";
 import { hyphenateTree } from "./hyphenate.js";
 
 /** A print-ready copy of `tree` (which must already carry the print edition's addresses). */
@@ -7,6 +8,7 @@ export function printTree(tree: Root, lang: string): Root {
   const copy = structuredClone(tree);
   copy.children = copy.children.map((child) => (isFootnotes(child) ? notePool(child) : child));
   hyphenateTree(copy, lang);
+  markImagePlaces(copy);
   return copy;
 }
 

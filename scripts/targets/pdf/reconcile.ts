@@ -8,9 +8,9 @@
 import type { Page } from "puppeteer";
 import type { PagePlan, PlannedGroup } from "./layout.js";
 
-/** The plan as printed: chapter starts from the PDF's destinations (`anchors`: each chapter's first target). */
+/** The plan as printed: chapter starts from the PDF's destinations (`anchors`: each part's and chapter's first target). */
 export function printedPlan(plan: PagePlan, anchors: readonly string[], destinations: ReadonlyMap<string, number>, pageCount: number): PagePlan {
-  const chapters = plan.groups.filter((g) => g.kind === "chapter");
+  const chapters = plan.groups.filter((g) => g.kind === "chapter" || g.kind === "part");
   const starts = chapters.map((_, i) => destinations.get(anchors[i]));
   if (starts.some((s) => s === undefined)) return plan;
   const counts = new Map<PlannedGroup, number>();
@@ -54,7 +54,7 @@ export async function applyBlankPages(page: Page, plan: PagePlan): Promise<void>
 }
 
 function isRecto(group: PlannedGroup): boolean {
-  return group.kind === "title-page" || group.kind === "contents" || group.kind === "chapter";
+  return group.recto ?? (group.kind === "title-page" || group.kind === "contents" || group.kind === "chapter" || group.kind === "part");
 }
 
 function blankBefore(plan: PagePlan, group: PlannedGroup): number {

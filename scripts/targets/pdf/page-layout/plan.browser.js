@@ -6,7 +6,7 @@
 // foot of the page of their reference; blank pages are added before groups that must
 // start on a right-hand page; and the first word of every page is recorded for the EPUB's
 // page list. Plain JavaScript: it is sent to the page as text, after the parts it calls
-// (geometry.browser.js, notes.browser.js, page-starts.browser.js).
+// (geometry.browser.js, notes.browser.js, page-starts.browser.js, hyphens.browser.js).
 (options) => {
   const { width, height, gap } = options;
   const root = document.documentElement;
@@ -18,6 +18,7 @@
   const geometry = folioGeometry(options);
   const notes = folioNotes(options, geometry);
   const { pageCount, pageStarts } = folioPageStarts(geometry);
+  const hyphens = folioHyphens(geometry);
   const groups = Array.from(document.querySelectorAll(".page-group"));
   const plan = [];
   let page = 0;
@@ -27,16 +28,19 @@
     if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);
     const pages = pageCount(group);
     const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
+    const lineEnds = hyphens.lineEnds(group);
     group.classList.remove("folio-measured");
+    // Out of the layout now, so that changing its text lays nothing out again.
+    hyphens.settle(group, lineEnds);
     if (group.classList.contains("recto") && page % 2 === 1) {
       const blank = document.createElement("div");
       blank.className = "blank-page";
       blank.setAttribute("aria-hidden", "true");
       group.before(blank);
-      plan.push({ kind: "blank", id: "", page, pages: 1, starts: [] });
+      plan.push({ kind: "blank", id: "", page, pages: 1, starts: [], recto: false });
       page += 1;
     }
-    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts });
+    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts, recto: group.classList.contains("recto") });
     page += pages;
   }
 

@@ -1,0 +1,96 @@
+/** The text each glyph of a font stands for: its cmap's code points, and for ligatures and alternates those of the glyphs they replace. */
+import fontkit from "@pdf-lib/fontkit";
+
+type Font = ReturnType<typeof fontkit.create>;
+
+interface Coverage {
+  readonly version: number;
+  readonly glyphs?: readonly number[];
+  readonly rangeRecords?: readonly { start: number; end: number; startCoverageIndex: number }[];
+}
+
+interface SubTable {
+  readonly substFormat?: number;
+  readonly version?: number;
+  readonly coverage?: Coverage;
+  readonly deltaGlyphID?: number;
+  readonly substitute?: { toArray(): number[] };
+  readonly alternateSet?: { toArray(): number[][] };
+  readonly ligatureSets?: { toArray(): { glyph: number; components: number[] }[][] };
+  readonly extension?: SubTable & { lookupType?: number };
+  readonly lookupType?: number;
+}
+
+/**
+ * Which of several code points sharing one glyph the text layer should give: never a format
+ * character while another exists (U+002D, not U+00AD), else the one the book uses most
+ * (`counts`), else punctuation before a modifier letter (U+2019 before U+02BC, which share a
+ * glyph in most fonts), else the lowest.
+ */
+export function preferredCodePoint(codePoints: readonly number[], counts: ReadonlyMap<number, number>): number {
+  const format = (cp: number) => (cp === 0xad || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) ? 1 : 0);
+  const modifier = (cp: number) => (cp >= 0x02b0 && cp <= 0x02ff ? 1 : 0);
+  const order = (a: number, b: number) => format(a) - format(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || modifier(a) - modifier(b) || a - b;
+  return [...codePoints].sort(order)[0];
+}
+
+/** Every glyph id of `font` that stands for some text, with that text. */
+export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new Map()): Map<number, string> {
+  const byGlyph = new Map<number, number[]>();
+  for (const cp of font.characterSet) {
+    const id = font.glyphForCodePoint(cp).id;
+    if (id === 0) continue;
+    byGlyph.set(id, [...(byGlyph.get(id) ?? []), cp]);
+  }
+  const texts = new Map<number, string>();
+  // A Latin ligature the cmap names (U+FB01 "ﬁ") reads as its letters, as its /ActualText does.
+  const letters = (cp: number) => (cp >= 0xfb00 && cp <= 0xfb06 ? String.fromCodePoint(cp).normalize("NFKC") : String.fromCodePoint(cp));
+  for (const [id, cps] of byGlyph) texts.set(id, letters(preferredCodePoint(cps, counts)));
+  // A substitution can replace a glyph another one made: repeat until nothing is added.
+  const subTables = gsubSubTables(font);
+  for (let added = true; added; ) {
+    added = false;
+    const learn = (id: number, text: string | undefined) => {
+      if (text === undefined || texts.has(id)) return;
+      texts.set(id, text);
+      added = true;
+    };
+    for (const { type, table } of subTables) substitutions(type, table, texts, learn);
+  }
+  return texts;
+}
+
+function gsubSubTables(font: Font): { type: number; table: SubTable }[] {
+  const gsub = (font as unknown as { GSUB?: { lookupList: { toArray(): { lookupType: number; subTables: SubTable[] }[] } } }).GSUB;
+  if (!gsub) return [];
+  return gsub.lookupList.toArray().flatMap((lookup) =>
+    lookup.subTables.map((table) => (lookup.lookupType === 7 && table.extension ? { type: table.lookupType ?? 0, table: table.extension } : { type: lookup.lookupType, table })),
+  );
+}
+
+/** Call `learn` with each glyph a single, alternate or ligature substitution makes and the text it replaces. */
+function substitutions(type: number, table: SubTable, texts: ReadonlyMap<number, string>, learn: (id: number, text: string | undefined) => void): void {
+  const covered = table.coverage ? coverageGlyphs(table.coverage) : [];
+  if (type === 1) {
+    const substitutes = table.substitute?.toArray();
+    covered.forEach((glyph, i) => learn(substitutes ? substitutes[i] : (glyph + (table.deltaGlyphID ?? 0)) & 0xffff, texts.get(glyph)));
+  } else if (type === 3) {
+    const sets = table.alternateSet?.toArray() ?? [];
+    covered.forEach((glyph, i) => sets[i]?.forEach((alternate) => learn(alternate, texts.get(glyph))));
+  } else if (type === 4) {
+    const sets = table.ligatureSets?.toArray() ?? [];
+    covered.forEach((first, i) => {
+      for (const ligature of sets[i] ?? []) {
+        const parts = [first, ...ligature.components].map((glyph) => texts.get(glyph));
+        learn(ligature.glyph, parts.every((part) => part !== undefined) ? parts.join("") : undefined);
+      }
+    });
+  }
+}
+
+function coverageGlyphs(coverage: Coverage): number[] {
+  if (coverage.glyphs) return [...coverage.glyphs];
+  const glyphs: number[] = [];
+  for (const range of coverage.rangeRecords ?? []) for (let g = range.start; g <= range.end; g++) glyphs[range.startCoverageIndex + g - range.start] = g;
+  return glyphs;
+}
