@@ -43,12 +43,22 @@ export async function fixToUnicode(pdf: PDFDocument, fonts: FontSet, text: strin
 
 type Face = ReturnType<typeof fontkit.create>;
 
+/**
+ * The faces by PostScript name. A name that several files share (a fallback font cut into files by
+ * Unicode range, each with its own glyph ids) is left out: which file a PDF font came from cannot be
+ * told by its name, and a wrong file's glyph ids would give wrong text, so Chromium's own /ToUnicode stays.
+ */
 async function facesByName(fonts: FontSet): Promise<Map<string, Face>> {
   const faces = new Map<string, Face>();
+  const shared = new Set<string>();
   for (const face of fonts.faces) {
     const font = fontkit.create(await readFile(face.file));
-    if (font.postscriptName) faces.set(font.postscriptName, font);
+    const name = font.postscriptName;
+    if (!name) continue;
+    if (faces.has(name)) shared.add(name);
+    faces.set(name, font);
   }
+  for (const name of shared) faces.delete(name);
   return faces;
 }
 
