@@ -4,10 +4,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ResolvedPrint } from "../scripts/config/resolve.js";
+import { writeSyntheticBook } from "../scripts/bench/make-book.js";
 import { printers, requiredGutter } from "../scripts/print/profiles.js";
 import { printerCoverGeometry } from "../scripts/print/spine-profile.js";
 import { formatReport } from "../scripts/report.js";
-import { buildBook, repoRoot, tempDir } from "./helpers/build.js";
+import { buildBook, tempDir } from "./helpers/build.js";
 
 const print = (extra: Partial<ResolvedPrint>): ResolvedPrint => ({
   width: "6in",
@@ -51,12 +52,12 @@ describe("KDP's gutter by page count", () => {
   ])("%i pages: %f in", (pages, inside) => expect(requiredGutter(printers.kdp, pages)).toBe(inside));
 });
 
-/** A synthetic book of about `pages` pages (the shared generator gives about 190 words a page at 6×9 in). */
+/** A synthetic book of about `pages` pages (the synthetic-book generator gives about 190 words a page at 6×9 in). */
 function bookOf(pages: number, print: string): string {
   const dir = join(tempDir("folio-press-"), "book");
   const chapters = Math.max(4, Math.round(pages / 20));
   const words = Math.round((pages * 190) / chapters);
-  execFileSync(process.execPath, [join(repoRoot, "..", "shared", "bench", "make-book.mjs"), dir, "--chapters", String(chapters), "--words-per-chapter", String(words)], { stdio: "ignore" });
+  writeSyntheticBook(dir, { chapters, wordsPerChapter: words });
   writeFileSync(join(dir, "book.yaml"), `${readFileSync(join(dir, "book.yaml"), "utf8")}print:\n${print}`);
   return dir;
 }
