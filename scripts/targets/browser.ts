@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { BrowserMissingError } from "./browser-missing.js";
 import { browserCandidates } from "./browser-path.js";
+import { startWatchdog } from "./browser-watchdog.js";
 import { offlineFlags } from "./request-policy.js";
 
 export { BrowserMissingError };
@@ -45,7 +46,17 @@ export function launchBrowser(executablePath: string, timeout = 60_000, userData
   // Over a pipe rather than a port: a browser whose Node process is killed (SIGKILL, which no
   // handler sees) loses its pipe and quits, where one on a port went on running as an orphan.
   // Puppeteer's own `timeout` only bounds the wait for a port's address, so over a pipe the deadline is Folio's.
-  const launching = puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchFlags, ...offlineFlags], timeout, protocolTimeout: 600_000, userDataDir, ...signals });
+  // The pipe alone is not enough when Node dies while the browser starts or is busy: a watchdog kills it then.
+  const watchdog = startWatchdog();
+  const args = [...launchFlags, ...offlineFlags, watchdog.flag];
+  const launching = puppeteer.launch({ executablePath, headless: true, pipe: true, args, timeout, protocolTimeout: 600_000, userDataDir, ...signals });
+  launching.then(
+    (browser) => {
+      watchdog.watch(browser.process()?.pid);
+      browser.once("disconnected", watchdog.release);
+    },
+    watchdog.release,
+  );
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
