@@ -12,14 +12,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const scripts = join(root, "scripts");
 
 /** Files below scripts/ that the code reads at run time rather than imports. */
-export const runtimeAssets = (name) => name.endsWith(".browser.js") || (name.startsWith(`init${sep}`) && !name.endsWith(".ts"));
+export const runtimeAssets = (name) =>
+  name.endsWith(".browser.js") || (name.startsWith(`init${sep}`) && !name.endsWith(".ts"));
 
 /** The benchmark's sources: development tooling, not shipped in the package. */
 const isBench = (name) => name.startsWith(`bench${sep}`);
 
 /** The TypeScript sources below scripts/, sorted. */
 export function sourceFiles() {
-  return readdirSync(scripts, { recursive: true }).filter((name) => name.endsWith(".ts")).sort();
+  return readdirSync(scripts, { recursive: true })
+    .filter((name) => name.endsWith(".ts"))
+    .sort();
 }
 
 /**
@@ -29,7 +32,9 @@ export function sourceFiles() {
 export async function compile(outDir, { define = {}, forPackage = false } = {}) {
   const { build } = await import("esbuild");
   await build({
-    entryPoints: sourceFiles().filter((name) => !forPackage || !isBench(name)).map((name) => join(scripts, name)),
+    entryPoints: sourceFiles()
+      .filter((name) => !forPackage || !isBench(name))
+      .map((name) => join(scripts, name)),
     outdir: outDir,
     outbase: scripts,
     format: "esm",

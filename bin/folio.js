@@ -14,7 +14,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The CLI's module, relative to scripts/ (and to lib/, its compiled copy). */
 const entry = "cli";
-const cli = existsSync(join(root, "scripts", `${entry}.ts`)) ? await checkoutCli() : await import(pathToFileURL(join(root, "lib", `${entry}.js`)).href);
+const cli = existsSync(join(root, "scripts", `${entry}.ts`))
+  ? await checkoutCli()
+  : await import(pathToFileURL(join(root, "lib", `${entry}.js`)).href);
 process.exitCode = await cli.main(process.argv.slice(2));
 
 /** In a checkout: the compiled copy of the sources as they are now, or the sources themselves. */
@@ -32,7 +34,12 @@ async function compiledCli() {
   const scripts = join(root, "scripts");
   // The checkout is part of the compilation: node_modules may be shared with another checkout.
   const hash = createHash("sha256").update(root).update("\0");
-  for (const name of sourceFiles()) hash.update(name).update("\0").update(readFileSync(join(scripts, name))).update("\0");
+  for (const name of sourceFiles())
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(join(scripts, name)))
+      .update("\0");
   const cache = join(root, "node_modules", ".cache", "folio");
   const dir = join(cache, hash.digest("hex").slice(0, 16));
   const compiled = join(dir, "scripts", `${entry}.js`);
@@ -53,6 +60,7 @@ async function compiledCli() {
 function forgetOldCompilations(cache, current) {
   for (const name of readdirSync(cache)) {
     const path = join(cache, name);
-    if (path !== current && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    if (path !== current && Date.now() - statSync(path).mtimeMs > 3_600_000)
+      rmSync(path, { recursive: true, force: true });
   }
 }

@@ -14,25 +14,44 @@ const say = (line) => console.error(`folio: ${line}`);
 async function main() {
   // A checkout: the development dependency `puppeteer` installs the browser (see .puppeteerrc.cjs).
   if (!existsSync(join(root, "lib", "targets", "browser-path.js"))) return;
-  const { browserCandidates, puppeteerCacheDir } = await import(pathToFileURL(join(root, "lib", "targets", "browser-path.js")).href);
+  const { browserCandidates, puppeteerCacheDir } = await import(
+    pathToFileURL(join(root, "lib", "targets", "browser-path.js")).href
+  );
   const [found] = browserCandidates();
   if (found) return say(`the PDF will be printed with ${found.path} (${found.source})`);
-  if (/^(true|1)$/i.test(process.env.PUPPETEER_SKIP_DOWNLOAD ?? "")) return say("no browser found and PUPPETEER_SKIP_DOWNLOAD is set: install Chromium or Chrome for the PDF (see `npx folio doctor`)");
+  if (/^(true|1)$/i.test(process.env.PUPPETEER_SKIP_DOWNLOAD ?? ""))
+    return say(
+      "no browser found and PUPPETEER_SKIP_DOWNLOAD is set: install Chromium or Chrome for the PDF (see `npx folio doctor`)",
+    );
   const { Browser, detectBrowserPlatform, install } = await import("@puppeteer/browsers");
   const { PUPPETEER_REVISIONS } = await import("puppeteer-core/internal/revisions.js");
   const platform = detectBrowserPlatform();
-  if (!platform) return say("no Chrome download exists for this platform: install Chromium or Chrome for the PDF (see `npx folio doctor`)");
-  say(`no Chromium or Chrome found: downloading Chrome ${PUPPETEER_REVISIONS.chrome} for the PDF into ${puppeteerCacheDir()}`);
+  if (!platform)
+    return say(
+      "no Chrome download exists for this platform: install Chromium or Chrome for the PDF (see `npx folio doctor`)",
+    );
+  say(
+    `no Chromium or Chrome found: downloading Chrome ${PUPPETEER_REVISIONS.chrome} for the PDF into ${puppeteerCacheDir()}`,
+  );
   // Puppeteer's own settings for a mirror are honoured.
-  const baseUrl = process.env.PUPPETEER_CHROME_DOWNLOAD_BASE_URL || process.env.PUPPETEER_DOWNLOAD_BASE_URL || undefined;
-  await install({ browser: Browser.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir: puppeteerCacheDir(), platform, baseUrl });
+  const baseUrl =
+    process.env.PUPPETEER_CHROME_DOWNLOAD_BASE_URL || process.env.PUPPETEER_DOWNLOAD_BASE_URL || undefined;
+  await install({
+    browser: Browser.CHROME,
+    buildId: PUPPETEER_REVISIONS.chrome,
+    cacheDir: puppeteerCacheDir(),
+    platform,
+    baseUrl,
+  });
   say("Chrome downloaded");
 }
 
 try {
   await main();
 } catch (error) {
-  const reason = String(error instanceof Error ? error.message : error).split("\n")[0].replace(/:$/, "");
+  const reason = String(error instanceof Error ? error.message : error)
+    .split("\n")[0]
+    .replace(/:$/, "");
   say(`the browser download failed (${reason}); the install goes on.`);
   say("The PDF needs Chromium or Chrome: install one (`npx folio doctor` says how) or set PUPPETEER_EXECUTABLE_PATH.");
 }

@@ -130,7 +130,9 @@ export function chapterData(file: VFile): ChapterData {
 }
 
 /** The data of a chapter while the stages still fill it in. */
-export type DraftChapterData = { -readonly [K in keyof ChapterData]: ChapterData[K] extends readonly (infer T)[] ? T[] : ChapterData[K] };
+export type DraftChapterData = {
+  -readonly [K in keyof ChapterData]: ChapterData[K] extends readonly (infer T)[] ? T[] : ChapterData[K];
+};
 
 /** The writable data of a chapter, for the stages and plugins that fill it in. */
 export function draftData(file: VFile): DraftChapterData {

@@ -7,15 +7,15 @@ import { SourceDateError } from "./release/source-date.js";
 import { folioVersion } from "./version.js";
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(argv, commands);
   } catch (error) {
     return usageFailure(error);
   }
   const { name, command, values, args, helpFor } = parsed;
-  if (values.help) return void process.stdout.write(helpFor ? commandHelp(helpFor, command) : helpText(commands)), 0;
-  if (values.version) return void process.stdout.write(`${folioVersion}\n`), 0;
+  if (values.help) return printed(process.stdout, helpFor ? commandHelp(helpFor, command) : helpText(commands), 0);
+  if (values.version) return printed(process.stdout, `${folioVersion}\n`, 0);
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   // `on`, not `once`: Ctrl-C may arrive twice (from the terminal and relayed by tsx), and a second one must not kill the cleanup.
@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return 130;
     }
     if (error instanceof UsageError) return usageFailure(error);
-    if (error instanceof SourceDateError) return void process.stderr.write(`folio: ${error.message}\n`), 2;
+    if (error instanceof SourceDateError) return printed(process.stderr, `folio: ${error.message}\n`, 2);
     process.stderr.write(`folio ${name}: unexpected failure: ${describe(error)}\n`);
     if (values.verbose) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
     else process.stderr.write("Run again with --verbose for details.\n");
@@ -47,7 +47,8 @@ function usageFailure(error: unknown): number {
 
 function describe(error: unknown): string {
   const parts: string[] = [];
-  for (let cause: unknown = error; cause instanceof Error && parts.length < 5; cause = cause.cause) parts.push(cause.message);
+  for (let cause: unknown = error; cause instanceof Error && parts.length < 5; cause = cause.cause)
+    parts.push(cause.message);
   return parts.join(": ") || String(error);
 }
 
@@ -56,4 +57,10 @@ if (isEntry) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** Write `text` to `stream` and give `exitCode` back. */
+function printed(stream: NodeJS.WriteStream, text: string, exitCode: number): number {
+  stream.write(text);
+  return exitCode;
 }

@@ -4,7 +4,9 @@ import { rules, type RuleId, type Severity } from "./rules.js";
 
 type VFileMessage = ReturnType<VFile["message"]>;
 
-export type Place = { line: number; column: number } | { start: { line: number; column: number }; end?: { line: number; column: number } };
+export type Place =
+  | { line: number; column: number }
+  | { start: { line: number; column: number }; end?: { line: number; column: number } };
 
 /** Severity overrides from book.yaml `rules:`; `off` silences a rule. */
 export type RuleSettings = Readonly<Partial<Record<RuleId, Severity | "off">>>;

@@ -99,7 +99,11 @@ export async function build(options: BuildOptions, hooks: BuildHooks = {}): Prom
 }
 
 /** Load book.yaml, then run `stages` (by default every stage but rendering) and finish the book. */
-export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {}, stages: readonly NamedStage[] = preparation): Promise<PreparedBook> {
+export async function prepareBook(
+  options: BuildOptions,
+  hooks: BuildHooks = {},
+  stages: readonly NamedStage[] = preparation,
+): Promise<PreparedBook> {
   const loaded = await timed(hooks, "config", () => loadConfig(options.manuscriptDir));
   if (!loaded.options) return { files: [loaded.file], configFailed: true };
   const config = await resolveConfig(loaded.options, options);
@@ -109,9 +113,13 @@ export async function prepareBook(options: BuildOptions, hooks: BuildHooks = {},
   let book: Book = { config, configFile: loaded, chapters: [], otherFiles: [] };
   const context = { signal: hooks.signal, wrapTransform: hooks.cache?.wrapTransform };
   for (const stage of stages) {
-    const detail = stage.name === "transform" && hooks.cache ? () => `${hooks.cache!.stats.hits} of ${book.chapters.length} chapters from the cache` : undefined;
+    const detail =
+      stage.name === "transform" && hooks.cache
+        ? () => `${hooks.cache!.stats.hits} of ${book.chapters.length} chapters from the cache`
+        : undefined;
     book = await timed(hooks, stage.name, () => stage.run(book, context), detail);
-    if (stage.endsOnConfigError && hasFailures([loaded.file])) return { files: [loaded.file, ...book.chapters], configFailed: true };
+    if (stage.endsOnConfigError && hasFailures([loaded.file]))
+      return { files: [loaded.file, ...book.chapters], configFailed: true };
   }
   return { book: finishBook(book), files: [loaded.file, ...book.chapters, ...book.otherFiles], configFailed: false };
 }
@@ -124,7 +132,12 @@ function finishBook(book: Book): Book {
   return Object.freeze(book);
 }
 
-async function timed<T>(hooks: BuildHooks, stage: string, run: () => Promise<T>, detail?: () => string | undefined): Promise<T> {
+async function timed<T>(
+  hooks: BuildHooks,
+  stage: string,
+  run: () => Promise<T>,
+  detail?: () => string | undefined,
+): Promise<T> {
   const started = performance.now();
   const result = await run();
   hooks.onStage?.(stage, (performance.now() - started) / 1000, detail?.());
@@ -146,12 +159,27 @@ async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyC
     for (const edition of editionOrder(book.config.formats)) {
       hooks.signal?.throwIfAborted();
       const started = performance.now();
-      const products = Object.fromEntries((edition.needs ?? []).filter((name) => name in made).map((name) => [name, made[name]])) as Products;
+      const products = Object.fromEntries(
+        (edition.needs ?? []).filter((name) => name in made).map((name) => [name, made[name]]),
+      ) as Products;
       try {
-        const context = { outDir: staging.dir, fonts, signal: hooks.signal, progress: hooks.progress, products, wrapRendering: hooks.cache?.wrapRendering, earlyCover };
+        const context = {
+          outDir: staging.dir,
+          fonts,
+          signal: hooks.signal,
+          progress: hooks.progress,
+          products,
+          wrapRendering: hooks.cache?.wrapRendering,
+          earlyCover,
+        };
         const { artifact, products: learned } = await edition.render(book, context);
         Object.assign(made, learned);
-        staged.push({ format: edition.format, path: artifact.path, bytes: (await stat(artifact.path)).size, seconds: (performance.now() - started) / 1000 });
+        staged.push({
+          format: edition.format,
+          path: artifact.path,
+          bytes: (await stat(artifact.path)).size,
+          seconds: (performance.now() - started) / 1000,
+        });
       } catch (error) {
         if (hooks.signal?.aborted) throw error;
         if (edition.format !== "pdf") throw error;

@@ -15,7 +15,9 @@ export function formatReport(files: readonly VFile[], cwd = process.cwd()): stri
   let warnings = 0;
   for (const file of files) {
     const path = file.path ? relative(cwd, file.path) || file.path : "<input>";
-    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const messages = [...file.messages].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
     for (const message of messages) {
       const severity = severityOf(message);
       if (severity === "error") errors++;
@@ -25,7 +27,10 @@ export function formatReport(files: readonly VFile[], cwd = process.cwd()): stri
     }
   }
   if (lines.length === 0) return "";
-  const summary = [errors && `${errors} ${errors === 1 ? "error" : "errors"}`, warnings && `${warnings} ${warnings === 1 ? "warning" : "warnings"}`].filter(Boolean);
+  const summary = [
+    errors && `${errors} ${errors === 1 ? "error" : "errors"}`,
+    warnings && `${warnings} ${warnings === 1 ? "warning" : "warnings"}`,
+  ].filter(Boolean);
   return `${lines.join("\n")}\n\n${summary.join(", ") || "no problems"}\n`;
 }
 

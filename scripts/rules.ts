@@ -10,63 +10,232 @@ export interface Rule {
 }
 
 export const rules = {
-  "config-missing": { severity: "error", explanation: "The manuscript folder has no book.yaml: create one with at least `title` and `language`." },
-  "config-yaml": { severity: "error", explanation: "book.yaml is not valid YAML: fix the syntax at the position shown." },
-  "config-unknown-key": { severity: "error", explanation: "book.yaml has a key Folio does not know: remove it or fix its spelling." },
-  "config-invalid-value": { severity: "error", explanation: "A book.yaml value has the wrong type or is missing: give it the type shown." },
-  "chapter-missing": { severity: "error", explanation: "A chapter listed in book.yaml does not exist: fix the path or create the file." },
-  "chapter-duplicate": { severity: "error", explanation: "The same chapter is listed twice in book.yaml: list each chapter once." },
-  "chapter-outside": { severity: "error", explanation: "A chapter path leaves the manuscript folder: keep chapters inside it." },
+  "config-missing": {
+    severity: "error",
+    explanation: "The manuscript folder has no book.yaml: create one with at least `title` and `language`.",
+  },
+  "config-yaml": {
+    severity: "error",
+    explanation: "book.yaml is not valid YAML: fix the syntax at the position shown.",
+  },
+  "config-unknown-key": {
+    severity: "error",
+    explanation: "book.yaml has a key Folio does not know: remove it or fix its spelling.",
+  },
+  "config-invalid-value": {
+    severity: "error",
+    explanation: "A book.yaml value has the wrong type or is missing: give it the type shown.",
+  },
+  "chapter-missing": {
+    severity: "error",
+    explanation: "A chapter listed in book.yaml does not exist: fix the path or create the file.",
+  },
+  "chapter-duplicate": {
+    severity: "error",
+    explanation: "The same chapter is listed twice in book.yaml: list each chapter once.",
+  },
+  "chapter-outside": {
+    severity: "error",
+    explanation: "A chapter path leaves the manuscript folder: keep chapters inside it.",
+  },
   "chapter-encoding": { severity: "error", explanation: "A chapter is not UTF-8 text: save it as UTF-8." },
-  "no-chapters": { severity: "error", explanation: "The book has no chapters: list them under `chapters:` or add .md files." },
+  "no-chapters": {
+    severity: "error",
+    explanation: "The book has no chapters: list them under `chapters:` or add .md files.",
+  },
   "chapter-empty": { severity: "warning", explanation: "A chapter has no text: write it or remove it from the book." },
-  "chapter-no-heading": { severity: "warning", explanation: "A chapter does not start with a heading: begin it with `# Title`." },
-  "front-matter-yaml": { severity: "error", explanation: "A chapter's front matter (`---` … `---` at its top) is not valid YAML: fix the syntax at the position shown." },
-  "front-matter-unknown-key": { severity: "error", explanation: "A chapter's front matter has a key Folio does not know: remove it or fix its spelling." },
-  "front-matter-invalid-value": { severity: "error", explanation: "A front matter value has the wrong type: give it the type shown." },
-  "chapter-title-duplicate": { severity: "warning", explanation: "Several chapters have the same title: give each its own, with `title:` in its front matter or book.yaml entry." },
-  "heading-skip": { severity: "warning", explanation: "A heading skips a level (## to ####): use the next level down." },
-  "table-no-headers": { severity: "warning", explanation: "A table has no header cells, so a screen reader cannot name its columns (and the EPUB claims no WCAG conformance): give it a header row." },
+  "chapter-no-heading": {
+    severity: "warning",
+    explanation: "A chapter does not start with a heading: begin it with `# Title`.",
+  },
+  "front-matter-yaml": {
+    severity: "error",
+    explanation:
+      "A chapter's front matter (`---` … `---` at its top) is not valid YAML: fix the syntax at the position shown.",
+  },
+  "front-matter-unknown-key": {
+    severity: "error",
+    explanation: "A chapter's front matter has a key Folio does not know: remove it or fix its spelling.",
+  },
+  "front-matter-invalid-value": {
+    severity: "error",
+    explanation: "A front matter value has the wrong type: give it the type shown.",
+  },
+  "chapter-title-duplicate": {
+    severity: "warning",
+    explanation:
+      "Several chapters have the same title: give each its own, with `title:` in its front matter or book.yaml entry.",
+  },
+  "heading-skip": {
+    severity: "warning",
+    explanation: "A heading skips a level (## to ####): use the next level down.",
+  },
+  "table-no-headers": {
+    severity: "warning",
+    explanation:
+      "A table has no header cells, so a screen reader cannot name its columns (and the EPUB claims no WCAG conformance): give it a header row.",
+  },
   "link-broken": { severity: "error", explanation: "A link points at a file that does not exist: fix the path." },
-  "link-anchor": { severity: "error", explanation: "A link points at an anchor that no heading or element has: fix the #fragment." },
-  "link-not-chapter": { severity: "warning", explanation: "A link points at a file that is not a chapter of the book: link a chapter or use a full URL." },
+  "link-anchor": {
+    severity: "error",
+    explanation: "A link points at an anchor that no heading or element has: fix the #fragment.",
+  },
+  "link-not-chapter": {
+    severity: "warning",
+    explanation: "A link points at a file that is not a chapter of the book: link a chapter or use a full URL.",
+  },
   "image-missing": { severity: "error", explanation: "An image file does not exist: fix the path or add the file." },
-  "image-outside": { severity: "error", explanation: "An image path leaves the manuscript folder: keep images inside it." },
-  "image-remote": { severity: "error", explanation: "A remote image is never fetched: download it into the manuscript folder." },
+  "image-outside": {
+    severity: "error",
+    explanation: "An image path leaves the manuscript folder: keep images inside it.",
+  },
+  "image-remote": {
+    severity: "error",
+    explanation: "A remote image is never fetched: download it into the manuscript folder.",
+  },
   "image-type": { severity: "error", explanation: "An image is not PNG, JPEG, GIF, WebP or SVG: convert it." },
-  "image-alt-missing": { severity: "warning", explanation: "An image has no alt text: describe it, or write an empty alt for a decorative image on purpose." },
-  "image-unused": { severity: "warning", explanation: "An image in the manuscript folder is used by no chapter: use it or delete it." },
+  "image-alt-missing": {
+    severity: "warning",
+    explanation: "An image has no alt text: describe it, or write an empty alt for a decorative image on purpose.",
+  },
+  "image-unused": {
+    severity: "warning",
+    explanation: "An image in the manuscript folder is used by no chapter: use it or delete it.",
+  },
   "id-duplicate": { severity: "warning", explanation: "Two elements of a chapter share an id: give each a unique id." },
-  "lang-unknown": { severity: "warning", explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`." },
-  "quotes-straight": { severity: "warning", explanation: "Straight quotes are left after typography: check the quote marks around the position shown." },
-  "html-unsafe": { severity: "warning", explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead." },
-  "cover-missing": { severity: "error", explanation: "The `cover:` of book.yaml is not a file inside the manuscript folder: fix the path." },
+  "lang-unknown": {
+    severity: "warning",
+    explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`.",
+  },
+  "quotes-straight": {
+    severity: "warning",
+    explanation: "Straight quotes are left after typography: check the quote marks around the position shown.",
+  },
+  "html-unsafe": {
+    severity: "warning",
+    explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead.",
+  },
+  "cover-missing": {
+    severity: "error",
+    explanation: "The `cover:` of book.yaml is not a file inside the manuscript folder: fix the path.",
+  },
   "cover-type": { severity: "error", explanation: "The `cover:` image is not PNG or JPEG: convert it." },
-  "cover-not-rendered": { severity: "warning", explanation: "The typographic cover needs Chromium: install it, or give `cover:` an image." },
-  "browser-missing": { severity: "error", explanation: "No Chromium or Chrome was found for the PDF: install one or set PUPPETEER_EXECUTABLE_PATH." },
-  "browser-failed": { severity: "error", explanation: "The browser failed while printing the PDF: see the message for the cause." },
-  "image-too-large": { severity: "error", explanation: "An image has more pixels than a book can carry (40 megapixels): scale it down." },
-  "nesting-too-deep": { severity: "error", explanation: "Block quotes or lists are nested deeper than 100 levels: flatten them." },
-  "block-too-long": { severity: "error", explanation: "A paragraph, table or code block is longer than 200 kB: split it with blank lines." },
-  "image-svg-external": { severity: "error", explanation: "An SVG image refers to another file or the network: embed what it needs so that it stands alone." },
-  "html-obsolete": { severity: "warning", explanation: "Raw HTML uses an obsolete presentational element or attribute (`<center>`, `align`, `border`) or a style that fixes a colour: it was replaced by a class or a style, or removed; use markdown or a class instead." },
-  "html-attribute-unknown": { severity: "warning", explanation: "A raw HTML attribute is not valid on its element in an EPUB: it was kept as a `data-` attribute (or removed); remove it or use a class." },
-  "html-unknown-element": { severity: "warning", explanation: "A raw HTML element is not HTML (`<Listing>`, `<my-widget>`): it became a `<div>` or `<span>` with its name as class; style that class or use markdown." },
-  "html-misplaced": { severity: "warning", explanation: "A raw HTML element stands where the EPUB content model forbids it (a block inside inline text, a `<br>` in a figure, a caption in the middle): it was moved, renamed or unwrapped; fix the markup." },
-  "image-svg-doctype": { severity: "warning", explanation: "An SVG image has a DOCTYPE or entity declarations, which EPUB forbids: the copy in the book has none (internal entities expanded); remove them from the file." },
-  "image-svg-invalid": { severity: "error", explanation: "An SVG image is not well-formed XML or needs an external entity: fix the file (an SVG editor's plain-SVG export does)." },
-  "image-path-space": { severity: "warning", explanation: "An image path has a space, which markdown does not take as an image: write the path in `<…>` or with `%20`." },
-  "glyph-missing": { severity: "warning", explanation: "A character is in no font Folio embeds (the body font and its Noto fallbacks) and would print as an empty box: write it another way or leave it out." },
-  "request-blocked": { severity: "error", explanation: "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference." },
-  "press-trim": { severity: "error", explanation: "The trim size is not one the chosen printer offers: choose one of the sizes the message lists." },
-  "press-safe-zone": { severity: "error", explanation: "A margin leaves text or the running head and folio inside the printer's safe zone: widen the margin the message names." },
-  "press-paper-thickness": { severity: "error", explanation: "The printer's page thickness is not known to Folio: give `print.paperThickness` from the printer's cover template." },
-  "press-gutter": { severity: "error", explanation: "The inside margin is narrower than the printer asks for the book's page count: set `print.margins.inside` as shown." },
-  "press-page-limit": { severity: "error", explanation: "The book has more (or fewer) pages than the printer binds: shorten it, or change trim, font size or binding." },
-  "press-image-resolution": { severity: "warning", explanation: "An image prints below 300 DPI at its printed size: supply it with at least the pixels shown." },
-  "press-image-converted": { severity: "info", explanation: "An RGB or transparent image is converted (to grey or CMYK, transparency flattened) in the press PDF: check it in the press PDF." },
-  "press-font": { severity: "error", explanation: "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font." },
-  "press-spine-thin": { severity: "warning", explanation: "The spine is too thin for its text: the cover leaves the spine blank; the title goes on the spine from the page count shown." },
+  "cover-not-rendered": {
+    severity: "warning",
+    explanation: "The typographic cover needs Chromium: install it, or give `cover:` an image.",
+  },
+  "browser-missing": {
+    severity: "error",
+    explanation: "No Chromium or Chrome was found for the PDF: install one or set PUPPETEER_EXECUTABLE_PATH.",
+  },
+  "browser-failed": {
+    severity: "error",
+    explanation: "The browser failed while printing the PDF: see the message for the cause.",
+  },
+  "image-too-large": {
+    severity: "error",
+    explanation: "An image has more pixels than a book can carry (40 megapixels): scale it down.",
+  },
+  "nesting-too-deep": {
+    severity: "error",
+    explanation: "Block quotes or lists are nested deeper than 100 levels: flatten them.",
+  },
+  "block-too-long": {
+    severity: "error",
+    explanation: "A paragraph, table or code block is longer than 200 kB: split it with blank lines.",
+  },
+  "image-svg-external": {
+    severity: "error",
+    explanation: "An SVG image refers to another file or the network: embed what it needs so that it stands alone.",
+  },
+  "html-obsolete": {
+    severity: "warning",
+    explanation:
+      "Raw HTML uses an obsolete presentational element or attribute (`<center>`, `align`, `border`) or a style that fixes a colour: it was replaced by a class or a style, or removed; use markdown or a class instead.",
+  },
+  "html-attribute-unknown": {
+    severity: "warning",
+    explanation:
+      "A raw HTML attribute is not valid on its element in an EPUB: it was kept as a `data-` attribute (or removed); remove it or use a class.",
+  },
+  "html-unknown-element": {
+    severity: "warning",
+    explanation:
+      "A raw HTML element is not HTML (`<Listing>`, `<my-widget>`): it became a `<div>` or `<span>` with its name as class; style that class or use markdown.",
+  },
+  "html-misplaced": {
+    severity: "warning",
+    explanation:
+      "A raw HTML element stands where the EPUB content model forbids it (a block inside inline text, a `<br>` in a figure, a caption in the middle): it was moved, renamed or unwrapped; fix the markup.",
+  },
+  "image-svg-doctype": {
+    severity: "warning",
+    explanation:
+      "An SVG image has a DOCTYPE or entity declarations, which EPUB forbids: the copy in the book has none (internal entities expanded); remove them from the file.",
+  },
+  "image-svg-invalid": {
+    severity: "error",
+    explanation:
+      "An SVG image is not well-formed XML or needs an external entity: fix the file (an SVG editor's plain-SVG export does).",
+  },
+  "image-path-space": {
+    severity: "warning",
+    explanation:
+      "An image path has a space, which markdown does not take as an image: write the path in `<…>` or with `%20`.",
+  },
+  "glyph-missing": {
+    severity: "warning",
+    explanation:
+      "A character is in no font Folio embeds (the body font and its Noto fallbacks) and would print as an empty box: write it another way or leave it out.",
+  },
+  "request-blocked": {
+    severity: "error",
+    explanation:
+      "The print document asked for a file outside the book or for the network, which Folio never allows: remove the reference.",
+  },
+  "press-trim": {
+    severity: "error",
+    explanation: "The trim size is not one the chosen printer offers: choose one of the sizes the message lists.",
+  },
+  "press-safe-zone": {
+    severity: "error",
+    explanation:
+      "A margin leaves text or the running head and folio inside the printer's safe zone: widen the margin the message names.",
+  },
+  "press-paper-thickness": {
+    severity: "error",
+    explanation:
+      "The printer's page thickness is not known to Folio: give `print.paperThickness` from the printer's cover template.",
+  },
+  "press-gutter": {
+    severity: "error",
+    explanation:
+      "The inside margin is narrower than the printer asks for the book's page count: set `print.margins.inside` as shown.",
+  },
+  "press-page-limit": {
+    severity: "error",
+    explanation:
+      "The book has more (or fewer) pages than the printer binds: shorten it, or change trim, font size or binding.",
+  },
+  "press-image-resolution": {
+    severity: "warning",
+    explanation: "An image prints below 300 DPI at its printed size: supply it with at least the pixels shown.",
+  },
+  "press-image-converted": {
+    severity: "info",
+    explanation:
+      "An RGB or transparent image is converted (to grey or CMYK, transparency flattened) in the press PDF: check it in the press PDF.",
+  },
+  "press-font": {
+    severity: "error",
+    explanation:
+      "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font.",
+  },
+  "press-spine-thin": {
+    severity: "warning",
+    explanation:
+      "The spine is too thin for its text: the cover leaves the spine blank; the title goes on the spine from the page count shown.",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -54,20 +54,31 @@ export interface FontSet {
 /** The @font-face rules of `fonts`; `src` writes each face's source (`url(…) format(…)`), `extra` adds descriptors. */
 export function fontFaceRules(fonts: FontSet, src: (face: FontFace) => string, extra = ""): string {
   return fonts.faces
-    .map((face) => `@font-face { font-family: "${face.family ?? fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; ${extra}src: ${src(face)};${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ""} }`)
+    .map(
+      (face) =>
+        `@font-face { font-family: "${face.family ?? fonts.family}"; font-weight: ${face.weight}; font-style: ${face.style}; ${extra}src: ${src(face)};${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ""} }`,
+    )
     .join("\n");
 }
 
 /** Rules whose sources are the font files themselves, for pages Folio's own browser loads. */
 export function fileFontFaces(fonts: FontSet): string {
-  return fontFaceRules(fonts, (face) => `url("${pathToFileURL(face.file).href}") format("${isWoff2(face.file) ? "woff2" : "truetype"}")`);
+  return fontFaceRules(
+    fonts,
+    (face) => `url("${pathToFileURL(face.file).href}") format("${isWoff2(face.file) ? "woff2" : "truetype"}")`,
+  );
 }
 
 /** Rules with every face inlined as a data: URL (`web`: the WOFF2 files, else the TrueType ones). */
 export async function inlineFontFaces(fonts: FontSet, kind: "web" | "file", extra = ""): Promise<string> {
   const data = await Promise.all(fonts.faces.map((face) => readFile(kind === "web" ? face.web : face.file)));
   const type = (face: FontFace) => (kind === "web" || isWoff2(face.file) ? ["woff2", "woff2"] : ["ttf", "truetype"]);
-  return fontFaceRules(fonts, (face) => `url(data:font/${type(face)[0]};base64,${data[fonts.faces.indexOf(face)].toString("base64")}) format("${type(face)[1]}")`, extra);
+  return fontFaceRules(
+    fonts,
+    (face) =>
+      `url(data:font/${type(face)[0]};base64,${data[fonts.faces.indexOf(face)].toString("base64")}) format("${type(face)[1]}")`,
+    extra,
+  );
 }
 
 export function isWoff2(path: string): boolean {
@@ -75,8 +86,18 @@ export function isWoff2(path: string): boolean {
 }
 
 /** `fonts` with the fallback font files the chapters need (see scripts/util/glyphs.ts), after the body font's faces. */
-export function withFallbacks(fonts: FontSet, files: readonly { readonly file: string; readonly family: string; readonly unicodeRange: string }[]): FontSet {
-  const fallbacks = files.map((f) => ({ weight: 400, style: "normal" as const, file: f.file, web: f.file, family: f.family, unicodeRange: f.unicodeRange }));
+export function withFallbacks(
+  fonts: FontSet,
+  files: readonly { readonly file: string; readonly family: string; readonly unicodeRange: string }[],
+): FontSet {
+  const fallbacks = files.map((f) => ({
+    weight: 400,
+    style: "normal" as const,
+    file: f.file,
+    web: f.file,
+    family: f.family,
+    unicodeRange: f.unicodeRange,
+  }));
   return { ...fonts, faces: [...fonts.faces, ...fallbacks] };
 }
 

@@ -3,4 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { folioRoot } from "./root.js";
 
-export const folioVersion: string = (JSON.parse(readFileSync(join(folioRoot, "package.json"), "utf8")) as { version: string }).version;
+export const folioVersion: string = (
+  JSON.parse(readFileSync(join(folioRoot, "package.json"), "utf8")) as { version: string }
+).version;

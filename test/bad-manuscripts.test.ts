@@ -33,10 +33,14 @@ const setups: Record<string, (dir: string, outside: string) => void> = {
   },
   "nesting-deep": (dir) => {
     writeFileSync(join(dir, "quotes.md"), `# Quotes\n\n${"> ".repeat(5_000)}deep\n`);
-    writeFileSync(join(dir, "lists.md"), `# Lists\n\n${Array.from({ length: 3_000 }, (_, i) => `${"  ".repeat(i)}- item`).join("\n")}\n`);
+    writeFileSync(
+      join(dir, "lists.md"),
+      `# Lists\n\n${Array.from({ length: 3_000 }, (_, i) => `${"  ".repeat(i)}- item`).join("\n")}\n`,
+    );
     writeFileSync(join(dir, "raw.md"), `# Raw\n\n${"<div>".repeat(5_000)}deep\n`);
   },
-  "paragraph-huge": (dir) => writeFileSync(join(dir, "one.md"), `# One\n\n${"All work and no play. ".repeat(200_000)}\n`),
+  "paragraph-huge": (dir) =>
+    writeFileSync(join(dir, "one.md"), `# One\n\n${"All work and no play. ".repeat(200_000)}\n`),
 };
 
 /** A copy of case `name` in a temporary folder, with a sibling folder of files that must never reach a book. */
@@ -54,13 +58,20 @@ function prepare(name: string): string {
   return dir;
 }
 
-const cases = readdirSync(corpus, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const cases = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 describe("bad manuscripts", () => {
   it.each(cases)("%s gives exactly its expected diagnostics", async (name) => {
     const dir = prepare(name);
     const outDir = join(dir, "..", "out");
-    const result = await build({ manuscriptDir: dir, outDir, formats: ["html", "epub"], sourceDateEpoch: 1_700_000_000 });
+    const result = await build({
+      manuscriptDir: dir,
+      outDir,
+      formats: ["html", "epub"],
+      sourceDateEpoch: 1_700_000_000,
+    });
     const lines = formatReport(result.files, dir).split("\n\n")[0].split("\n").filter(Boolean);
     const expectedPath = join(corpus, name, "expected.txt");
     if (process.env.UPDATE) writeFileSync(expectedPath, `${lines.join("\n")}\n`);
@@ -82,18 +93,29 @@ describe("bad manuscripts", () => {
     ["chapter-binary", 2],
     ["nesting-deep", 1],
     ["html-hostile", 0],
-  ] as const)("through the command, %s prints its expected lines, exits %i and shows no stack trace", (name, status) => {
-    const dir = prepare(name);
-    const run = runCli(["build", "-m", ".", "-o", "../out", "-f", "html,epub"], { cwd: dir });
-    expect(run.status).toBe(status);
-    for (const line of readFileSync(join(corpus, name, "expected.txt"), "utf8").split("\n").filter(Boolean)) expect(run.stderr).toContain(line);
-    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-    expect(run.stderr).not.toContain("unexpected failure");
-  });
+  ] as const)(
+    "through the command, %s prints its expected lines, exits %i and shows no stack trace",
+    (name, status) => {
+      const dir = prepare(name);
+      const run = runCli(["build", "-m", ".", "-o", "../out", "-f", "html,epub"], { cwd: dir });
+      expect(run.status).toBe(status);
+      for (const line of readFileSync(join(corpus, name, "expected.txt"), "utf8")
+        .split("\n")
+        .filter(Boolean))
+        expect(run.stderr).toContain(line);
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+      expect(run.stderr).not.toContain("unexpected failure");
+    },
+  );
 
   it("keeps malformed raw HTML well-formed for W3C EPUBCheck too", async () => {
     const dir = prepare("html-malformed");
-    const result = await build({ manuscriptDir: dir, outDir: join(dir, "..", "out"), formats: ["epub"], sourceDateEpoch: 1_700_000_000 });
+    const result = await build({
+      manuscriptDir: dir,
+      outDir: join(dir, "..", "out"),
+      formats: ["epub"],
+      sourceDateEpoch: 1_700_000_000,
+    });
     const check = epubcheckJava(result.artifacts[0].path);
     expect(check.messages).toEqual([]);
   });
@@ -102,8 +124,15 @@ describe("bad manuscripts", () => {
     const dir = prepare("images");
     writeFileSync(join(dir, "book.yaml"), "title: T\nlanguage: en\nrules:\n  image-remote: warning\n");
     writeFileSync(join(dir, "one.md"), "# One\n\n![Remote](https://example.org/x.png)\n");
-    const result = await build({ manuscriptDir: dir, outDir: join(dir, "..", "out"), formats: ["html"], sourceDateEpoch: 1_700_000_000 });
-    expect(formatReport(result.files, dir)).toContain("one.md:3:1  warning  Image `https://example.org/x.png` is remote and is never fetched");
+    const result = await build({
+      manuscriptDir: dir,
+      outDir: join(dir, "..", "out"),
+      formats: ["html"],
+      sourceDateEpoch: 1_700_000_000,
+    });
+    expect(formatReport(result.files, dir)).toContain(
+      "one.md:3:1  warning  Image `https://example.org/x.png` is remote and is never fetched",
+    );
     const html = readFileSync(result.artifacts[0].path, "utf8");
     expect(html).toContain('<a href="https://example.org/x.png">Remote</a>');
     expect(html).not.toMatch(/<img[^>]+example\.org/);

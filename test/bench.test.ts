@@ -9,7 +9,19 @@ describe("npm run bench", () => {
   it("builds a tiny generated book and writes results with sane figures", () => {
     const json = join(tempDir("folio-bench-test-"), "results.json");
     const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
-    const args = ["scripts/bench/cli.ts", "--chapters", "2", "--words-per-chapter", "300", "--runs", "1", "--formats", "html", "--json", json];
+    const args = [
+      "scripts/bench/cli.ts",
+      "--chapters",
+      "2",
+      "--words-per-chapter",
+      "300",
+      "--runs",
+      "1",
+      "--formats",
+      "html",
+      "--json",
+      json,
+    ];
     const run = spawnSync(process.execPath, [tsx, ...args], { cwd: repoRoot, encoding: "utf8", timeout: 110_000 });
     expect(run.stderr).not.toMatch(/^bench:/m);
     expect(run.status).toBe(0);
@@ -36,7 +48,20 @@ describe("npm run bench", () => {
   it("builds the PDF, prints the floor and counts their pages", () => {
     const json = join(tempDir("folio-bench-test-"), "results.json");
     const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
-    const args = ["scripts/bench/cli.ts", "--chapters", "2", "--words-per-chapter", "300", "--runs", "1", "--formats", "pdf", "--no-pagedjs", "--json", json];
+    const args = [
+      "scripts/bench/cli.ts",
+      "--chapters",
+      "2",
+      "--words-per-chapter",
+      "300",
+      "--runs",
+      "1",
+      "--formats",
+      "pdf",
+      "--no-pagedjs",
+      "--json",
+      json,
+    ];
     const run = spawnSync(process.execPath, [tsx, ...args], { cwd: repoRoot, encoding: "utf8", timeout: 110_000 });
     expect(run.status, run.stderr).toBe(0);
     const [size] = JSON.parse(readFileSync(json, "utf8")).sizes;

@@ -1,6 +1,15 @@
 /** bin/folio.js: the CLI runs from a compiled copy of scripts/ that follows every change to the sources, or from the sources themselves. */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "./helpers/build.js";
@@ -11,15 +20,21 @@ const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")
 function checkoutCopy(): string {
   const dir = join(tempDir("folio-checkout-"), "folio");
   mkdirSync(dir);
-  for (const name of ["bin", "scripts", "package.json"]) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
+  for (const name of ["bin", "scripts", "package.json"])
+    cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
   symlinkSync(join(repoRoot, "templates"), join(dir, "templates"));
   mkdirSync(join(dir, "node_modules"));
-  for (const name of readdirSync(join(repoRoot, "node_modules")).filter((n) => n !== ".cache")) symlinkSync(join(repoRoot, "node_modules", name), join(dir, "node_modules", name));
+  for (const name of readdirSync(join(repoRoot, "node_modules")).filter((n) => n !== ".cache"))
+    symlinkSync(join(repoRoot, "node_modules", name), join(dir, "node_modules", name));
   return dir;
 }
 
 function folio(checkout: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [join(checkout, "bin", "folio.js"), ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  return spawnSync(process.execPath, [join(checkout, "bin", "folio.js"), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
 }
 
 function compilations(checkout: string): string[] {
@@ -36,8 +51,11 @@ describe("bin/folio.js", () => {
     const [compiled] = compilations(checkout);
     expect(compilations(checkout)).toHaveLength(1);
     const tree = join(checkout, "node_modules", ".cache", "folio", compiled);
-    const sources = (readdirSync(join(checkout, "scripts"), { recursive: true }) as string[]).filter((name) => name.endsWith(".ts"));
-    for (const name of sources) expect(existsSync(join(tree, "scripts", name.replace(/\.ts$/, ".js"))), name).toBe(true);
+    const sources = (readdirSync(join(checkout, "scripts"), { recursive: true }) as string[]).filter((name) =>
+      name.endsWith(".ts"),
+    );
+    for (const name of sources)
+      expect(existsSync(join(tree, "scripts", name.replace(/\.ts$/, ".js"))), name).toBe(true);
     expect(JSON.parse(readFileSync(join(tree, "scripts", "package.json"), "utf8")).type).toBe("module");
     expect(folio(checkout, ["--version"]).stdout.trim()).toBe(version);
     expect(compilations(checkout)).toEqual([compiled]);
@@ -54,7 +72,8 @@ describe("bin/folio.js", () => {
     const other = checkoutCopy();
     const dir = join(tempDir("folio-checkout-"), "folio");
     mkdirSync(dir);
-    for (const name of ["bin", "scripts", "package.json", "templates"]) cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
+    for (const name of ["bin", "scripts", "package.json", "templates"])
+      cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
     appendFileSync(join(dir, "templates", "web", "web.css"), "\n/* this checkout's own template */\n");
     symlinkSync(join(other, "node_modules"), join(dir, "node_modules"));
     const book = tempDir();

@@ -47,7 +47,10 @@ function bookWithPreviousEditions(): { dir: string; out: string; previous: Recor
   cpSync(fixture("features"), dir, { recursive: true });
   mkdirSync(out);
   const title = /title: *"?([^"\n]+)/.exec(readFileSync(join(dir, "book.yaml"), "utf8"))![1];
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   const previous: Record<string, string> = {};
   for (const ext of ["html", "epub", "pdf"]) {
     previous[`${slug}.${ext}`] = `previous ${ext} edition`;
@@ -79,11 +82,17 @@ describe("browser cleanup", () => {
   it("reports a browser that crashes at start, without a stack trace, and still builds the other editions", () => {
     const fake = fakeBrowser("echo 'Segmentation fault' >&2\nexit 139");
     const out = tempDir();
-    const run = runCli(["build", "-m", fixture("features"), "-o", out], { env: { PUPPETEER_EXECUTABLE_PATH: fake.path } });
+    const run = runCli(["build", "-m", fixture("features"), "-o", out], {
+      env: { PUPPETEER_EXECUTABLE_PATH: fake.path },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/book\.yaml {2}error {2}PDF not built: .+ {2}browser-failed/);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-    expect(readdirSync(out).map((name) => name.split(".").pop()).sort()).toEqual(["epub", "html"]);
+    expect(
+      readdirSync(out)
+        .map((name) => name.split(".").pop())
+        .sort(),
+    ).toEqual(["epub", "html"]);
   });
 
   it("on Ctrl-C while printing: exits 130, leaves no Chromium running, keeps the previous editions and no staging folder", async () => {
@@ -98,7 +107,8 @@ describe("browser cleanup", () => {
     child.stderr.on("data", (chunk) => void (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     // Wait for the print browser (its profile lives in our TMPDIR), then interrupt as a terminal would.
-    for (let i = 0; i < 600 && processesMentioning(marker).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 600 && processesMentioning(marker).length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(processesMentioning(marker).length).toBeGreaterThan(0);
     // A terminal sends Ctrl-C to the whole process group.
     process.kill(-child.pid!, "SIGINT");

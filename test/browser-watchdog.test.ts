@@ -20,7 +20,10 @@ function owner(body: string): Promise<{ owner: number; browser: number }> {
     console.log(browser.pid);
     setInterval(() => undefined, 1000);
   `;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.stdout.once("data", (chunk) => resolve({ owner: child.pid!, browser: Number(String(chunk).trim()) }));
     child.once("exit", (status) => reject(new Error(`the owner exited with ${status}`)));

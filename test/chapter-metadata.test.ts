@@ -25,7 +25,9 @@ function manuscript(files: Record<string, string>): string {
 
 async function prepare(dir: string, cache?: BuildCache) {
   const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") }, { cache });
-  const messages = prepared.files.flatMap((file) => file.messages.map((m) => `${String(file.path).slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`));
+  const messages = prepared.files.flatMap((file) =>
+    file.messages.map((m) => `${String(file.path).slice(dir.length + 1)}:${m.line}:${m.column} ${m.ruleId}`),
+  );
   return { book: prepared.book!, messages };
 }
 
@@ -41,7 +43,8 @@ describe("front matter", () => {
   it("is neither a scene break nor text of the chapter, and names the chapter", async () => {
     const dir = manuscript({
       "book.yaml": "title: Book\nlanguage: en\n",
-      "one.md": "---\ntitle: The Real Title\nsubtitle: It's a subtitle\nkind: appendix\nlang: fr\n---\n\n# Series Name\n\nText.\n",
+      "one.md":
+        "---\ntitle: The Real Title\nsubtitle: It's a subtitle\nkind: appendix\nlang: fr\n---\n\n# Series Name\n\nText.\n",
     });
     const { book, messages } = await prepare(dir);
     expect(messages).toEqual([]);
@@ -51,7 +54,12 @@ describe("front matter", () => {
     expect(html).not.toContain("title:");
     expect(html).toContain('<h1 id="series-name">Series Name</h1>');
     expect(html).toContain('<p class="chapter-subtitle">It’s a subtitle</p>');
-    expect([data.title, data.matter, data.lang, data.metadata.kind]).toEqual(["The Real Title", "back", "fr", "appendix"]);
+    expect([data.title, data.matter, data.lang, data.metadata.kind]).toEqual([
+      "The Real Title",
+      "back",
+      "fr",
+      "appendix",
+    ]);
     expect(bookContents(book).map((entry) => [entry.title, entry.id])).toEqual([["The Real Title", "series-name"]]);
   });
 
@@ -64,11 +72,17 @@ describe("front matter", () => {
     // The chapter is given a title, so it gets a heading and no `chapter-no-heading`.
     expect(messages).toEqual([]);
     expect(chapterData(book.chapters[0]).title).toBe("From book.yaml");
-    expect(toHtml(chapterData(book.chapters[0]).tree)).toMatch(/^<h1 id="from-bookyaml">From book.yaml<\/h1>\n<p class="chapter-subtitle">Kept<\/p>/);
+    expect(toHtml(chapterData(book.chapters[0]).tree)).toMatch(
+      /^<h1 id="from-bookyaml">From book.yaml<\/h1>\n<p class="chapter-subtitle">Kept<\/p>/,
+    );
   });
 
   it("can leave a draft out of the book", async () => {
-    const dir = manuscript({ "book.yaml": "title: Book\nlanguage: en\n", "a.md": "# A\n\nText.\n", "b.md": "---\ndraft: true\n---\n# B\n\nText.\n" });
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\n",
+      "a.md": "# A\n\nText.\n",
+      "b.md": "---\ndraft: true\n---\n# B\n\nText.\n",
+    });
     const { book } = await prepare(dir);
     expect(book.chapters.map((file) => chapterData(file).title)).toEqual(["A"]);
   });
@@ -82,7 +96,10 @@ describe("front matter", () => {
     });
     const { book, messages } = await prepare(dir);
     expect(messages).toEqual([]);
-    expect(bookContents(book).map((entry) => [entry.title, entry.sections.map((s) => s.title)])).toEqual([["A", []], ["Group", ["S"]]]);
+    expect(bookContents(book).map((entry) => [entry.title, entry.sections.map((s) => s.title)])).toEqual([
+      ["A", []],
+      ["Group", ["S"]],
+    ]);
   });
 });
 
@@ -90,7 +107,13 @@ describe("book.yaml chapter entries", () => {
   it("flatten into files with their level, group and part, drafts left out", () => {
     const { entries, problems } = flattenChapters([
       "pre.md",
-      { part: "One", chapters: [{ file: "a.md", sections: ["a1.md", { file: "a2.md", sections: ["a2x.md"] }] }, { title: "Group", kind: "appendix", sections: ["g1.md", "g2.md"] }] },
+      {
+        part: "One",
+        chapters: [
+          { file: "a.md", sections: ["a1.md", { file: "a2.md", sections: ["a2x.md"] }] },
+          { title: "Group", kind: "appendix", sections: ["g1.md", "g2.md"] },
+        ],
+      },
       { title: "Draft", draft: true },
       { file: "d.md", draft: true, sections: ["d1.md"] },
       "post.md",
@@ -113,14 +136,25 @@ describe("book.yaml chapter entries", () => {
   it("refuse a part inside a part or a chapter, and a title-only group inside a chapter", () => {
     const { problems } = flattenChapters([
       { part: "One", chapters: [{ part: "Inner", chapters: ["a.md"] }] },
-      { file: "b.md", sections: [{ part: "X", chapters: ["c.md"] }, { title: "Sub", sections: ["d.md"] }] },
+      {
+        file: "b.md",
+        sections: [
+          { part: "X", chapters: ["c.md"] },
+          { title: "Sub", sections: ["d.md"] },
+        ],
+      },
     ]);
-    expect(problems.map((p) => p.place)).toEqual([["chapters", 0, "chapters", 0, "part"], ["chapters", 1, "sections", 0, "part"], ["chapters", 1, "sections", 1, "title"]]);
+    expect(problems.map((p) => p.place)).toEqual([
+      ["chapters", 0, "chapters", 0, "part"],
+      ["chapters", 1, "sections", 0, "part"],
+      ["chapters", 1, "sections", 1, "title"],
+    ]);
   });
 
   it("report a misplaced part at its line in book.yaml, as a book.yaml error", async () => {
     const dir = manuscript({
-      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: a.md\n    sections:\n      - part: Inner\n        chapters: [b.md]\n",
+      "book.yaml":
+        "title: Book\nlanguage: en\nchapters:\n  - file: a.md\n    sections:\n      - part: Inner\n        chapters: [b.md]\n",
       "a.md": "# A\n\nText.\n",
       "b.md": "# B\n\nText.\n",
     });
@@ -133,7 +167,8 @@ describe("book.yaml chapter entries", () => {
 
   it("shift a section's headings to its level and spare it `chapter-no-heading`", async () => {
     const dir = manuscript({
-      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: ch.md\n    sections:\n      - s1.md\n      - file: s2.md\n        sections: [s2a.md]\n",
+      "book.yaml":
+        "title: Book\nlanguage: en\nchapters:\n  - file: ch.md\n    sections:\n      - s1.md\n      - file: s2.md\n        sections: [s2a.md]\n",
       "ch.md": "# Chapter\n\nText.\n",
       "s1.md": "# One\n\n## One inside\n\nText.\n",
       "s2.md": "Text with no heading.\n",
@@ -144,7 +179,8 @@ describe("book.yaml chapter entries", () => {
     const depths = book.chapters.map((file) => chapterData(file).headings.map((h) => `${h.depth} ${h.text}`));
     expect(depths).toEqual([["1 Chapter"], ["2 One", "3 One inside"], [], ["3 Deep"]]);
     const section = (title: string, sections: unknown[] = []) => ({ title, sections });
-    const shape = (entries: readonly { title: string; sections: readonly unknown[] }[]): unknown[] => entries.map((e) => section(e.title, shape(e.sections as never)));
+    const shape = (entries: readonly { title: string; sections: readonly unknown[] }[]): unknown[] =>
+      entries.map((e) => section(e.title, shape(e.sections as never)));
     // The section without a heading has no entry; its own section nests under the chapter's last one.
     expect(shape(bookContents(book))).toEqual([section("Chapter", [section("One", [section("Deep")])])]);
   });
@@ -156,7 +192,9 @@ describe("book.yaml chapter entries", () => {
       "s.md": "# Section\n\n### Too deep\n\nText.\n",
     });
     const prepared = await prepareBook({ manuscriptDir: dir, outDir: join(tempDir(), "out") });
-    expect(prepared.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))).toEqual(["3:1 Heading level 3 follows level 1: use level 2"]);
+    expect(prepared.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`))).toEqual([
+      "3:1 Heading level 3 follows level 1: use level 2",
+    ]);
   });
 
   it("run on in their chapter's page group in the print document, each block of a section in another language marked", async () => {
@@ -177,10 +215,16 @@ describe("book.yaml chapter entries", () => {
   });
 
   it("are part of what the transform cache keys a chapter by", async () => {
-    const dir = manuscript({ "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: First\n", "one.md": "# One\n\nText.\n" });
+    const dir = manuscript({
+      "book.yaml": "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: First\n",
+      "one.md": "# One\n\nText.\n",
+    });
     const cache = new BuildCache();
     expect(chapterData((await prepare(dir, cache)).book.chapters[0]).title).toBe("First");
-    writeFileSync(join(dir, "book.yaml"), "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: Second\n");
+    writeFileSync(
+      join(dir, "book.yaml"),
+      "title: Book\nlanguage: en\nchapters:\n  - file: one.md\n    title: Second\n",
+    );
     expect(chapterData((await prepare(dir, cache)).book.chapters[0]).title).toBe("Second");
   });
 });

@@ -17,7 +17,8 @@ function bookWithWarning(): string {
   return dir;
 }
 
-const warningLine = "images/spare.svg  warning  Image `images/spare.svg` is used by no chapter: use it or delete it  image-unused";
+const warningLine =
+  "images/spare.svg  warning  Image `images/spare.svg` is used by no chapter: use it or delete it  image-unused";
 
 describe("folio check", () => {
   it("reports warnings, writes nothing and exits 0", () => {
@@ -40,7 +41,16 @@ describe("folio check", () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       version: folioVersion,
-      diagnostics: [{ file: "images/spare.svg", line: null, column: null, severity: "warning", ruleId: "image-unused", message: "Image `images/spare.svg` is used by no chapter: use it or delete it" }],
+      diagnostics: [
+        {
+          file: "images/spare.svg",
+          line: null,
+          column: null,
+          severity: "warning",
+          ruleId: "image-unused",
+          message: "Image `images/spare.svg` is used by no chapter: use it or delete it",
+        },
+      ],
       artifacts: [],
       exitCode: 0,
     });
@@ -57,7 +67,9 @@ describe("folio check", () => {
     writeFileSync(join(dir, "book.yaml"), "title: T\nlanguage: en\nrules:\n  image-unsued: off\n");
     const run = runCli(["check", "-m", dir], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("book.yaml:4:3  error  Unknown rule `rules.image-unsued` in book.yaml: did you mean `image-unused`?  config-unknown-key");
+    expect(run.stderr).toContain(
+      "book.yaml:4:3  error  Unknown rule `rules.image-unsued` in book.yaml: did you mean `image-unused`?  config-unknown-key",
+    );
   });
 
   it("honours a rule turned off in book.yaml", () => {
@@ -80,7 +92,7 @@ describe("folio build flags", () => {
   it("--verbose prints each stage's time; --quiet prints nothing", () => {
     const out = tempDir();
     const verbose = runCli(["build", "--verbose", "-m", fixture("features"), "-o", out, "-f", "html"]);
-    expect(verbose.stderr).toMatch(/^ {2}transform +\d+\.\d\d s  \(\d+ of 2 chapters from the cache\)$/m);
+    expect(verbose.stderr).toMatch(/^ {2}transform +\d+\.\d\d s {2}\(\d+ of 2 chapters from the cache\)$/m);
     expect(verbose.stderr).toMatch(/^ {2}render +\d+\.\d\d s$/m);
     const quiet = runCli(["build", "-q", "-m", fixture("features"), "-o", out, "-f", "html"]);
     expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
@@ -98,11 +110,31 @@ describe("folio init", () => {
     const dir = join(tempDir(), "my-first-book");
     const init = runCli(["init", dir]);
     expect(init.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([".github", ".gitignore", "01-beginning.md", "02-next-steps.md", "README.md", "book.yaml", "images", "package.json"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      ".github",
+      ".gitignore",
+      "01-beginning.md",
+      "02-next-steps.md",
+      "README.md",
+      "book.yaml",
+      "images",
+      "package.json",
+    ]);
     const project = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-    expect(project).toMatchObject({ name: "my-first-book", private: true, devDependencies: { "folio-press": `^${folioVersion}` } });
-    expect(project.scripts).toEqual({ build: "folio build", check: "folio check", preview: "folio preview", release: "folio release" });
-    expect(readFileSync(join(dir, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["node_modules/", "dist/", ".folio/"]));
+    expect(project).toMatchObject({
+      name: "my-first-book",
+      private: true,
+      devDependencies: { "folio-press": `^${folioVersion}` },
+    });
+    expect(project.scripts).toEqual({
+      build: "folio build",
+      check: "folio check",
+      preview: "folio preview",
+      release: "folio release",
+    });
+    expect(readFileSync(join(dir, ".gitignore"), "utf8").split("\n")).toEqual(
+      expect.arrayContaining(["node_modules/", "dist/", ".folio/"]),
+    );
     expect(readFileSync(join(dir, "README.md"), "utf8")).toMatch(/^# My First Book\n/);
     const workflow = readFileSync(join(dir, ".github", "workflows", "book.yml"), "utf8");
     expect(workflow).toContain("uses: folio-press/folio@v0");

@@ -20,7 +20,9 @@ describe("folio build with bad input", () => {
     const out = tempDir();
     const run = runCli(["build", "--manuscript", dir, "--out", out, "--format", "html"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/book\.yaml:5:5 {2}error {2}Chapter `09-missing\.md` does not exist: fix the path or create the file {2}chapter-missing/);
+    expect(run.stderr).toMatch(
+      /book\.yaml:5:5 {2}error {2}Chapter `09-missing\.md` does not exist: fix the path or create the file {2}chapter-missing/,
+    );
     noStackTrace(run.stderr);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -37,7 +39,9 @@ describe("folio build with bad input", () => {
     const dir = copyOfFixture("title: T\nlanguage: en\nsubtitel: S\n");
     const run = runCli(["build", "-m", dir, "-o", tempDir(), "-f", "html"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("book.yaml:3:1  error  Unknown key `subtitel` in book.yaml: did you mean `subtitle`?  config-unknown-key");
+    expect(run.stderr).toContain(
+      "book.yaml:3:1  error  Unknown key `subtitel` in book.yaml: did you mean `subtitle`?  config-unknown-key",
+    );
     noStackTrace(run.stderr);
   });
 
@@ -45,8 +49,12 @@ describe("folio build with bad input", () => {
     const dir = copyOfFixture("language: 42\nprint:\n  tocDepth: 3\n");
     const run = runCli(["build", "-m", dir, "-o", tempDir(), "-f", "html"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("book.yaml:1:1  error  Missing required key `title` in book.yaml: add it  config-invalid-value");
-    expect(run.stderr).toContain('book.yaml:1:11  error  `language` must be text, but YAML reads `42` as a number: quote it, as in `language: "42"`  config-invalid-value');
+    expect(run.stderr).toContain(
+      "book.yaml:1:1  error  Missing required key `title` in book.yaml: add it  config-invalid-value",
+    );
+    expect(run.stderr).toContain(
+      'book.yaml:1:11  error  `language` must be text, but YAML reads `42` as a number: quote it, as in `language: "42"`  config-invalid-value',
+    );
     expect(run.stderr).toContain("book.yaml:3:13  error  `print.tocDepth` must be 1 or 2, not 3  config-invalid-value");
   });
 
@@ -58,11 +66,16 @@ describe("folio build with bad input", () => {
 
   it("reports a broken link at its line and column, exits 1 and writes nothing", () => {
     const dir = copyOfFixture();
-    writeFileSync(join(dir, "02-notes-and-code.md"), "# Notes\n\nSee [nowhere](01-lists-and-tables.md#no-such-heading).\n");
+    writeFileSync(
+      join(dir, "02-notes-and-code.md"),
+      "# Notes\n\nSee [nowhere](01-lists-and-tables.md#no-such-heading).\n",
+    );
     const out = tempDir();
     const run = runCli(["build", "-m", dir, "-o", out]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/02-notes-and-code\.md:3:5 {2}error {2}Link to `#no-such-heading`: no heading or element of chapter `01-lists-and-tables\.md` has that id {2}link-anchor/);
+    expect(run.stderr).toMatch(
+      /02-notes-and-code\.md:3:5 {2}error {2}Link to `#no-such-heading`: no heading or element of chapter `01-lists-and-tables\.md` has that id {2}link-anchor/,
+    );
     expect(readdirSync(out)).toEqual([]);
   });
 });
@@ -79,7 +92,9 @@ describe("folio build", () => {
 
   it("builds the other editions and explains how to get a browser when none is found", () => {
     const out = tempDir();
-    const run = runCli(["build", "-m", fixture("features"), "-o", out], { env: { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" } });
+    const run = runCli(["build", "-m", fixture("features"), "-o", out], {
+      env: { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("browser-missing");
     expect(run.stderr).toContain("apt-get install chromium");

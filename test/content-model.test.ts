@@ -16,18 +16,28 @@ import { epubcheckJava, epubcheckTs } from "./helpers/epub.js";
 import { rawBook, writeRawBook, type RawBook } from "./fuzz/raw-html.js";
 
 /** The Folio rule that reports what an Ace check finds. */
-const aceToFolio: Readonly<Record<string, string>> = { "image-alt": "image-alt-missing", "heading-order": "heading-skip", "duplicate-id": "id-duplicate", "duplicate-id-aria": "id-duplicate" };
+const aceToFolio: Readonly<Record<string, string>> = {
+  "image-alt": "image-alt-missing",
+  "heading-order": "heading-skip",
+  "duplicate-id": "id-duplicate",
+  "duplicate-id-aria": "id-duplicate",
+};
 
 async function checkRawBook(book: RawBook, ace: boolean): Promise<{ built: boolean }> {
   const root = tempDir("folio-raw-");
   const manuscript = join(root, "book");
   try {
     writeRawBook(manuscript, book);
-    const result = await build({ manuscriptDir: manuscript, outDir: join(root, "out"), formats: ["epub"], sourceDateEpoch: 1_700_000_000 });
+    const result = await build({
+      manuscriptDir: manuscript,
+      outDir: join(root, "out"),
+      formats: ["epub"],
+      sourceDateEpoch: 1_700_000_000,
+    });
     const report = formatReport(result.files, manuscript);
     if (hasFailures(result.files)) {
       expect(result.artifacts, report).toEqual([]);
-      expect(report).toMatch(/ error  .+  [a-z-]+$/m);
+      expect(report).toMatch(/ error {2}.+ {2}[a-z-]+$/m);
       return { built: false };
     }
     const epub = result.artifacts[0].path;
@@ -41,7 +51,10 @@ async function checkRawBook(book: RawBook, ace: boolean): Promise<{ built: boole
         const file = result.files.find((f) => basename(f.path, ".md") === basename(violation.file, ".xhtml"));
         const rule = aceToFolio[violation.rule];
         expect(rule, `Ace ${violation.rule} in ${violation.file}: ${violation.description}`).toBeDefined();
-        expect(file?.messages.some((m) => m.ruleId === rule), `Ace ${violation.rule} in ${violation.file} with no ${rule} diagnostic`).toBe(true);
+        expect(
+          file?.messages.some((m) => m.ruleId === rule),
+          `Ace ${violation.rule} in ${violation.file} with no ${rule} diagnostic`,
+        ).toBe(true);
       }
     }
     return { built: true };
@@ -58,7 +71,11 @@ describe("raw HTML and SVG from other tools", () => {
         const outcome = await checkRawBook(book, built === 0);
         if (outcome.built) built++;
       }),
-      { numRuns: Number(process.env.FOLIO_RAW_RUNS ?? 4), seed: Number(process.env.FOLIO_RAW_SEED ?? 20_261_201), endOnFailure: true },
+      {
+        numRuns: Number(process.env.FOLIO_RAW_RUNS ?? 4),
+        seed: Number(process.env.FOLIO_RAW_SEED ?? 20_261_201),
+        endOnFailure: true,
+      },
     );
     expect(built).toBeGreaterThanOrEqual(3);
   }, 600_000);

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildBook, tempDir } from "./helpers/build.js";
 import { openPdf, pageItems, pdfLinks, pdfOutline, type LinkAnnotation } from "./helpers/pdf.js";
 
-const titles = ["한국어 제목", "中文标题", "عنوان عربي", "כותרת עברית", "A very long chapter title that surely runs over two lines in the contents of this book"];
+const titles = [
+  "한국어 제목",
+  "中文标题",
+  "عنوان عربي",
+  "כותרת עברית",
+  "A very long chapter title that surely runs over two lines in the contents of this book",
+];
 
 let doc: PDFDocumentProxy;
 let labels: string[];
@@ -16,14 +22,18 @@ beforeAll(async () => {
   const dir = join(tempDir(), "book");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "book.yaml"), "title: Scripts\nlanguage: en\n");
-  titles.forEach((title, i) => writeFileSync(join(dir, `0${i + 1}-chapter.md`), `# ${title}\n\nText of chapter ${i + 1}.\n`));
+  titles.forEach((title, i) =>
+    writeFileSync(join(dir, `0${i + 1}-chapter.md`), `# ${title}\n\nText of chapter ${i + 1}.\n`),
+  );
   const built = await buildBook(dir, ["pdf"]);
   doc = await openPdf(built.path("pdf"));
   labels = (await doc.getPageLabels()) ?? [];
   const outline = await pdfOutline(doc);
   const contents = outline.find((bookmark) => bookmark.title === "Contents")!.page;
   const firstChapter = outline.filter((bookmark) => bookmark.page > contents)[0].page;
-  entries = (await pdfLinks(doc)).filter((link) => link.page >= contents && link.page < firstChapter && link.rect[3] - link.rect[1] > 5);
+  entries = (await pdfLinks(doc)).filter(
+    (link) => link.page >= contents && link.page < firstChapter && link.rect[3] - link.rect[1] > 5,
+  );
 }, 300_000);
 
 describe("the contents of a book with titles in several scripts", () => {
@@ -37,8 +47,13 @@ describe("the contents of a book with titles in several scripts", () => {
     const numbers: string[] = [];
     for (const entry of entries) {
       const [x1, y1, x2, y2] = entry.rect;
-      const items = (await pageItems(doc, entry.page)).filter((item) => item.y >= y1 - 1 && item.y <= y2 + 1 && item.x >= x1 - 1 && item.x <= x2 + 1);
-      const number = items.filter((item) => /^\d+$/.test(item.text.trim())).pop()?.text.trim();
+      const items = (await pageItems(doc, entry.page)).filter(
+        (item) => item.y >= y1 - 1 && item.y <= y2 + 1 && item.x >= x1 - 1 && item.x <= x2 + 1,
+      );
+      const number = items
+        .filter((item) => /^\d+$/.test(item.text.trim()))
+        .pop()
+        ?.text.trim();
       expect(number, `entry to page ${entry.target}`).toBe(labels[entry.target - 1]);
       numbers.push(number!);
     }

@@ -27,7 +27,10 @@ interface Run {
 /** `folio build` of `book` into `out`, killed with SIGKILL after `delayMs` or when stderr shows `trigger`, whichever comes first. */
 function killedBuild(book: string, out: string, delayMs: number, trigger?: RegExp): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "build", "-m", book, "-o", out], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "build", "-m", book, "-o", out], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     let committing = false;
     let browsers: number[] = [];
@@ -63,7 +66,12 @@ function hashes(dir: string): Record<string, string> {
     readdirSync(dir)
       .filter((name) => !name.startsWith(".folio-staging-"))
       .sort()
-      .map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]),
+      .map((name) => [
+        name,
+        createHash("sha256")
+          .update(readFileSync(join(dir, name)))
+          .digest("hex"),
+      ]),
   );
 }
 
@@ -74,7 +82,7 @@ function build(book: string, out: string): Promise<Run> {
 /** A small deterministic generator, so that a failing kill point can be found again. */
 function randoms(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 describe("a build killed with SIGKILL", () => {
@@ -107,7 +115,10 @@ describe("a build killed with SIGKILL", () => {
   it("leaves every edition whole, the previous one until the final move, and no browser running", async () => {
     const next = randoms(21);
     const points: { label: string; delay: number; trigger?: RegExp }[] = [
-      ...Array.from({ length: 5 }, (_, i) => ({ label: `random ${i + 1}`, delay: Math.round(fullMs * (0.05 + 0.9 * next())) })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        label: `random ${i + 1}`,
+        delay: Math.round(fullMs * (0.05 + 0.9 * next())),
+      })),
       { label: "printing", delay: fullMs * 2, trigger: /pdf: laying out pages/ },
       { label: "finishing", delay: fullMs * 2, trigger: /pdf: finishing/ },
       { label: "final move", delay: fullMs * 2, trigger: /^✓ /m },
@@ -118,17 +129,31 @@ describe("a build killed with SIGKILL", () => {
       const run = await killedBuild(book, dist, point.delay, point.trigger);
       const now = hashes(dist);
       const progress = run.stderr.split("\n").filter((line) => line.startsWith("… ") || line.startsWith("✓ "));
-      const stage = run.signal !== "SIGKILL" ? `not killed, ended with ${run.status}` : run.committing ? `during the final move (${progress.at(-1)})` : (progress.at(-1) ?? "before any edition was rendered (config, read, transform)");
+      const stage =
+        run.signal !== "SIGKILL"
+          ? `not killed, ended with ${run.status}`
+          : run.committing
+            ? `during the final move (${progress.at(-1)})`
+            : (progress.at(-1) ?? "before any edition was rendered (config, read, transform)");
       outcomes.push(`${point.label} at ${point.delay} ms: ${stage}`);
       expect(Object.keys(now), point.label).toEqual(Object.keys(before));
       for (const [name, hash] of Object.entries(now)) {
         // Whole: the previous edition, or (once the final move has begun) the complete new one.
-        expect([before[name], ...(run.committing || run.signal !== "SIGKILL" ? [after[name]] : [])], `${point.label}: ${name}`).toContain(hash);
+        expect(
+          [before[name], ...(run.committing || run.signal !== "SIGKILL" ? [after[name]] : [])],
+          `${point.label}: ${name}`,
+        ).toContain(hash);
       }
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      expect(run.browsers.filter((pid) => safeRead(`/proc/${pid}/stat`) !== "" && !/\) Z/.test(safeRead(`/proc/${pid}/stat`))), `${point.label}: browsers left`).toEqual([]);
+      expect(
+        run.browsers.filter(
+          (pid) => safeRead(`/proc/${pid}/stat`) !== "" && !/\) Z/.test(safeRead(`/proc/${pid}/stat`)),
+        ),
+        `${point.label}: browsers left`,
+      ).toEqual([]);
       // Put the previous editions back for the next kill point.
-      for (const name of Object.keys(before)) if (hashes(dist)[name] !== before[name]) cpSync(join(backup, name), join(dist, name));
+      for (const name of Object.keys(before))
+        if (hashes(dist)[name] !== before[name]) cpSync(join(backup, name), join(dist, name));
     }
     console.log(`kill points tried (${outcomes.length}):\n${outcomes.join("\n")}`);
     // Whether a kill left its staging folder depends on when it landed; a dead run's folder, as such a kill leaves it, is planted when none did.

@@ -12,7 +12,11 @@ const version = (command: string, args: string[]) => {
   const run = spawnSync(command, args, { encoding: "utf8" });
   return /(\d+(?:\.\d+)+)/.exec(`${run.stdout}${run.stderr}`.replace(/^.*?(version|EPUBCheck|Chromium)/s, ""))![1];
 };
-const portVersion = (JSON.parse(readFileSync(join(repoRoot, "node_modules", "@likecoin", "epubcheck-ts", "package.json"), "utf8")) as { version: string }).version;
+const portVersion = (
+  JSON.parse(readFileSync(join(repoRoot, "node_modules", "@likecoin", "epubcheck-ts", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 const ace = join(repoRoot, "node_modules", ".bin", "ace-puppeteer");
 const poppler = version("pdfinfo", ["-v"]);
 const qpdf = version("qpdf", ["--version"]);
@@ -96,8 +100,12 @@ describe("folio doctor", () => {
     symlinkSync(which("chromium"), join(bin, "chromium"));
     const run = runCli(["doctor"], { env: doctorEnv(bin, tempDir()) });
     expect(run.stdout).toMatch(/^✓ Browser: Chromium [\d.]+, .*\/bin\/chromium \(on PATH\)$/m);
-    expect(run.stdout).toMatch(/^! qpdf: not found\n    without it: the PDF checks of `folio release` \(validity, embedded fonts\)$/m);
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("Every edition builds here. Missing for `folio release`: Java, EPUBCheck, poppler, qpdf, Ghostscript (its checks of them are skipped).");
+    expect(run.stdout).toMatch(
+      /^! qpdf: not found\n {4}without it: the PDF checks of `folio release` \(validity, embedded fonts\)$/m,
+    );
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Every edition builds here. Missing for `folio release`: Java, EPUBCheck, poppler, qpdf, Ghostscript (its checks of them are skipped).",
+    );
     expect(run.status).toBe(0);
   });
 });

@@ -14,7 +14,9 @@ const books = [
 ];
 
 describe.each(books)("$name", ({ dir }) => {
-  const yaml = parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as Record<string, unknown> & { chapters: string[] };
+  const yaml = parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as Record<string, unknown> & {
+    chapters: string[];
+  };
   const chapterPaths = yaml.chapters.map((chapter) => join(dir, chapter));
   let built: BuiltBook;
   let epub: OpenEpub;
@@ -54,7 +56,9 @@ describe.each(books)("$name", ({ dir }) => {
 
     it("lists the chapters in the spine in book.yaml order", async () => {
       const opf = await epub.xml("OEBPS/content.opf");
-      const hrefById = new Map(elements(opf, "item").map((item) => [item.getAttribute("id"), item.getAttribute("href")]));
+      const hrefById = new Map(
+        elements(opf, "item").map((item) => [item.getAttribute("id"), item.getAttribute("href")]),
+      );
       const spine = elements(opf, "itemref").map((ref) => hrefById.get(ref.getAttribute("idref")));
       const chapters = spine.filter((href) => !["cover.xhtml", "title-page.xhtml", "toc.xhtml"].includes(href ?? ""));
       expect(chapters).toEqual(yaml.chapters.map((c) => c.replace(/\.md$/, ".xhtml")));
@@ -73,7 +77,15 @@ describe.each(books)("$name", ({ dir }) => {
     it("resolves every internal link to an existing file and id", async () => {
       const docs = epub.names.filter((n) => n.endsWith(".xhtml"));
       const ids = new Map<string, Set<string>>();
-      for (const name of docs) ids.set(name, new Set(elements(await epub.xml(name), "*").map((e) => e.getAttribute("id")).filter((id): id is string => Boolean(id))));
+      for (const name of docs)
+        ids.set(
+          name,
+          new Set(
+            elements(await epub.xml(name), "*")
+              .map((e) => e.getAttribute("id"))
+              .filter((id): id is string => Boolean(id)),
+          ),
+        );
       let checked = 0;
       for (const name of docs) {
         for (const a of elements(await epub.xml(name), "a")) {
@@ -114,7 +126,13 @@ describe.each(books)("$name", ({ dir }) => {
     it("has the title and language, and every word in order", () => {
       const html = readFileSync(built.path("html"), "utf8");
       expect(html).toMatch(/^<!DOCTYPE html>/i);
-      const doc = parseXml(html.replace(/^<!DOCTYPE html>/i, "").replace(/<style>[\s\S]*?<\/style>/, "").replace(/<(meta|link|img)\b([^>]*?)\/?>/g, "<$1$2/>").replace(/&(?!amp;|lt;|gt;|quot;|#)/g, "&amp;"));
+      const doc = parseXml(
+        html
+          .replace(/^<!DOCTYPE html>/i, "")
+          .replace(/<style>[\s\S]*?<\/style>/, "")
+          .replace(/<(meta|link|img)\b([^>]*?)\/?>/g, "<$1$2/>")
+          .replace(/&(?!amp;|lt;|gt;|quot;|#)/g, "&amp;"),
+      );
       expect(textOf(elements(doc, "title")[0])).toBe(yaml.title);
       expect(elements(doc, "html")[0].getAttribute("lang")).toBe(yaml.language);
       const text = words(textOf(elements(doc, "main")[0]));
@@ -168,7 +186,9 @@ describe.each(books)("$name", ({ dir }) => {
       expect(pdfText(built.path("pdf"), contents!.page)).toContain("Contents");
       const firstChapter = outline.find((b) => b.title !== "Contents")!;
       expect(firstChapter.page).toBeGreaterThan(contents!.page);
-      const titlePages = Array.from({ length: contents!.page - 1 }, (_, i) => pdfText(built.path("pdf"), i + 1)).join("\n");
+      const titlePages = Array.from({ length: contents!.page - 1 }, (_, i) => pdfText(built.path("pdf"), i + 1)).join(
+        "\n",
+      );
       expect(titlePages).toContain(String(yaml.title).split(" ")[0]);
     });
   });

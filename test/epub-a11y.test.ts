@@ -33,7 +33,9 @@ describe("accessibility fixture EPUB", () => {
   let built: BuiltBook;
   let epub: OpenEpub;
   const meta = async (property: string) =>
-    elements(await epub.xml("OEBPS/content.opf"), "meta").filter((m) => m.getAttribute("property") === property).map(textOf);
+    elements(await epub.xml("OEBPS/content.opf"), "meta")
+      .filter((m) => m.getAttribute("property") === property)
+      .map(textOf);
 
   beforeAll(async () => {
     built = await buildBook(fixture("epub-a11y"), ["epub"], epoch);
@@ -53,7 +55,9 @@ describe("accessibility fixture EPUB", () => {
     expect(await meta("schema:accessMode")).toEqual(["textual", "visual"]);
     expect(await meta("schema:accessModeSufficient")).toEqual(["textual"]);
     const features = await meta("schema:accessibilityFeature");
-    expect(features).toEqual(expect.arrayContaining(["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"]));
+    expect(features).toEqual(
+      expect.arrayContaining(["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"]),
+    );
     // No print layout fed this build: no page numbers are claimed.
     expect(features).not.toContain("printPageNumbers");
     expect(features).not.toContain("pageBreakMarkers");
@@ -85,13 +89,21 @@ describe("accessibility fixture EPUB", () => {
     const items = elements(opf, "item");
     const coverItem = items.find((item) => item.getAttribute("properties") === "cover-image")!;
     expect([coverItem.getAttribute("href"), coverItem.getAttribute("media-type")]).toEqual(["cover.jpg", "image/jpeg"]);
-    expect(elements(opf, "meta").find((m) => m.getAttribute("name") === "cover")!.getAttribute("content")).toBe(coverItem.getAttribute("id"));
+    expect(
+      elements(opf, "meta")
+        .find((m) => m.getAttribute("name") === "cover")!
+        .getAttribute("content"),
+    ).toBe(coverItem.getAttribute("id"));
     const first = elements(opf, "itemref")[0].getAttribute("idref");
     expect(items.find((item) => item.getAttribute("id") === first)!.getAttribute("href")).toBe("cover.xhtml");
     const img = elements(await epub.xml("OEBPS/cover.xhtml"), "img")[0];
     expect([img.getAttribute("src"), img.getAttribute("role")]).toEqual(["cover.jpg", "doc-cover"]);
     expect(img.getAttribute("alt")).toMatch(/Notes from Three Harbours/);
-    expect((await epub.zip.file("OEBPS/cover.jpg")!.async("nodebuffer")).equals(readFileSync(fixture("epub-a11y/images/cover.jpg")))).toBe(true);
+    expect(
+      (await epub.zip.file("OEBPS/cover.jpg")!.async("nodebuffer")).equals(
+        readFileSync(fixture("epub-a11y/images/cover.jpg")),
+      ),
+    ).toBe(true);
   });
 
   it("makes footnotes pop-up notes that link back", async () => {
@@ -119,7 +131,9 @@ describe("accessibility fixture EPUB", () => {
     const html = (doc: typeof first) => elements(doc, "html")[0];
     expect([html(first).getAttribute("lang"), html(first).getAttribute("xml:lang")]).toEqual(["en", "en"]);
     expect([html(french).getAttribute("lang"), html(french).getAttribute("xml:lang")]).toEqual(["fr", "fr"]);
-    const passages = [...elements(first, "*"), ...elements(french, "*")].filter((e) => e.hasAttribute("lang") && e.localName !== "html");
+    const passages = [...elements(first, "*"), ...elements(french, "*")].filter(
+      (e) => e.hasAttribute("lang") && e.localName !== "html",
+    );
     expect(passages.map((e) => [textOf(e), e.getAttribute("lang"), e.getAttribute("xml:lang")])).toEqual([
       ["bonjour", "fr", "fr"],
       ["joie de vivre", "fr", "fr"],
@@ -131,7 +145,9 @@ describe("accessibility fixture EPUB", () => {
   it("makes a lone image a figure captioned by its title, and gives table headers a scope", async () => {
     const doc = await epub.xml("OEBPS/01-arrival.xhtml");
     const figures = elements(doc, "figure");
-    expect(figures.map((f) => [elements(f, "img")[0].getAttribute("src"), elements(f, "figcaption").map(textOf)])).toEqual([
+    expect(
+      figures.map((f) => [elements(f, "img")[0].getAttribute("src"), elements(f, "figcaption").map(textOf)]),
+    ).toEqual([
       ["images/sunrise.png", ["Sunrise over the outer harbour"]],
       ["images/ornament.gif", []],
       ["images/compass.svg", ["The compass on the harbour wall"]],
@@ -150,7 +166,10 @@ describe("accessibility fixture EPUB", () => {
     const webp = typeOf("images/meadow.webp")!;
     expect(webp.getAttribute("media-type")).toBe("image/webp");
     const fallback = items.find((item) => item.getAttribute("id") === webp.getAttribute("fallback"))!;
-    expect([fallback.getAttribute("href"), fallback.getAttribute("media-type")]).toEqual(["images/meadow.webp.png", "image/png"]);
+    expect([fallback.getAttribute("href"), fallback.getAttribute("media-type")]).toEqual([
+      "images/meadow.webp.png",
+      "image/png",
+    ]);
     const png = await epub.zip.file("OEBPS/images/meadow.webp.png")!.async("nodebuffer");
     expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(["PNG", 48, 32]);
   });

@@ -27,7 +27,10 @@ describe("an EPUB with an image that lacks alt text", () => {
 
   it("claims neither alternativeText nor WCAG conformance, and says why", async () => {
     const opf = await (await openEpub(built.path("epub"))).xml("OEBPS/content.opf");
-    const meta = (property: string) => elements(opf, "meta").filter((m) => m.getAttribute("property") === property).map(textOf);
+    const meta = (property: string) =>
+      elements(opf, "meta")
+        .filter((m) => m.getAttribute("property") === property)
+        .map(textOf);
     expect(meta("schema:accessibilityFeature")).not.toContain("alternativeText");
     expect(meta("schema:accessModeSufficient")).toEqual(["textual,visual"]);
     expect(meta("dcterms:conformsTo")).toEqual([]);
@@ -38,7 +41,10 @@ describe("an EPUB with an image that lacks alt text", () => {
 /** The accessibility metadata of the EPUB at `path`. */
 async function claimOf(path: string) {
   const opf = await (await openEpub(path)).xml("OEBPS/content.opf");
-  return (property: string) => elements(opf, "meta").filter((m) => m.getAttribute("property") === property).map(textOf);
+  return (property: string) =>
+    elements(opf, "meta")
+      .filter((m) => m.getAttribute("property") === property)
+      .map(textOf);
 }
 
 /** The epub-a11y fixture, with `edit` applied to its first chapter, built into an EPUB. */
@@ -55,7 +61,10 @@ describe("an EPUB with a skipped heading level", () => {
   let built: BuiltBook;
   beforeAll(async () => {
     // Silenced on purpose: the claim must follow the book, not the warnings the author chose to see.
-    built = await editedFixture((text) => `${text}\n#### A level too deep\n\nText under it.\n`, "rules:\n  heading-skip: off\n");
+    built = await editedFixture(
+      (text) => `${text}\n#### A level too deep\n\nText under it.\n`,
+      "rules:\n  heading-skip: off\n",
+    );
   });
 
   it("claims no conformance and no structural navigation, and says why", async () => {
@@ -65,7 +74,9 @@ describe("an EPUB with a skipped heading level", () => {
     expect(meta("a11y:certifiedBy")).toEqual([]);
     expect(meta("schema:accessibilityFeature")).not.toContain("structuralNavigation");
     expect(meta("schema:accessibilityFeature")).toContain("alternativeText");
-    expect(meta("schema:accessibilitySummary")[0]).toMatch(/^This EPUB makes no WCAG conformance claim\. Some headings skip a level/);
+    expect(meta("schema:accessibilitySummary")[0]).toMatch(
+      /^This EPUB makes no WCAG conformance claim\. Some headings skip a level/,
+    );
     expect(meta("schema:accessibilitySummary")[0]).not.toContain("meets WCAG");
   });
 
@@ -89,7 +100,10 @@ describe("an EPUB with a table without header cells", () => {
 
 describe("an EPUB whose author silenced image-alt-missing", () => {
   it("still claims no conformance and no alternativeText", async () => {
-    const built = await editedFixture((text) => text.replace("![](images/ornament.gif)", '<img src="images/ornament.gif">'), "rules:\n  image-alt-missing: off\n");
+    const built = await editedFixture(
+      (text) => text.replace("![](images/ornament.gif)", '<img src="images/ornament.gif">'),
+      "rules:\n  image-alt-missing: off\n",
+    );
     expect(built.files.flatMap((f) => f.messages)).toEqual([]);
     const meta = await claimOf(built.path("epub"));
     expect(meta("dcterms:conformsTo")).toEqual([]);

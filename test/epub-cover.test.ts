@@ -34,7 +34,10 @@ describe("typographic cover", () => {
     expect(template).toMatch(/\d+(\.\d+)?vw/);
     const panel = await renderCoverPng(config, fonts, { width: 600, height: 900 });
     expect(pngSize(panel)).toEqual([600, 900]);
-    const other = await renderCoverPng({ ...config, title: "Another Title Entirely" }, fonts, { width: 600, height: 900 });
+    const other = await renderCoverPng({ ...config, title: "Another Title Entirely" }, fonts, {
+      width: 600,
+      height: 900,
+    });
     expect(other.equals(panel)).toBe(false);
   });
 });
@@ -53,12 +56,17 @@ describe("a bad cover in book.yaml", () => {
     ["images/ornament.gif", "cover-type"],
   ])("cover: %s is an error naming book.yaml's line and the rule %s", (cover, rule) => {
     const dir = withCover(cover);
-    const line = readFileSync(join(dir, "book.yaml"), "utf8").split("\n").findIndex((l) => l.startsWith("cover:")) + 1;
+    const line =
+      readFileSync(join(dir, "book.yaml"), "utf8")
+        .split("\n")
+        .findIndex((l) => l.startsWith("cover:")) + 1;
     const run = runCli(["build", "--manuscript", dir, "--out", join(dir, "out"), "--format", "epub"]);
     // A cover book.yaml cannot use is a config error: exit 2, and no edition is written.
     expect(run.status).toBe(2);
     expect(existsSync(join(dir, "out"))).toBe(false);
-    expect(run.stderr).toMatch(new RegExp(`book\\.yaml:${line}:\\d+\\s+error\\s+.*${cover.replace(/[.]/g, "\\.")}.*\\s${rule}$`, "m"));
+    expect(run.stderr).toMatch(
+      new RegExp(`book\\.yaml:${line}:\\d+\\s+error\\s+.*${cover.replace(/[.]/g, "\\.")}.*\\s${rule}$`, "m"),
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -32,7 +32,17 @@ function wordsBeforeMarkers(tree: Root | Element): Map<string, number> {
 }
 
 function totalWords(tree: Root): number {
-  return [...wordsBeforeMarkers({ type: "element", tagName: "div", properties: {}, children: [...tree.children, { type: "element", tagName: "span", properties: { "epub:type": "pagebreak", ariaLabel: "end" }, children: [] }] } as Element).values()].pop()!;
+  return [
+    ...wordsBeforeMarkers({
+      type: "element",
+      tagName: "div",
+      properties: {},
+      children: [
+        ...tree.children,
+        { type: "element", tagName: "span", properties: { "epub:type": "pagebreak", ariaLabel: "end" }, children: [] },
+      ],
+    } as Element).values(),
+  ].pop()!;
 }
 
 describe("word offsets", () => {
@@ -69,7 +79,9 @@ describe("page-break markers in a chapter tree", () => {
   });
 
   it("marks a page that opens with an image (a figure carried over) before the image, not before the next word", () => {
-    const file = book.chapters.find((chapter) => JSON.stringify(chapterData(chapter).tree).includes('"tagName":"img"'))!;
+    const file = book.chapters.find((chapter) =>
+      JSON.stringify(chapterData(chapter).tree).includes('"tagName":"img"'),
+    )!;
     const tree = structuredClone(chapterData(file).tree);
     // The words before the first image: the page opens with it, and its first word comes after it.
     let wordsBefore = 0;
@@ -85,7 +97,9 @@ describe("page-break markers in a chapter tree", () => {
     };
     count(tree);
     expect(found).toBe(true);
-    expect(insertPageBreaks(tree, [{ label: "9", chapter: chapterData(file).index, wordIndex: wordsBefore, imageIndex: 0 }])).toEqual(["9"]);
+    expect(
+      insertPageBreaks(tree, [{ label: "9", chapter: chapterData(file).index, wordIndex: wordsBefore, imageIndex: 0 }]),
+    ).toEqual(["9"]);
     const parentOfImage = (node: Root | Element): Element | undefined => {
       for (const child of node.children) {
         if (child.type !== "element") continue;
@@ -108,7 +122,11 @@ describe("page-break markers in a chapter tree", () => {
     const addressed = JSON.stringify(address(book.chapters[1], epubAddressing(book)));
     expect(JSON.stringify(chapterData(book.chapters[1]).tree)).toBe(before);
     expect(addressed).toMatch(/\.xhtml#/);
-    await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts(), products: { pageStarts: [{ label: "7", chapter: 1, wordIndex: 3 }] } });
+    await renderEpub(book, {
+      outDir: tempDir(),
+      fonts: await loadFonts(),
+      products: { pageStarts: [{ label: "7", chapter: 1, wordIndex: 3 }] },
+    });
     expect(JSON.stringify(chapterData(book.chapters[1]).tree)).toBe(before);
     expect(before).not.toMatch(/pagebreak|noteref|\.xhtml/);
   });
@@ -126,10 +144,12 @@ describe("an EPUB built with page starts", () => {
     pageStarts = book.chapters.flatMap((file) => {
       const words = totalWords(chapterData(file).tree);
       const starts: PageStart[] = [];
-      for (let at = 0; at < words; at += 150) starts.push({ label: String(folio++), chapter: chapterData(file).index, wordIndex: at });
+      for (let at = 0; at < words; at += 150)
+        starts.push({ label: String(folio++), chapter: chapterData(file).index, wordIndex: at });
       return starts;
     });
-    path = (await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts(), products: { pageStarts } })).artifact.path;
+    path = (await renderEpub(book, { outDir: tempDir(), fonts: await loadFonts(), products: { pageStarts } })).artifact
+      .path;
     epub = await openEpub(path);
   });
 
@@ -160,7 +180,9 @@ describe("an EPUB built with page starts", () => {
     expect(elements(ncx, "pageTarget").map((t) => t.getAttribute("value"))).toEqual(pageStarts.map((s) => s.label));
     const opf = await epub.xml("OEBPS/content.opf");
     expect(textOf(elements(opf, "source")[0])).toMatch(/print edition/);
-    const features = elements(opf, "meta").filter((m) => m.getAttribute("property") === "schema:accessibilityFeature").map(textOf);
+    const features = elements(opf, "meta")
+      .filter((m) => m.getAttribute("property") === "schema:accessibilityFeature")
+      .map(textOf);
     expect(features).toEqual(expect.arrayContaining(["printPageNumbers", "pageBreakMarkers"]));
   });
 

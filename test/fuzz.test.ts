@@ -24,7 +24,12 @@ describe("generated manuscripts", () => {
         expect(outcome.failure).toBeUndefined();
       }),
       // The examples are manuscripts long runs once failed on (an empty heading, an empty id, `]]>` in text, a stray `<li>`, `<cZ>` and `<fcd(` typed in text, two file names with one slug): they run first.
-      { numRuns: 15, seed: 20_240_601, endOnFailure: true, examples: (regressions as GeneratedBook[]).map((book) => [book] as [GeneratedBook]) },
+      {
+        numRuns: 15,
+        seed: 20_240_601,
+        endOnFailure: true,
+        examples: (regressions as GeneratedBook[]).map((book) => [book] as [GeneratedBook]),
+      },
     );
     // The generator is only worth its time if a fair share of its books get past the checks.
     expect(built).toBeGreaterThanOrEqual(4);
@@ -41,8 +46,12 @@ describe("the PDF invariants", () => {
     const built = await buildBook(dir, ["pdf"]);
     expect(await pdfFailure(built.path("pdf"), [join(dir, "01-one.md")])).toBeUndefined();
     writeFileSync(join(dir, "02-other.md"), "# Other\n\nA word never printed: zanzibarquux.\n");
-    expect(await pdfFailure(built.path("pdf"), [join(dir, "01-one.md")].concat(join(dir, "02-other.md")))).toBe("1 contents entries for 2 chapters");
+    expect(await pdfFailure(built.path("pdf"), [join(dir, "01-one.md")].concat(join(dir, "02-other.md")))).toBe(
+      "1 contents entries for 2 chapters",
+    );
     writeFileSync(join(dir, "01-one.md"), "# One\n\nEvery word here is printed zanzibarquux.\n");
-    expect(await pdfFailure(built.path("pdf"), [join(dir, "01-one.md")])).toMatch(/word “zanzibarquux” of 01-one\.md is not in the PDF's text/);
+    expect(await pdfFailure(built.path("pdf"), [join(dir, "01-one.md")])).toMatch(
+      /word “zanzibarquux” of 01-one\.md is not in the PDF's text/,
+    );
   }, 120_000);
 });

@@ -12,14 +12,66 @@ const withoutLiterals = unified().use(remarkParse).use(remarkGfmParts, { autolin
 
 const parse = (processor: typeof full, markdown: string) => processor.runSync(processor.parse(markdown));
 /** Folio's parse: autolink literals only where `mayHoldAutolinkLiteral` says. */
-const folioParse = (markdown: string) => parse(mayHoldAutolinkLiteral(markdown) ? withLiterals : withoutLiterals, markdown);
+const folioParse = (markdown: string) =>
+  parse(mayHoldAutolinkLiteral(markdown) ? withLiterals : withoutLiterals, markdown);
 const gfmParse = (markdown: string) => parse(full, markdown);
 
 /** Pieces of markdown that make or almost make links, tables, notes, strikethrough and task lists. */
 const pieces = [
-  "www.", "WWW.", "ww", "w", "http://", "https://", "HTTP://", "http:", "mailto:", "xmpp:", "@", "&#64;", "&#x40;", "&commat;",
-  "&#119;", "&#58;", "&amp;", "&", "#", ";", "example", ".com", ".", "a", "b-c", "_", "+", "/", ":", " ", "\n", "\n\n",
-  "*", "**", "~", "~~", "|", "| --- |", "-", "[", "]", "(", ")", "[^1]", "[^1]: ", "- [x] ", "<", ">", "\\", "`", "!", "'", '"', "1.",
+  "www.",
+  "WWW.",
+  "ww",
+  "w",
+  "http://",
+  "https://",
+  "HTTP://",
+  "http:",
+  "mailto:",
+  "xmpp:",
+  "@",
+  "&#64;",
+  "&#x40;",
+  "&commat;",
+  "&#119;",
+  "&#58;",
+  "&amp;",
+  "&",
+  "#",
+  ";",
+  "example",
+  ".com",
+  ".",
+  "a",
+  "b-c",
+  "_",
+  "+",
+  "/",
+  ":",
+  " ",
+  "\n",
+  "\n\n",
+  "*",
+  "**",
+  "~",
+  "~~",
+  "|",
+  "| --- |",
+  "-",
+  "[",
+  "]",
+  "(",
+  ")",
+  "[^1]",
+  "[^1]: ",
+  "- [x] ",
+  "<",
+  ">",
+  "\\",
+  "`",
+  "!",
+  "'",
+  '"',
+  "1.",
 ];
 const markdown = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
 
@@ -44,7 +96,12 @@ describe("GFM parts", () => {
   });
 
   it("keeps bare URLs and addresses, written out or as character references, as links", () => {
-    for (const text of ["See www.example.com today.", "At https://example.org/a.", "Write to ann@example.com.", "Write to ann&#64;example.com."]) {
+    for (const text of [
+      "See www.example.com today.",
+      "At https://example.org/a.",
+      "Write to ann@example.com.",
+      "Write to ann&#64;example.com.",
+    ]) {
       expect(mayHoldAutolinkLiteral(text)).toBe(true);
       expect(JSON.stringify(folioParse(text))).toContain('"type":"link"');
       expect(folioParse(text)).toEqual(gfmParse(text));
@@ -52,10 +109,12 @@ describe("GFM parts", () => {
   });
 
   it("leaves prose without those marks to the lean parser, tables, notes and task lists included", () => {
-    const text = "A *table*:\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nA note.[^n] ~~Struck~~.\n\n- [x] done\n\n[^n]: The note.\n";
+    const text =
+      "A *table*:\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nA note.[^n] ~~Struck~~.\n\n- [x] done\n\n[^n]: The note.\n";
     expect(mayHoldAutolinkLiteral(text)).toBe(false);
     const tree = JSON.stringify(folioParse(text));
-    for (const type of ["table", "footnoteReference", "footnoteDefinition", "delete"]) expect(tree).toContain(`"type":"${type}"`);
+    for (const type of ["table", "footnoteReference", "footnoteDefinition", "delete"])
+      expect(tree).toContain(`"type":"${type}"`);
     expect(tree).toContain('"checked":true');
     expect(folioParse(text)).toEqual(gfmParse(text));
   });

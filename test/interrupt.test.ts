@@ -40,7 +40,11 @@ describe("an interrupted build", () => {
     const book = join(tempDir(), "book");
     writeSyntheticBook(book, { chapters: 20, wordsPerChapter: 5000 });
     const out = tempDir();
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "build", "-m", book, "-o", out, "-f", "pdf"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "build", "-m", book, "-o", out, "-f", "pdf"],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

@@ -4,7 +4,13 @@ import { iso6393 } from "iso-639-3";
 import { describe, expect, it } from "vitest";
 import { languageProblem } from "../scripts/util/language.js";
 
-const known = new Set(iso6393.flatMap((language) => [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393].filter((code): code is string => Boolean(code))));
+const known = new Set(
+  iso6393.flatMap((language) =>
+    [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393].filter((code): code is string =>
+      Boolean(code),
+    ),
+  ),
+);
 
 describe("languageProblem", () => {
   it("accepts every code of the full list, as a tag alone and with a region", async () => {

@@ -18,11 +18,20 @@ describe("the synthetic book", () => {
   it("is the same bytes for the same sizes, and lists every chapter it writes", () => {
     const first = join(tempDir(), "book");
     const second = join(tempDir(), "book");
-    expect(writeSyntheticBook(first, { chapters: 6, wordsPerChapter: 2000 })).toMatch(/: 6 chapters, ~12000 words, \d+ figures$/);
+    expect(writeSyntheticBook(first, { chapters: 6, wordsPerChapter: 2000 })).toMatch(
+      /: 6 chapters, ~12000 words, \d+ figures$/,
+    );
     writeSyntheticBook(second, { chapters: 6, wordsPerChapter: 2000 });
     expect(digest(first)).toBe(digest(second));
     const chapters = readdirSync(first).filter((name) => name.endsWith(".md"));
-    expect(chapters).toEqual(["01-chapter.md", "02-chapter.md", "03-chapter.md", "04-chapter.md", "05-chapter.md", "06-chapter.md"]);
+    expect(chapters).toEqual([
+      "01-chapter.md",
+      "02-chapter.md",
+      "03-chapter.md",
+      "04-chapter.md",
+      "05-chapter.md",
+      "06-chapter.md",
+    ]);
     const yaml = readFileSync(join(first, "book.yaml"), "utf8");
     for (const name of chapters) expect(yaml).toContain(`  - ${name}\n`);
     const words = readFileSync(join(first, "03-chapter.md"), "utf8").split(/\s+/).length;

@@ -42,7 +42,11 @@ describe("no network", () => {
 
   it("opens the web edition in Chromium without one connection", async () => {
     const book = await buildBook(hostileManuscript(origin), ["html"]);
-    const browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium", headless: true, args: launchFlags });
+    const browser = await puppeteer.launch({
+      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
+      headless: true,
+      args: launchFlags,
+    });
     try {
       const page = await browser.newPage();
       const requested: string[] = [];
@@ -58,14 +62,26 @@ describe("no network", () => {
   it("blocks and lists every request of a print page outside the build, even ones no sanitizer saw", async () => {
     const root = tempDir("folio-policy-");
     writeBlankPng(join(root, "inside.png"), 4, 4);
-    const page = [`<img src="inside.png">`, `<img src="${origin}/img.png">`, `<link rel="stylesheet" href="${origin}/x.css">`, `<script src="${origin}/x.js"></script>`, `<img src="file:///etc/hostname">`].join("");
+    const page = [
+      `<img src="inside.png">`,
+      `<img src="${origin}/img.png">`,
+      `<link rel="stylesheet" href="${origin}/x.css">`,
+      `<script src="${origin}/x.js"></script>`,
+      `<img src="file:///etc/hostname">`,
+    ].join("");
     writeFileSync(join(root, "page.html"), `<!DOCTYPE html><html><body>${page}</body></html>`);
-    const browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium", headless: true, args: [...launchFlags, ...offlineFlags] });
+    const browser = await puppeteer.launch({
+      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium",
+      headless: true,
+      args: [...launchFlags, ...offlineFlags],
+    });
     try {
       const tab = await browser.newPage();
       const blocked = await allowOnlyBookFiles(tab, [root]);
       await tab.goto(`file://${join(root, "page.html")}`, { waitUntil: "load" });
-      expect([...blocked].sort()).toEqual([`${origin}/img.png`, `${origin}/x.css`, `${origin}/x.js`, "file:///etc/hostname"].sort());
+      expect([...blocked].sort()).toEqual(
+        [`${origin}/img.png`, `${origin}/x.css`, `${origin}/x.js`, "file:///etc/hostname"].sort(),
+      );
       expect(await tab.evaluate(() => (document.images[0] as HTMLImageElement).naturalWidth)).toBe(4);
     } finally {
       await browser.close();

@@ -26,7 +26,10 @@ afterAll(() => recorder.close());
 /** Run `folio ARGS` without blocking this process, so that the listeners keep answering meanwhile. */
 function folio(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: "1741910400" }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), ...args], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1741910400" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("close", (status) => resolve({ status, stderr }));
@@ -44,30 +47,43 @@ describe("no connection attempt from any browser Folio starts", () => {
   it.each([
     ["benign", () => benignBook()],
     ["hostile", () => hostileManuscript(`http://127.0.0.1:${recorder.plainPort}`)],
-  ])("the %s book: build of every edition, then release with cover and checks", async (_name, make) => {
-    const book = make();
-    const first = recorder.attempts.length;
-    const built = await folio(["build", "-m", book, "-o", join(tempDir(), "dist")]);
-    expect(built.stderr).toMatch(/✓ pdf/);
-    const released = await folio(["release", "-m", book, "-o", join(tempDir(), "release")]);
-    // Ace ran (through the offline launcher) and wrote its report, whatever it found.
-    expect(released.stderr).toMatch(/[✓✗] Ace by DAISY: \d+ violations/);
-    // Give a late background request of the last browser time to arrive before counting.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const attempts = recorder.attempts.slice(first);
-    const ours = attempts.filter((attempt) => attempt.ours);
-    console.log(`connection attempts (${_name}): ${ours.length} by Folio's browsers, ${attempts.length - ours.length} by other programs on this machine`);
-    expect(ours).toEqual([]);
-  }, 600_000);
+  ])(
+    "the %s book: build of every edition, then release with cover and checks",
+    async (_name, make) => {
+      const book = make();
+      const first = recorder.attempts.length;
+      const built = await folio(["build", "-m", book, "-o", join(tempDir(), "dist")]);
+      expect(built.stderr).toMatch(/✓ pdf/);
+      const released = await folio(["release", "-m", book, "-o", join(tempDir(), "release")]);
+      // Ace ran (through the offline launcher) and wrote its report, whatever it found.
+      expect(released.stderr).toMatch(/[✓✗] Ace by DAISY: \d+ violations/);
+      // Give a late background request of the last browser time to arrive before counting.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const attempts = recorder.attempts.slice(first);
+      const ours = attempts.filter((attempt) => attempt.ours);
+      console.log(
+        `connection attempts (${_name}): ${ours.length} by Folio's browsers, ${attempts.length - ours.length} by other programs on this machine`,
+      );
+      expect(ours).toEqual([]);
+    },
+    600_000,
+  );
 
   it("the preview's PDF of the hostile book", async () => {
     const book = hostileManuscript(`http://127.0.0.1:${recorder.plainPort}`);
     const first = recorder.attempts.length;
-    const server = await startPreview({ build: { manuscriptDir: book, outDir: join(book, "dist"), formats: ["html"] }, port: 0 });
+    const server = await startPreview({
+      build: { manuscriptDir: book, outDir: join(book, "dist"), formats: ["html"] },
+      port: 0,
+    });
     try {
       const pdf = await fetch(`${server.url}print.pdf`);
       expect(pdf.headers.get("content-type")).toBe("application/pdf");
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe("%PDF-");
     } finally {
       await server.close();
     }

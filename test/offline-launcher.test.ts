@@ -19,7 +19,11 @@ describe("the offline launcher", () => {
   it("passes the checker's arguments and adds every offline flag, quoting intact", async () => {
     const launcher = await writeOfflineLauncher(echoBrowser());
     try {
-      const args = execFileSync(launcher.path, ["--no-sandbox", "--user-data-dir=/tmp/a b", "about:blank"], { encoding: "utf8" }).trimEnd().split("\n");
+      const args = execFileSync(launcher.path, ["--no-sandbox", "--user-data-dir=/tmp/a b", "about:blank"], {
+        encoding: "utf8",
+      })
+        .trimEnd()
+        .split("\n");
       expect(args.slice(0, 3)).toEqual(["--no-sandbox", "--user-data-dir=/tmp/a b", "about:blank"]);
       for (const flag of offlineFlags) expect(args).toContain(flag);
       expect(args).toContain("--host-resolver-rules=MAP * ~NOTFOUND");
@@ -32,7 +36,9 @@ describe("the offline launcher", () => {
   it("merges a --disable-features list the checker gives with Folio's, so neither is lost", async () => {
     const launcher = await writeOfflineLauncher(echoBrowser());
     try {
-      const args = execFileSync(launcher.path, ["--disable-features=Translate,AcceptCHFrame"], { encoding: "utf8" }).trimEnd().split("\n");
+      const args = execFileSync(launcher.path, ["--disable-features=Translate,AcceptCHFrame"], { encoding: "utf8" })
+        .trimEnd()
+        .split("\n");
       const lists = args.filter((arg) => arg.startsWith("--disable-features="));
       expect(lists).toHaveLength(1);
       expect(lists[0]).toMatch(/^--disable-features=Translate,AcceptCHFrame,.*SafeBrowsing/);

@@ -12,7 +12,12 @@ function book(): { root: string; manuscript: string; snapshot: () => Record<stri
   writeFileSync(join(manuscript, "01-one.md"), "# One\n\nText.\n");
   // A source that has an edition's name: a build into this folder would replace it.
   writeFileSync(join(manuscript, "out.html"), "<p>the author's own page</p>\n");
-  const snapshot = () => Object.fromEntries(readdirSync(root, { recursive: true, encoding: "utf8" }).sort().map((name) => [name, statText(join(root, name))]));
+  const snapshot = () =>
+    Object.fromEntries(
+      readdirSync(root, { recursive: true, encoding: "utf8" })
+        .sort()
+        .map((name) => [name, statText(join(root, name))]),
+    );
   return { root, manuscript, snapshot };
 }
 
@@ -31,14 +36,20 @@ describe("--out", () => {
     const before = snapshot();
     const run = runCli(["build", "-m", manuscript, "-o", join(root, "taken"), "-f", "html"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`\`--out ${join(root, "taken")}\` is a file, not a folder: name a folder for the editions`);
+    expect(run.stderr).toContain(
+      `\`--out ${join(root, "taken")}\` is a file, not a folder: name a folder for the editions`,
+    );
     expect(run.stderr).not.toMatch(/EEXIST|unexpected failure|at .*\.js/);
     expect(snapshot()).toEqual(before);
   });
 
   it.each([
     ["the manuscript folder", (m: string) => m, "is the manuscript folder"],
-    ["the manuscript folder, spelt another way", (m: string) => join(m, "..", "manuscript", "."), "is the manuscript folder"],
+    [
+      "the manuscript folder, spelt another way",
+      (m: string) => join(m, "..", "manuscript", "."),
+      "is the manuscript folder",
+    ],
     ["the folder holding it", (m: string) => join(m, ".."), "holds the manuscript folder"],
   ])("that is %s is a usage error for build and release, and no source changes", (_what, out, says) => {
     const { manuscript, snapshot } = book();

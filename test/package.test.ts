@@ -24,7 +24,14 @@ describe("the packed package", () => {
   /** `command args` in the book as the author, recorded in the transcript; returns its stderr and stdout. */
   const run = (command: string, args: string[], cwd = book, expected = 0) => {
     const result = asAuthor(command, args, cwd, env);
-    transcript.push(`$ ${[command, ...args].join(" ")}   # exit ${result.status}`, ...`${result.stderr}${result.stdout}`.trimEnd().split("\n").filter(Boolean).map((line) => `  ${line}`));
+    transcript.push(
+      `$ ${[command, ...args].join(" ")}   # exit ${result.status}`,
+      ...`${result.stderr}${result.stdout}`
+        .trimEnd()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => `  ${line}`),
+    );
     expect(result.status, `${command} ${args.join(" ")}\n${result.stderr}${result.stdout}`).toBe(expected);
     return `${result.stderr}${result.stdout}`;
   };
@@ -35,7 +42,13 @@ describe("the packed package", () => {
     const workspace = tempDir("folio-author-");
     giveToAuthor(workspace);
     // No browser download: the system's Chromium is found at run time. PATH keeps Node, npm, Java and poppler.
-    env = { PATH: process.env.PATH, HOME: home, npm_config_cache: join(home, ".npm"), PUPPETEER_SKIP_DOWNLOAD: "true", LANG: "C.UTF-8" };
+    env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      npm_config_cache: join(home, ".npm"),
+      PUPPETEER_SKIP_DOWNLOAD: "true",
+      LANG: "C.UTF-8",
+    };
     book = join(workspace, "my-novel");
     run("npx", ["--yes", `--package=${pack.tarball}`, "--", "folio", "init", book], workspace);
     // Folio as a dev dependency from the tarball (not yet on the registry), as `npm install` would bring it.
@@ -56,14 +69,24 @@ describe("the packed package", () => {
     expect(pack.files.filter((path) => path.startsWith("bin/"))).toEqual(["bin/folio.js", "bin/install-browser.js"]);
     expect(pack.files.filter((path) => /\.(ts|mts)$/.test(path))).toEqual([]);
     expect(pack.files.filter((path) => path.startsWith("lib/bench/"))).toEqual([]);
-    for (const path of ["lib/cli.js", "lib/targets/pdf/page-layout/plan.browser.js", "lib/init/sample/book.yaml", "lib/init/project/gitignore", "lib/init/project/github/workflows/book.yml", "templates/fonts.json"]) {
+    for (const path of [
+      "lib/cli.js",
+      "lib/targets/pdf/page-layout/plan.browser.js",
+      "lib/init/sample/book.yaml",
+      "lib/init/project/gitignore",
+      "lib/init/project/github/workflows/book.yml",
+      "templates/fonts.json",
+    ]) {
       expect(pack.files).toContain(path);
     }
     const manifest = JSON.parse(readFileSync(join(tool, "package.json"), "utf8"));
     expect(manifest.name).toBe("folio-press");
     expect(manifest.bin).toEqual({ folio: "bin/folio.js" });
-    for (const dev of ["esbuild", "tsx", "typescript", "vitest"]) expect(Object.keys(manifest.dependencies)).not.toContain(dev);
-    transcript.push(`package: ${pack.tarball.split("/").pop()}, ${(pack.bytes / 1000).toFixed(1)} kB packed, ${pack.files.length} files`);
+    for (const dev of ["esbuild", "tsx", "typescript", "vitest"])
+      expect(Object.keys(manifest.dependencies)).not.toContain(dev);
+    transcript.push(
+      `package: ${pack.tarball.split("/").pop()}, ${(pack.bytes / 1000).toFixed(1)} kB packed, ${pack.files.length} files`,
+    );
   });
 
   it("runs check, build and release in the book's own folder, with its own folder read-only", async () => {
@@ -90,7 +113,12 @@ describe("the packed package", () => {
     expect(released).toMatch(/✓ PDF check my-novel-1\.0\.pdf: qpdf exit 0, \d+ fonts, 0 not embedded/);
     const sums = readFileSync(join(book, "dist", "release", "SHA256SUMS"), "utf8");
     expect(sums).toContain("my-novel-1.0.epub");
-    expect(execFileSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: join(book, "dist", "release"), encoding: "utf8" })).not.toMatch(/FAILED/);
+    expect(
+      execFileSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], {
+        cwd: join(book, "dist", "release"),
+        encoding: "utf8",
+      }),
+    ).not.toMatch(/FAILED/);
     console.log(`\n${transcript.join("\n")}\n`);
   }, 900_000);
 });
@@ -102,19 +130,37 @@ describe("installing without internet and without a browser", () => {
     // A PATH with Node and npm but no browser, an empty Puppeteer cache, and a download that cannot reach anything.
     const bin = join(dir, "bin");
     mkdirSync(bin);
-    for (const name of ["sh", "npm", "npx", "git"]) symlinkSync(execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim(), join(bin, name));
+    for (const name of ["sh", "npm", "npx", "git"])
+      symlinkSync(execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim(), join(bin, name));
     symlinkSync(process.execPath, join(bin, "node"));
     const book = join(dir, "book");
     mkdirSync(book);
     writeFileSync(join(book, "package.json"), '{ "name": "book", "private": true }\n');
-    const env = { PATH: bin, HOME: dir, npm_config_cache: join(tempDir(), "npm"), PUPPETEER_CACHE_DIR: join(dir, "puppeteer"), PUPPETEER_DOWNLOAD_BASE_URL: "http://127.0.0.1:9" };
+    const env = {
+      PATH: bin,
+      HOME: dir,
+      npm_config_cache: join(tempDir(), "npm"),
+      PUPPETEER_CACHE_DIR: join(dir, "puppeteer"),
+      PUPPETEER_DOWNLOAD_BASE_URL: "http://127.0.0.1:9",
+    };
     // The npm cache is filled from this machine's, so that only the browser download lacks the network.
-    const run = spawnSync("npm", ["install", "--foreground-scripts", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", pack.tarball], { cwd: book, env: { ...env, npm_config_cache: join(process.env.HOME ?? "/root", ".npm") }, encoding: "utf8", timeout: 600_000 });
+    const run = spawnSync(
+      "npm",
+      ["install", "--foreground-scripts", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", pack.tarball],
+      {
+        cwd: book,
+        env: { ...env, npm_config_cache: join(process.env.HOME ?? "/root", ".npm") },
+        encoding: "utf8",
+        timeout: 600_000,
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const said = `${run.stdout}${run.stderr}`;
     expect(said).toContain("folio: no Chromium or Chrome found: downloading Chrome");
     expect(said).toMatch(/folio: the browser download failed \(.+\); the install goes on\./);
-    expect(said).toContain("folio: The PDF needs Chromium or Chrome: install one (`npx folio doctor` says how) or set PUPPETEER_EXECUTABLE_PATH.");
+    expect(said).toContain(
+      "folio: The PDF needs Chromium or Chrome: install one (`npx folio doctor` says how) or set PUPPETEER_EXECUTABLE_PATH.",
+    );
     expect(existsSync(join(book, "node_modules", ".bin", "folio"))).toBe(true);
   }, 600_000);
 });

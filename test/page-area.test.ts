@@ -13,7 +13,11 @@ async function printedPages(page: Page, print: ResolvedPrint, body: string): Pro
   const { margins } = print;
   const rule = `@page { size: ${print.width} ${print.height}; margin: ${margins.top} ${margins.outside} ${margins.bottom} ${margins.inside}; } body { margin: 0; }`;
   await page.setContent(`<style>${rule}</style>${body}`);
-  return (Buffer.from(await page.pdf({ preferCSSPageSize: true })).toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+  return (
+    Buffer.from(await page.pdf({ preferCSSPageSize: true }))
+      .toString("latin1")
+      .match(/\/Type\s*\/Page\b/g) ?? []
+  ).length;
 }
 
 /** A row whose second box wraps under the first, onto a second page, when the first is wider than the text block. */
@@ -21,9 +25,24 @@ const row = (width: number, height: number) =>
   `<div style="display:flex;flex-wrap:wrap"><div style="width:${width}px;height:20px"></div><div style="width:0;height:${height - 10}px"></div></div>`;
 
 describe.each([
-  { trim: "6in × 9in, the default margins", width: "6in", height: "9in", margins: { top: "0.75in", bottom: "0.8in", inside: "0.85in", outside: "0.6in" } },
-  { trim: "A5 in millimetres", width: "148mm", height: "210mm", margins: { top: "20mm", bottom: "22mm", inside: "23mm", outside: "17mm" } },
-  { trim: "5.5in × 8.5in, odd margins", width: "5.5in", height: "8.5in", margins: { top: "0.7in", bottom: "0.66in", inside: "0.77in", outside: "0.53in" } },
+  {
+    trim: "6in × 9in, the default margins",
+    width: "6in",
+    height: "9in",
+    margins: { top: "0.75in", bottom: "0.8in", inside: "0.85in", outside: "0.6in" },
+  },
+  {
+    trim: "A5 in millimetres",
+    width: "148mm",
+    height: "210mm",
+    margins: { top: "20mm", bottom: "22mm", inside: "23mm", outside: "17mm" },
+  },
+  {
+    trim: "5.5in × 8.5in, odd margins",
+    width: "5.5in",
+    height: "8.5in",
+    margins: { top: "0.7in", bottom: "0.66in", inside: "0.77in", outside: "0.53in" },
+  },
 ])("the printed text block of $trim", ({ width, height, margins }) => {
   const print = { width, height, margins } as unknown as ResolvedPrint;
   let guarded: GuardedBrowser;

@@ -14,11 +14,13 @@ async function imageWords(epub: OpenEpub, marker: Element): Promise<string> {
   let next = marker.nextSibling;
   while (next && next.nodeType === 3 && !(next.nodeValue ?? "").trim()) next = next.nextSibling;
   const image = next as Element | null;
-  if (!image || image.nodeType !== 1 || image.localName !== "img") return "";
+  if (image?.nodeType !== 1 || image.localName !== "img") return "";
   const src = image.getAttribute("src") ?? "";
   if (!src.endsWith(".svg")) return "";
   const svg = await epub.xml(`OEBPS/${src}`);
-  return elements(svg, "text").flatMap((text) => words(text.textContent ?? "")).join(" ");
+  return elements(svg, "text")
+    .flatMap((text) => words(text.textContent ?? ""))
+    .join(" ");
 }
 
 /** The words that follow `marker` in document order, skipping notes, up to `count`. */
@@ -45,7 +47,9 @@ describe.each([
   { name: "plates fixture book", dir: fixture("plates"), imagePages: 2 },
   { name: "synthetic book", dir: syntheticBook(), imagePages: undefined },
 ])("page list of the $name", ({ dir, imagePages }) => {
-  const margins = (parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as { print?: { margins?: Record<string, string> } }).print?.margins;
+  const margins = (
+    parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as { print?: { margins?: Record<string, string> } }
+  ).print?.margins;
   expect(margins).toBeUndefined();
   let built: BuiltBook;
   let epub: OpenEpub;
@@ -64,7 +68,10 @@ describe.each([
     const nav = await epub.xml("OEBPS/toc.xhtml");
     const pageList = elements(nav, "nav").find((n) => n.getAttribute("epub:type") === "page-list");
     expect(pageList).toBeDefined();
-    const entries = elements(pageList!, "a").map((a) => ({ label: (a.textContent ?? "").trim(), href: a.getAttribute("href") ?? "" }));
+    const entries = elements(pageList!, "a").map((a) => ({
+      label: (a.textContent ?? "").trim(),
+      href: a.getAttribute("href") ?? "",
+    }));
     const bodyLabels = labels.filter((label) => /^\d+$/.test(label));
     const listed = entries.map((e) => e.label);
     for (const label of listed) expect(bodyLabels).toContain(label);
@@ -91,15 +98,25 @@ describe.each([
         const page = labels.indexOf(label) + 1;
         expect(page, `page labelled ${label}`).toBeGreaterThan(0);
         // The text block: below the running head, above the folio.
-        const body = printedWords(pdfTextRegion(built.path("pdf"), page, 0.75 * 72 - 4, pageHeight - 0.75 * 72 - 0.8 * 72 + 8));
+        const body = printedWords(
+          pdfTextRegion(built.path("pdf"), page, 0.75 * 72 - 4, pageHeight - 0.75 * 72 - 0.8 * 72 + 8),
+        );
         const at = body.join(" ").indexOf(following.join(" "));
-        expect(at, `page ${label} should begin with “${following.join(" ")}” but begins “${body.slice(0, 8).join(" ")}”`).toBeGreaterThanOrEqual(0);
+        expect(
+          at,
+          `page ${label} should begin with “${following.join(" ")}” but begins “${body.slice(0, 8).join(" ")}”`,
+        ).toBeGreaterThanOrEqual(0);
         // Before it may stand the end of a word hyphenated across the page break, a table's header
         // row, which Chromium repeats, or the text an image carried to this page prints itself.
         const before = body.join(" ").slice(0, at).trim();
         const headers = elements(doc, "thead").map((head) => words(head.textContent ?? "").join(" "));
         const image = await imageWords(epub, marker);
-        expect(before.split(" ").filter(Boolean).length <= 1 || headers.includes(before) || (image !== "" && before === image), `page ${label} begins “${before}” before the marker's text`).toBe(true);
+        expect(
+          before.split(" ").filter(Boolean).length <= 1 ||
+            headers.includes(before) ||
+            (image !== "" && before === image),
+          `page ${label} begins “${before}” before the marker's text`,
+        ).toBe(true);
         if (image !== "") imagesMarked++;
         checked++;
       }

@@ -35,8 +35,12 @@ describe("spine widths", () => {
   });
 
   it("takes IngramSpark's page thickness from the author, for either paper", () => {
-    expect(printerCoverGeometry(print({ printer: "ingramspark", paper: "white", paperThickness: "0.002252in" }), 200).spine).toBeCloseTo(0.4504, 6);
-    expect(printerCoverGeometry(print({ printer: "ingramspark", paper: "cream", paperThickness: "0.0025in" }), 200).spine).toBeCloseTo(0.5, 6);
+    expect(
+      printerCoverGeometry(print({ printer: "ingramspark", paper: "white", paperThickness: "0.002252in" }), 200).spine,
+    ).toBeCloseTo(0.4504, 6);
+    expect(
+      printerCoverGeometry(print({ printer: "ingramspark", paper: "cream", paperThickness: "0.0025in" }), 200).spine,
+    ).toBeCloseTo(0.5, 6);
   });
 
   it("puts text on a spine from 0.25 in, which for KDP is past its 80-page minimum on every paper", () => {
@@ -48,7 +52,16 @@ describe("spine widths", () => {
 
 describe("KDP's gutter by page count", () => {
   it.each([
-    [24, 0.375], [150, 0.375], [151, 0.5], [300, 0.5], [301, 0.625], [500, 0.625], [501, 0.75], [700, 0.75], [701, 0.875], [828, 0.875],
+    [24, 0.375],
+    [150, 0.375],
+    [151, 0.5],
+    [300, 0.5],
+    [301, 0.625],
+    [500, 0.625],
+    [501, 0.75],
+    [700, 0.75],
+    [701, 0.875],
+    [828, 0.875],
   ])("%i pages: %f in", (pages, inside) => expect(requiredGutter(printers.kdp, pages)).toBe(inside));
 });
 
@@ -76,16 +89,34 @@ function wordBoxes(path: string): { width: number; height: number; words: Word[]
   const html = execFileSync("pdftotext", ["-bbox", path, "-"], { encoding: "utf8", maxBuffer: 1 << 30 });
   const [, width, height] = /<page width="([\d.]+)" height="([\d.]+)"/.exec(html)!.map(Number);
   const words: Word[] = [];
-  html.split("<page ").slice(1).forEach((page, index) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: index, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5] });
-    }
-  });
+  html
+    .split("<page ")
+    .slice(1)
+    .forEach((page, index) => {
+      for (const m of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        words.push({
+          page: index,
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+          text: m[5],
+        });
+      }
+    });
   return { width, height, words };
 }
 
 describe.each([
-  { pages: 100, printer: "ingramspark", print: "  printer: ingramspark\n  paperThickness: 0.0025in\n", safe: 0.5, inside: 0.85 },
+  {
+    pages: 100,
+    printer: "ingramspark",
+    print: "  printer: ingramspark\n  paperThickness: 0.0025in\n",
+    safe: 0.5,
+    inside: 0.85,
+  },
   { pages: 400, printer: "kdp", print: "  printer: kdp\n", safe: 0.25, inside: 0.85 },
   { pages: 800, printer: "kdp", print: "  printer: kdp\n  margins:\n    inside: 0.875in\n", safe: 0.25, inside: 0.875 },
 ])("a book of about $pages pages for $printer", ({ pages, print: yaml, safe, inside }) => {
@@ -99,7 +130,12 @@ describe.each([
     const outside = words.filter((w) => {
       // Right-hand pages (odd page numbers, even indexes) have the gutter on the left.
       const [left, right] = w.page % 2 === 0 ? [inside, safe] : [safe, inside];
-      return w.xMin < left * 72 - 0.5 || w.xMax > width - right * 72 + 0.5 || w.yMin < safe * 72 || w.yMax > height - safe * 72;
+      return (
+        w.xMin < left * 72 - 0.5 ||
+        w.xMax > width - right * 72 + 0.5 ||
+        w.yMin < safe * 72 ||
+        w.yMax > height - safe * 72
+      );
     });
     expect(outside.slice(0, 5)).toEqual([]);
   }, 300_000);
@@ -111,6 +147,8 @@ describe("a book of about 900 pages for KDP", () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [built.path("pdf")], { encoding: "utf8" }))![1]);
     expect(pages).toBeGreaterThan(828);
     expect(pages).toBeLessThan(1000);
-    expect(formatReport(built.files)).toMatch(/book\.yaml:\d+:\d+ {2}error {2}The book has \d+ pages; KDP prints a paperback of at most 828: shorten it, or change the trim, font size or binding {2}press-page-limit/);
+    expect(formatReport(built.files)).toMatch(
+      /book\.yaml:\d+:\d+ {2}error {2}The book has \d+ pages; KDP prints a paperback of at most 828: shorten it, or change the trim, font size or binding {2}press-page-limit/,
+    );
   }, 300_000);
 });

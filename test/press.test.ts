@@ -12,7 +12,9 @@ type QpdfObjects = Record<string, { value?: Record<string, unknown>; stream?: { 
 
 /** qpdf's JSON of a PDF: its objects by "obj:N 0 R", and the trailer. */
 function qpdfObjects(path: string): QpdfObjects {
-  const json = JSON.parse(execFileSync("qpdf", ["--json", "--json-key=qpdf", path], { encoding: "utf8", maxBuffer: 1 << 28 })) as { qpdf: [unknown, QpdfObjects] };
+  const json = JSON.parse(
+    execFileSync("qpdf", ["--json", "--json-key=qpdf", path], { encoding: "utf8", maxBuffer: 1 << 28 }),
+  ) as { qpdf: [unknown, QpdfObjects] };
   return json.qpdf[1];
 }
 
@@ -24,15 +26,23 @@ const dictOf = (objects: QpdfObjects, ref: unknown) => {
 /** Cyan, magenta, yellow and black coverage of each page, from Ghostscript's inkcov device. */
 function inkCoverage(path: string): number[][] {
   const out = execFileSync("gs", ["-q", "-o", "-", "-sDEVICE=inkcov", path], { encoding: "utf8", maxBuffer: 1 << 26 });
-  return out.trim().split("\n").map((line) => line.trim().split(/\s+/).slice(0, 4).map(Number));
+  return out
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).slice(0, 4).map(Number));
 }
 
 /** Each page's text laid out as poppler reads it; a hyphen carried to the next page is U+2010 in the reader's PDF and U+002D in the press PDF. */
-const pagesText = (path: string) => execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8", maxBuffer: 1 << 28 }).replaceAll("\u2010", "-").split("\f");
+const pagesText = (path: string) =>
+  execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8", maxBuffer: 1 << 28 })
+    .replaceAll("\u2010", "-")
+    .split("\f");
 
 function checkPdfx(path: string): void {
   // qpdf exits 3 on a warning (a stream whose checksum fails, say), which throws here.
-  expect(execFileSync("qpdf", ["--check", path], { encoding: "utf8" })).toMatch(/No syntax or stream encoding errors found/);
+  expect(execFileSync("qpdf", ["--check", path], { encoding: "utf8" })).toMatch(
+    /No syntax or stream encoding errors found/,
+  );
   const objects = qpdfObjects(path);
   const trailer = objects.trailer.value as Record<string, unknown>;
   const info = dictOf(objects, trailer["/Info"]);
@@ -45,7 +55,9 @@ function checkPdfx(path: string): void {
   expect(intent["/OutputConditionIdentifier"]).toBe("u:CGATS TR 001");
   expect(dictOf(objects, intent["/DestOutputProfile"])["/N"]).toBe(4);
   expect(catalog["/Outlines"]).toBeUndefined();
-  const pages = Object.values(objects).map((o) => o.value).filter((v): v is Record<string, unknown> => v?.["/Type"] === "/Page");
+  const pages = Object.values(objects)
+    .map((o) => o.value)
+    .filter((v): v is Record<string, unknown> => v?.["/Type"] === "/Page");
   expect(pages.length).toBeGreaterThan(0);
   for (const page of pages) {
     expect(page["/TrimBox"]).toBeDefined();
@@ -74,7 +86,9 @@ describe("press PDF of a black-and-white book", () => {
 
   it("prints with black ink only: no cyan, magenta or yellow on any page", () => {
     const pages = inkCoverage(press);
-    expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [press], { encoding: "utf8" }))![1]));
+    expect(pages.length).toBe(
+      Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [press], { encoding: "utf8" }))![1]),
+    );
     pages.forEach(([c, m, y], i) => expect([c, m, y], `page ${i + 1}`).toEqual([0, 0, 0]));
     expect(pages.some(([, , , k]) => k > 0)).toBe(true);
   });
@@ -118,7 +132,15 @@ function solidPng(path: string, width: number, height: number, rgb: [number, num
   header[9] = 2;
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  writeFileSync(path, Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))), chunk("IEND", Buffer.alloc(0))]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      signature,
+      chunk("IHDR", header),
+      chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** The colour of the pixel at (`x`, `y`), as fractions of the width and height, of page 1 of a PDF rendered by poppler. */
@@ -139,20 +161,32 @@ describe("folio release of a book that names a printer", () => {
     const book = join(tempDir(), "book");
     cpSync(fixture("features"), book, { recursive: true });
     solidPng(join(book, "cover.png"), 160, 256, [200, 30, 30]);
-    writeFileSync(join(book, "book.yaml"), `${readFileSync(join(book, "book.yaml"), "utf8")}cover: cover.png\nprint:\n  printer: generic\n`);
+    writeFileSync(
+      join(book, "book.yaml"),
+      `${readFileSync(join(book, "book.yaml"), "utf8")}cover: cover.png\nprint:\n  printer: generic\n`,
+    );
     out = join(tempDir(), "release");
-    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], { env: { ...process.env, SOURCE_DATE_EPOCH: "1741910400" }, encoding: "utf8", timeout: 280_000 });
+    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1741910400" },
+      encoding: "utf8",
+      timeout: 280_000,
+    });
     run = { status: result.status, stderr: result.stderr };
   }, 300_000);
 
   it("writes the press PDFs of interior and cover and the preflight report beside the editions", () => {
     expect(run.status, run.stderr).toBe(0);
     const report = readFileSync(join(out, `${stem}-preflight.txt`), "utf8");
-    expect(report).toMatch(/^Preflight for the generic printer profile \(PDF\/X-3:2002\), paperback, black-and-white, white paper$/m);
+    expect(report).toMatch(
+      /^Preflight for the generic printer profile \(PDF\/X-3:2002\), paperback, black-and-white, white paper$/m,
+    );
     // The fixture is a few pages: too thin a spine for its title.
-    expect(report).toMatch(/book\.yaml:\d+:\d+ {2}warning {2}The spine, [\d.]+ in for \d+ pages, is too thin for the title/);
+    expect(report).toMatch(
+      /book\.yaml:\d+:\d+ {2}warning {2}The spine, [\d.]+ in for \d+ pages, is too thin for the title/,
+    );
     const sums = readFileSync(join(out, "SHA256SUMS"), "utf8");
-    for (const name of [`${stem}-press.pdf`, `${stem}-cover-press.pdf`, `${stem}-preflight.txt`]) expect(sums).toContain(name);
+    for (const name of [`${stem}-press.pdf`, `${stem}-cover-press.pdf`, `${stem}-preflight.txt`])
+      expect(sums).toContain(name);
     checkPdfx(join(out, `${stem}-press.pdf`));
     checkPdfx(join(out, `${stem}-cover-press.pdf`));
   });

@@ -18,12 +18,15 @@ interface Answer {
 function get(url: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: "127.0.0.1", port, path, headers, setHost: !("host" in headers) }, (response) => {
-      let body = "";
-      response.setEncoding("latin1");
-      response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    });
+    const request = httpRequest(
+      { host: "127.0.0.1", port, path, headers, setHost: !("host" in headers) },
+      (response) => {
+        let body = "";
+        response.setEncoding("latin1");
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
     request.on("error", reject);
     request.end();
   });
@@ -51,7 +54,15 @@ describe("the preview's Host check", () => {
   });
 
   it("refuses any other Host with 403 and none of the book (DNS rebinding)", async () => {
-    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1:${Number(port) + 1}`, "127.0.0.1", `localhost.evil.example:${port}`, `[::1]:${port}`, ""]) {
+    for (const host of [
+      `evil.example:${port}`,
+      "evil.example",
+      `127.0.0.1:${Number(port) + 1}`,
+      "127.0.0.1",
+      `localhost.evil.example:${port}`,
+      `[::1]:${port}`,
+      "",
+    ]) {
       for (const path of ["/", "/print", "/print.pdf", "/events", "/index.html"]) {
         const answer = await get(server.url, path, { host });
         expect(answer.status, `${host} ${path}`).toBe(403);
@@ -64,7 +75,12 @@ describe("the preview's Host check", () => {
 
 describe("the preview's headers", () => {
   it("keep every answer, refused ones too, from being framed, sniffed or read by another origin", async () => {
-    for (const [path, host] of [["/", `127.0.0.1:${port}`], ["/print", `127.0.0.1:${port}`], ["/_file/etc/passwd", `127.0.0.1:${port}`], ["/", "evil.example"]]) {
+    for (const [path, host] of [
+      ["/", `127.0.0.1:${port}`],
+      ["/print", `127.0.0.1:${port}`],
+      ["/_file/etc/passwd", `127.0.0.1:${port}`],
+      ["/", "evil.example"],
+    ]) {
       const { headers } = await get(server.url, path, { host });
       expect(headers["x-frame-options"]).toBe("DENY");
       expect(headers["content-security-policy"]).toBe("frame-ancestors 'none'");
@@ -83,7 +99,12 @@ describe("the preview's work routes", () => {
   it("refuse a page of another site that asks for the PDF or the print view", async () => {
     for (const path of ["/print.pdf", "/print.pdf?chapter=chapter-01-beginning", "/print"]) {
       for (const site of ["cross-site", "same-site"]) {
-        const answer = await get(server.url, path, { host: host(), "sec-fetch-site": site, "sec-fetch-mode": "no-cors", "sec-fetch-dest": "image" });
+        const answer = await get(server.url, path, {
+          host: host(),
+          "sec-fetch-site": site,
+          "sec-fetch-mode": "no-cors",
+          "sec-fetch-dest": "image",
+        });
         expect(answer.status, `${path} ${site}`).toBe(403);
         expect(answer.body).toContain("is opened from the preview itself only");
       }
@@ -102,13 +123,20 @@ describe("the preview's work routes", () => {
     expect((await get(server.url, "/print", { host: host(), "sec-fetch-site": "same-origin" })).status).toBe(200);
     expect((await get(server.url, "/print", { host: host(), "sec-fetch-site": "none" })).status).toBe(200);
     expect((await get(server.url, "/print", { host: host(), origin: `http://${host()}` })).status).toBe(200);
-    const pdf = await get(server.url, "/print.pdf?chapter=chapter-01-beginning", { host: host(), "sec-fetch-site": "same-origin" });
+    const pdf = await get(server.url, "/print.pdf?chapter=chapter-01-beginning", {
+      host: host(),
+      "sec-fetch-site": "same-origin",
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.body.startsWith("%PDF-")).toBe(true);
   }, 120_000);
 
   it("let a cross-site link open the web edition itself (reading, not work)", async () => {
-    const answer = await get(server.url, "/", { host: host(), "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" });
+    const answer = await get(server.url, "/", {
+      host: host(),
+      "sec-fetch-site": "cross-site",
+      "sec-fetch-mode": "navigate",
+    });
     expect(answer.status).toBe(200);
   });
 });
@@ -116,7 +144,18 @@ describe("the preview's work routes", () => {
 describe("path traversal", () => {
   it("serves no file outside the manuscript and the fonts, in any encoding", async () => {
     const host = `127.0.0.1:${port}`;
-    const paths = ["/_file/etc/passwd", "/_file/../../etc/passwd", "/_file/%2e%2e/%2e%2e/etc/passwd", "/_file/%252e%252e/etc/passwd", "/_file//etc/passwd", "/_file/%2Fetc%2Fpasswd", "/_file/..%2f..%2fetc%2fpasswd", "/_file/..%5c..%5cetc%5cpasswd", "/_file/%c0%ae%c0%ae/etc/passwd", "/../../etc/passwd"];
+    const paths = [
+      "/_file/etc/passwd",
+      "/_file/../../etc/passwd",
+      "/_file/%2e%2e/%2e%2e/etc/passwd",
+      "/_file/%252e%252e/etc/passwd",
+      "/_file//etc/passwd",
+      "/_file/%2Fetc%2Fpasswd",
+      "/_file/..%2f..%2fetc%2fpasswd",
+      "/_file/..%5c..%5cetc%5cpasswd",
+      "/_file/%c0%ae%c0%ae/etc/passwd",
+      "/../../etc/passwd",
+    ];
     for (const path of paths) {
       const answer = await get(server.url, path, { host });
       expect(answer.status, path).toBe(404);
@@ -138,14 +177,21 @@ describe("--host", () => {
   it("serves every interface when asked, and says what that exposes", async () => {
     const dir = join(tempDir(), "book");
     await createBook(dir, new Date("2024-05-01"));
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", "0", "--host", "0.0.0.0"], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", "0", "--host", "0.0.0.0"],
+      { cwd: repoRoot },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    for (const started = Date.now(); !stderr.includes("Stop with Ctrl-C") && Date.now() - started < 60_000; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const started = Date.now(); !stderr.includes("Stop with Ctrl-C") && Date.now() - started < 60_000; )
+      await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(stderr).toMatch(/! Also served on http:\/\/[^ ]+\/.*: anyone who can reach this machine there can read the unpublished book and have it printed/);
+    expect(stderr).toMatch(
+      /! Also served on http:\/\/[^ ]+\/.*: anyone who can reach this machine there can read the unpublished book and have it printed/,
+    );
   }, 120_000);
 
   it("refuses a host name that is not an address, before serving anything", () => {

@@ -10,7 +10,9 @@ describe("the preview under 500 saves", () => {
     const result = await soakPreview({ saves: 500, files: 3, pdfEvery: 250 });
     const first = result.samples[0];
     const last = result.samples.at(-1)!;
-    console.log(`soak: ${result.served} saves in ${result.seconds.toFixed(0)} s, RSS ${first.rssKb} → ${last.rssKb} kB, slope ${result.rssSlopeKbPerSave.toFixed(1)} kB/save, files ${first.openFiles} → ${last.openFiles}`);
+    console.log(
+      `soak: ${result.served} saves in ${result.seconds.toFixed(0)} s, RSS ${first.rssKb} → ${last.rssKb} kB, slope ${result.rssSlopeKbPerSave.toFixed(1)} kB/save, files ${first.openFiles} → ${last.openFiles}`,
+    );
     expect(result.served).toBe(500);
     expect(result.pdfs).toBe(2);
     expect(result.browsersAfterPdf).toBe(0);

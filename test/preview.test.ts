@@ -41,7 +41,10 @@ afterEach(async () => {
 describe("the preview server", () => {
   it("serves the edited chapter and sends the reload signal", async () => {
     const dir = await newBook();
-    server = await startPreview({ build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] }, port: 0 });
+    server = await startPreview({
+      build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] },
+      port: 0,
+    });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const first = await (await fetch(server.url)).text();
     expect(first).toContain("This is the first chapter of your book.");
@@ -62,13 +65,18 @@ describe("the preview server", () => {
     const third = await (await fetch(server.url)).text();
     expect(third).toContain('id="folio-overlay"');
     expect(third).toContain(">nothing</a>.</p>");
-    expect(third).toMatch(/02-next-steps\.md:3:5 {2}error {2}Link to `missing\.md`: no such file; fix the path {2}link-broken/);
+    expect(third).toMatch(
+      /02-next-steps\.md:3:5 {2}error {2}Link to `missing\.md`: no such file; fix the path {2}link-broken/,
+    );
     events.close();
   }, 120_000);
 
   it("offers the print document of the whole book or of one chapter", async () => {
     const dir = await newBook();
-    server = await startPreview({ build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] }, port: 0 });
+    server = await startPreview({
+      build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] },
+      port: 0,
+    });
     // The print document carries soft hyphens for its hyphenation.
     const whole = (await (await fetch(`${server.url}print`)).text()).replace(/\u00AD/g, "");
     expect(whole).toContain("@page");
@@ -109,7 +117,10 @@ describe("the preview server", () => {
 
   it("keeps the last good book on screen, under the problems, while book.yaml is wrong", async () => {
     const dir = await newBook();
-    server = await startPreview({ build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] }, port: 0 });
+    server = await startPreview({
+      build: { manuscriptDir: dir, outDir: join(dir, "dist"), formats: ["html"] },
+      port: 0,
+    });
     const events = listen(server.url);
     await until(() => events.text().includes("event: hello"), "the event stream");
     const yaml = readFileSync(join(dir, "book.yaml"), "utf8");
@@ -146,7 +157,11 @@ describe("folio preview", () => {
       });
     });
     const dir = await newBook();
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", String(port)], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", String(port)],
+      { cwd: repoRoot },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -160,17 +175,23 @@ describe("folio preview", () => {
 
   it("moves to the next free port when the one asked for is busy, and --open hands the address to the system's opener", async () => {
     const busy = createServer();
-    const port = await new Promise<number>((resolve) => busy.listen(0, "127.0.0.1", () => resolve((busy.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, "127.0.0.1", () => resolve((busy.address() as { port: number }).port)),
+    );
     const bin = join(tempDir(), "bin");
     mkdirSync(bin);
     const opened = join(bin, "opened.txt");
     // A stand-in for xdg-open: it records the address it was asked to open.
     writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\necho "$@" > ${opened}\n`, { mode: 0o755 });
     const dir = await newBook();
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", String(port), "--open"], {
-      cwd: repoRoot,
-      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", String(port), "--open"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));

@@ -38,7 +38,10 @@ describe.each([
     // One page per pass: every chapter that opens a right-hand page starts a part.
     parts = await buildBook(dir, ["pdf"], { sourceDateEpoch: epoch, printPassPages: 1 }, { progress });
     [wholeDoc, partsDoc] = await Promise.all([openPdf(whole.path("pdf")), openPdf(parts.path("pdf"))]);
-    [wholeStructure, partsStructure] = await Promise.all([pdfStructure(whole.path("pdf")), pdfStructure(parts.path("pdf"))]);
+    [wholeStructure, partsStructure] = await Promise.all([
+      pdfStructure(whole.path("pdf")),
+      pdfStructure(parts.path("pdf")),
+    ]);
   });
 
   it("was printed in several passes", () => {
@@ -71,7 +74,9 @@ describe.each([
   });
 
   it("passes qpdf's check and prints the same bytes twice", async () => {
-    expect(execFileSync("qpdf", ["--check", parts.path("pdf")], { encoding: "utf8" })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync("qpdf", ["--check", parts.path("pdf")], { encoding: "utf8" })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
     const again = await buildBook(dir, ["pdf"], { sourceDateEpoch: epoch, printPassPages: 1 });
     expect(sha256(again.path("pdf"))).toBe(sha256(parts.path("pdf")));
   });
@@ -90,22 +95,28 @@ describe("cutting a page plan into parts", () => {
 
   it("keeps every group once, in order, and starts each part with a chapter on a right-hand page", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 400 }), (chapters, passPages) => {
-        const plan = planOf(chapters);
-        const parts = splitPlan(plan, passPages);
-        const pageOf = new Map(plan.groups.map((group) => [group.id, group]));
-        expect(parts.flatMap((part) => part.ids)).toEqual(plan.groups.filter((group) => group.kind !== "blank").map((group) => group.id));
-        parts.forEach((part, i) => {
-          const first = pageOf.get(part.ids[0])!;
-          expect(part.pages[0]).toBe(first.page);
-          expect(part.pages[1]).toBe(i + 1 < parts.length ? parts[i + 1].pages[0] : plan.pages);
-          if (i > 0) expect([first.kind, first.page % 2]).toEqual(["chapter", 0]);
-          expect(part.continuesMain).toBe(i > 0 && parts[i - 1].ids.some((id) => pageOf.get(id)!.kind === "chapter"));
-        });
-        // About `passPages` pages a part, as far as the chapters allow; one page a pass gives each chapter its own.
-        expect(parts.length).toBeLessThanOrEqual(Math.max(1, Math.round(plan.pages / passPages)));
-        expect(splitPlan(plan, 1).map((part) => part.ids.length)).toEqual([kinds.length, ...chapters.map(() => 1)]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 400 }),
+        (chapters, passPages) => {
+          const plan = planOf(chapters);
+          const parts = splitPlan(plan, passPages);
+          const pageOf = new Map(plan.groups.map((group) => [group.id, group]));
+          expect(parts.flatMap((part) => part.ids)).toEqual(
+            plan.groups.filter((group) => group.kind !== "blank").map((group) => group.id),
+          );
+          parts.forEach((part, i) => {
+            const first = pageOf.get(part.ids[0])!;
+            expect(part.pages[0]).toBe(first.page);
+            expect(part.pages[1]).toBe(i + 1 < parts.length ? parts[i + 1].pages[0] : plan.pages);
+            if (i > 0) expect([first.kind, first.page % 2]).toEqual(["chapter", 0]);
+            expect(part.continuesMain).toBe(i > 0 && parts[i - 1].ids.some((id) => pageOf.get(id)!.kind === "chapter"));
+          });
+          // About `passPages` pages a part, as far as the chapters allow; one page a pass gives each chapter its own.
+          expect(parts.length).toBeLessThanOrEqual(Math.max(1, Math.round(plan.pages / passPages)));
+          expect(splitPlan(plan, 1).map((part) => part.ids.length)).toEqual([kinds.length, ...chapters.map(() => 1)]);
+        },
+      ),
     );
   });
 });

@@ -1,12 +1,24 @@
 /** The print PDF read back with real PDF readers: page sequence, running heads, folios, contents numbers, footnotes, labels, boxes. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PDFDocument, PDFName, PDFArray, PDFNumber } from "pdf-lib";
+import { PDFDocument, PDFName, PDFArray, type PDFNumber } from "pdf-lib";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildBook, fixture, seedManuscript, syntheticBook } from "./helpers/build.js";
-import { openPdf, pageItems, pdfFonts, pdfInfo, pdfLinks, pdfOutline, pdfPages, textBetween, type Bookmark, type LinkAnnotation, type TextItem } from "./helpers/pdf.js";
+import {
+  openPdf,
+  pageItems,
+  pdfFonts,
+  pdfInfo,
+  pdfLinks,
+  pdfOutline,
+  pdfPages,
+  textBetween,
+  type Bookmark,
+  type LinkAnnotation,
+  type TextItem,
+} from "./helpers/pdf.js";
 import { printedWords } from "./helpers/words.js";
 
 const inch = 72;
@@ -52,7 +64,9 @@ describe.each([
   it("numbers the front matter in roman and the body in arabic from 1 at the first chapter", () => {
     expect(labels).toHaveLength(doc.numPages);
     const first = openings[0].page;
-    expect(labels.slice(0, first - 1)).toEqual(Array.from({ length: first - 1 }, (_, i) => ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][i]));
+    expect(labels.slice(0, first - 1)).toEqual(
+      Array.from({ length: first - 1 }, (_, i) => ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][i]),
+    );
     expect(labels.slice(first - 1)).toEqual(Array.from({ length: doc.numPages - first + 1 }, (_, i) => String(i + 1)));
   });
 
@@ -77,7 +91,9 @@ describe.each([
   });
 
   it("leaves blank pages without head or folio", () => {
-    const blanks = pages.map((items, i) => ({ page: i + 1, text: items.map((t) => t.text).join("") })).filter((p) => p.text === "");
+    const blanks = pages
+      .map((items, i) => ({ page: i + 1, text: items.map((t) => t.text).join("") }))
+      .filter((p) => p.text === "");
     for (const blank of blanks) {
       const next = openings.find((o) => o.page === blank.page + 1) ?? (blank.page === 2 ? { page: 3 } : undefined);
       expect(next, `blank page ${blank.page} is not before a right-hand opening`).toBeDefined();
@@ -101,14 +117,22 @@ describe.each([
     // The contents may run over several pages, up to the first chapter.
     const contentsPage = outline.find((b) => b.title === "Contents")!.page;
     // An entry that the page break cuts leaves a sliver of its box on the page before: not an entry.
-    const entries = links.filter((l) => l.page >= contentsPage && l.page < openings[0].page && l.rect[3] - l.rect[1] > 5);
+    const entries = links.filter(
+      (l) => l.page >= contentsPage && l.page < openings[0].page && l.rect[3] - l.rect[1] > 5,
+    );
     expect(entries.length).toBeGreaterThanOrEqual(openings.length);
     for (const entry of entries) {
       const [x1, y1, x2, y2] = entry.rect;
-      const inEntry = pages[entry.page - 1].filter((i) => i.y >= y1 - 1 && i.y <= y2 + 1 && i.x >= x1 - 1 && i.x <= x2 + 1);
+      const inEntry = pages[entry.page - 1].filter(
+        (i) => i.y >= y1 - 1 && i.y <= y2 + 1 && i.x >= x1 - 1 && i.x <= x2 + 1,
+      );
       const number = inEntry.filter((i) => /^\d+$/.test(i.text.trim())).pop();
       expect(number?.text.trim(), `number of entry to page ${entry.target}`).toBe(labels[entry.target - 1]);
-      const title = inEntry.map((i) => i.text).join(" ").replace(/[ .]*\d+\s*$/, "").replace(/[\s.]+$/, "");
+      const title = inEntry
+        .map((i) => i.text)
+        .join(" ")
+        .replace(/[ .]*\d+\s*$/, "")
+        .replace(/[\s.]+$/, "");
       const headingPage = printedWords(texts[entry.target - 1]).join(" ");
       expect(headingPage, `heading “${title}” on page ${entry.target}`).toContain(printedWords(title).join(" "));
     }
@@ -149,7 +173,10 @@ describe.each([
   it("sets the page size and TrimBox to the trim size on every page", async () => {
     const pdf = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
     for (const page of pdf.getPages()) {
-      const box = page.node.lookup(PDFName.of("TrimBox"), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      const box = page.node
+        .lookup(PDFName.of("TrimBox"), PDFArray)
+        .asArray()
+        .map((n) => (n as PDFNumber).asNumber());
       expect(box.map((n) => Math.round(n))).toEqual([0, 0, trimWidth, trimHeight]);
       expect(page.getSize()).toEqual({ width: trimWidth, height: trimHeight });
     }

@@ -27,7 +27,8 @@ function chapterWords(path: string): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
     if (node.type === "html") texts.push((node as { value: string }).value.replace(/<[^>]*>/g, " "));
-    else if (node.type === "text" || node.type === "inlineCode" || node.type === "code") texts.push((node as { value: string }).value);
+    else if (node.type === "text" || node.type === "inlineCode" || node.type === "code")
+      texts.push((node as { value: string }).value);
   });
   return words(texts.join(" "));
 }
@@ -38,7 +39,9 @@ function markupWords(markup: string): string[] {
 
 describe.each(books)("%s book", (name) => {
   const dir = fixture(name);
-  const chapters = (parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as { chapters: string[] }).chapters.map((c) => join(dir, c));
+  const chapters = (parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as { chapters: string[] }).chapters.map(
+    (c) => join(dir, c),
+  );
   let built: BuiltBook;
 
   beforeAll(async () => {
@@ -46,7 +49,10 @@ describe.each(books)("%s book", (name) => {
   }, 240_000);
 
   it("reports exactly the expected diagnostics, and builds every edition", () => {
-    const report = formatReport(built.files, dir).replaceAll(dir, "<fixture>").split("\n").filter((line) => /  (warning|error|info)  /.test(line));
+    const report = formatReport(built.files, dir)
+      .replaceAll(dir, "<fixture>")
+      .split("\n")
+      .filter((line) => / {2}(warning|error|info) {2}/.test(line));
     const expectedPath = join(dir, "expected.txt");
     if (process.env.UPDATE === "1") writeFileSync(expectedPath, `${report.join("\n")}\n`);
     expect(report).toEqual(readFileSync(expectedPath, "utf8").trimEnd().split("\n").filter(Boolean));
@@ -70,14 +76,24 @@ describe.each(books)("%s book", (name) => {
     const html = markupWords(readFileSync(built.path("html"), "utf8").replace(/<style>[\s\S]*?<\/style>/g, ""));
     const pdf = printedWords(pdfText(built.path("pdf")));
     // A character reported as in no embedded font prints as an empty box, so it is not in the PDF's text.
-    const undrawable = new Set(built.files.flatMap((f) => f.messages.filter((m) => m.ruleId === "glyph-missing").map((m) => /`(.+?)`/u.exec(m.reason)![1])));
+    const undrawable = new Set(
+      built.files.flatMap((f) =>
+        f.messages.filter((m) => m.ruleId === "glyph-missing").map((m) => /`(.+?)`/u.exec(m.reason)![1]),
+      ),
+    );
     for (const path of chapters) {
       const source = chapterWords(path);
       const xhtml = await epub.text(`OEBPS/${basename(path, ".md")}.xhtml`);
       // Table cells and list items are apart on the page though adjacent in the markup: a tag counts as a space.
       expect(missingInOrder(source, markupWords(xhtml.replace(/^[\s\S]*<body>/, ""))), `EPUB ${path}`).toBeUndefined();
       expect(missingInOrder(source, html), `web ${path}`).toBeUndefined();
-      expect(missingInOrder(source.filter((word) => !undrawable.has(word)), pdf), `PDF ${path}`).toBeUndefined();
+      expect(
+        missingInOrder(
+          source.filter((word) => !undrawable.has(word)),
+          pdf,
+        ),
+        `PDF ${path}`,
+      ).toBeUndefined();
     }
   });
 });
@@ -87,17 +103,29 @@ describe("scripts-book fonts", () => {
     const built = await buildBook(fixture("scripts-book"), ["epub", "pdf"], { sourceDateEpoch: 1_700_000_000 });
     const fonts = pdfFonts(built.path("pdf"));
     expect(fonts.filter((f) => !f.embedded)).toEqual([]);
-    for (const family of ["NotoNaskhArabic", "NotoSerifHebrew", "NotoSerifDevanagari", "NotoSerifSC", "NotoEmoji"]) expect(fonts.some((f) => f.name.includes(family)), family).toBe(true);
+    for (const family of ["NotoNaskhArabic", "NotoSerifHebrew", "NotoSerifDevanagari", "NotoSerifSC", "NotoEmoji"])
+      expect(
+        fonts.some((f) => f.name.includes(family)),
+        family,
+      ).toBe(true);
     const epub = await openEpub(built.path("epub"));
-    const files = epub.names.filter((n) => n.startsWith("OEBPS/fonts/") && n.endsWith(".woff2")).map((n) => basename(n));
+    const files = epub.names
+      .filter((n) => n.startsWith("OEBPS/fonts/") && n.endsWith(".woff2"))
+      .map((n) => basename(n));
     // One file per script (Arabic, Hebrew, Devanagari) and only the CJK and emoji files holding the characters used, of the 101 and 11 there are.
-    expect(files.filter((f) => /arabic|hebrew|devanagari/.test(f)).sort()).toEqual(["noto-naskh-arabic-arabic-400-normal.woff2", "noto-serif-devanagari-devanagari-400-normal.woff2", "noto-serif-hebrew-hebrew-400-normal.woff2"]);
+    expect(files.filter((f) => /arabic|hebrew|devanagari/.test(f)).sort()).toEqual([
+      "noto-naskh-arabic-arabic-400-normal.woff2",
+      "noto-serif-devanagari-devanagari-400-normal.woff2",
+      "noto-serif-hebrew-hebrew-400-normal.woff2",
+    ]);
     expect(files.filter((f) => f.startsWith("noto-serif-sc")).length).toBeLessThanOrEqual(4);
     expect(files.filter((f) => f.startsWith("noto-emoji")).length).toBeLessThanOrEqual(6);
     const opf = await epub.text("OEBPS/content.opf");
     for (const file of files) expect(opf).toContain(`href="fonts/${file}" media-type="font/woff2"`);
     const css = await epub.text("OEBPS/style.css");
-    expect(css).toMatch(/font-family: "Noto Emoji"; font-weight: 400; font-style: normal; src: url\(fonts\/noto-emoji-\d+-400-normal\.woff2\); unicode-range: U\+/);
+    expect(css).toMatch(
+      /font-family: "Noto Emoji"; font-weight: 400; font-style: normal; src: url\(fonts\/noto-emoji-\d+-400-normal\.woff2\); unicode-range: U\+/,
+    );
   }, 240_000);
 
   it("embeds no fallback font in a book that needs none", async () => {

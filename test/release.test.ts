@@ -42,9 +42,24 @@ describe("folio release", () => {
   it("exits 0 and writes the versioned editions, the cover, the reports, the manifest and SHA256SUMS", () => {
     expect(run.stderr).not.toMatch(/^✗| {2}error {2}/m);
     expect(run.status).toBe(0);
-    const reports = [`reports/${stem}-cover.pdf-check.txt`, `reports/${stem}.pdf-check.txt`, "reports/epubcheck-ts.json", "reports/epubcheck.json"];
+    const reports = [
+      `reports/${stem}-cover.pdf-check.txt`,
+      `reports/${stem}.pdf-check.txt`,
+      "reports/epubcheck-ts.json",
+      "reports/epubcheck.json",
+    ];
     const files = listFiles(out).filter((file) => !file.startsWith("reports/ace"));
-    expect(files).toEqual(["SHA256SUMS", "manifest.json", ...reports, `${stem}-cover.pdf`, `${stem}.epub`, `${stem}.html`, `${stem}.pdf`].sort());
+    expect(files).toEqual(
+      [
+        "SHA256SUMS",
+        "manifest.json",
+        ...reports,
+        `${stem}-cover.pdf`,
+        `${stem}.epub`,
+        `${stem}.html`,
+        `${stem}.pdf`,
+      ].sort(),
+    );
   });
 
   it("runs Ace by DAISY when it is installed, and says so when it is not", () => {
@@ -53,7 +68,9 @@ describe("folio release", () => {
       expect(run.stderr).toContain("✓ Ace by DAISY: 0 violations");
       return;
     }
-    expect(readFileSync(join(out, "reports", "ace.txt"), "utf8")).toMatch(/^Ace by DAISY: skipped: Ace by DAISY is not installed/);
+    expect(readFileSync(join(out, "reports", "ace.txt"), "utf8")).toMatch(
+      /^Ace by DAISY: skipped: Ace by DAISY is not installed/,
+    );
     expect(run.stderr).toContain("! Ace by DAISY: skipped");
   });
 
@@ -61,7 +78,12 @@ describe("folio release", () => {
     const lines = readFileSync(join(out, "SHA256SUMS"), "utf8").trimEnd().split("\n");
     const listed = lines.map((line) => /^([0-9a-f]{64}) {2}(.+)$/.exec(line)!);
     expect(listed.map((match) => match[2]).sort()).toEqual(listFiles(out).filter((file) => file !== "SHA256SUMS"));
-    for (const [, hash, file] of listed) expect(createHash("sha256").update(readFileSync(join(out, file))).digest("hex")).toBe(hash);
+    for (const [, hash, file] of listed)
+      expect(
+        createHash("sha256")
+          .update(readFileSync(join(out, file)))
+          .digest("hex"),
+      ).toBe(hash);
     expect(spawnSync("sha256sum", ["--check", "--strict", "SHA256SUMS"], { cwd: out }).status).toBe(0);
   });
 
@@ -77,13 +99,17 @@ describe("folio release", () => {
     expect(manifest.manuscriptSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.book.version).toBe("2.1");
     expect(manifest.checks.filter((check: { status: string }) => check.status === "failed")).toEqual([]);
-    expect(manifest.checks.find((check: { name: string }) => check.name.startsWith("EPUBCheck 4")).summary).toBe("0 errors, 0 warnings");
+    expect(manifest.checks.find((check: { name: string }) => check.name.startsWith("EPUBCheck 4")).summary).toBe(
+      "0 errors, 0 warnings",
+    );
   });
 
   it("prints the version on the copyright pages and stores it in the EPUB metadata", async () => {
     const epub = await openEpub(join(out, `${stem}.epub`));
     const opf = await epub.xml("OEBPS/content.opf");
-    expect(textOf(elements(opf, "meta").find((meta) => meta.getAttribute("property") === "schema:version")!)).toBe("2.1");
+    expect(textOf(elements(opf, "meta").find((meta) => meta.getAttribute("property") === "schema:version")!)).toBe(
+      "2.1",
+    );
     expect(await epub.text("OEBPS/title-page.xhtml")).toContain("Version 2.1");
     expect(pdfText(join(out, `${stem}.pdf`))).toMatch(/Version 2\.1/);
   });
@@ -119,9 +145,14 @@ describe("folio release with bad input", () => {
     cpSync(fixture("features"), book, { recursive: true });
     writeFileSync(join(book, "book.yaml"), `${readFileSync(join(book, "book.yaml"), "utf8")}version: 1.0\n`);
     const out = join(tempDir(), "release");
-    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], { encoding: "utf8", timeout: 120_000 });
+    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('book.yaml:13:10  error  `version` must be text, but YAML reads `1.0` as a number (1): quote it, as in `version: "1.0"`  config-invalid-value');
+    expect(result.stderr).toContain(
+      'book.yaml:13:10  error  `version` must be text, but YAML reads `1.0` as a number (1): quote it, as in `version: "1.0"`  config-invalid-value',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
     expect(listFiles(out)).toEqual([]);
   });

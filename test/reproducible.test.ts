@@ -71,7 +71,10 @@ describe("makePdfDeterministic", () => {
     const pdf = await PDFDocument.load(retagged, { updateMetadata: false });
     pdf.setCreationDate(new Date());
     pdf.setModificationDate(new Date());
-    const xmp = pdf.context.stream('<x:xmpmeta xmlns:x="adobe:ns:meta/"><xmpMM:DocumentID>uuid:random</xmpMM:DocumentID></x:xmpmeta>', { Type: "Metadata", Subtype: "XML" });
+    const xmp = pdf.context.stream(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><xmpMM:DocumentID>uuid:random</xmpMM:DocumentID></x:xmpmeta>',
+      { Type: "Metadata", Subtype: "XML" },
+    );
     pdf.catalog.set(PDFName.of("Metadata"), pdf.context.register(xmp));
     const id = pdf.context.obj([`<${createHash("md5").update(String(Math.random())).digest("hex")}>`]);
     pdf.context.trailerInfo.ID = id;

@@ -12,7 +12,13 @@ const fixtures = readdirSync(rulesDir).sort();
 /** Rules that only rendering can raise; test/cli.test.ts covers them through the command. */
 const renderOnly = ["browser-missing", "browser-failed", "cover-not-rendered", "request-blocked", "press-font"];
 /** Rules that need the laid-out pages: test/press-rules.test.ts builds their fixtures' PDFs. */
-const afterLayout = ["press-gutter", "press-page-limit", "press-spine-thin", "press-image-resolution", "press-image-converted"];
+const afterLayout = [
+  "press-gutter",
+  "press-page-limit",
+  "press-spine-thin",
+  "press-image-resolution",
+  "press-image-converted",
+];
 
 /** The report lines of rule `id` for the fixture book in `dir`, with paths relative to it. */
 async function reportLines(dir: string, id: string): Promise<string[]> {
@@ -53,7 +59,9 @@ describe("the catalogue", () => {
     const { cpSync } = await import("node:fs");
     cpSync(join(rulesDir, "heading-skip"), dir, { recursive: true });
     writeFileSync(join(dir, "book.yaml"), "title: Rules\nlanguage: en\nrules:\n  heading-skip: error\n");
-    expect(await reportLines(dir, "heading-skip")).toEqual(["01-one.md:5:1  error  Heading level 4 follows level 2: use level 3  heading-skip"]);
+    expect(await reportLines(dir, "heading-skip")).toEqual([
+      "01-one.md:5:1  error  Heading level 4 follows level 2: use level 3  heading-skip",
+    ]);
     writeFileSync(join(dir, "book.yaml"), "title: Rules\nlanguage: en\nrules:\n  heading-skip: off\n");
     expect(await reportLines(dir, "heading-skip")).toEqual([]);
     expect(existsSync(join(dir, "expected.txt"))).toBe(true);

@@ -22,12 +22,24 @@ function writeBook(): string {
   copyFileSync(png, join(dir, "images", "harbour.png"));
   copyFileSync(png, join(dir, "images", "light house.png"));
   copyFileSync(png, join(dir, "part-two", "images", "rope.png"));
-  writeFileSync(join(dir, "book.yaml"), `title: "The Keeper's Log"\nsubtitle: 'A "True" Story -- Mostly'\nauthor: "Rae O'Neil"\nlanguage: en\n`);
+  writeFileSync(
+    join(dir, "book.yaml"),
+    `title: "The Keeper's Log"\nsubtitle: 'A "True" Story -- Mostly'\nauthor: "Rae O'Neil"\nlanguage: en\n`,
+  );
   // A BOM and Windows line ends; the heading and the image are on lines 1 and 5.
-  writeFileSync(join(dir, "01-arrival.markdown"), "\uFEFF# Arrival\r\n\r\nThe keeper's first night.\r\n\r\n![The lighthouse](images/light house.png)\r\n");
-  writeFileSync(join(dir, "02-STORM.MD"), "# Storm\n\n> [!WARNING]\n> The tide turns at noon.\n\n> [!NOTE]\n> Keep the lamp lit.\n> All night.\n\n> [!TIP] not a marker here\n");
+  writeFileSync(
+    join(dir, "01-arrival.markdown"),
+    "\uFEFF# Arrival\r\n\r\nThe keeper's first night.\r\n\r\n![The lighthouse](images/light house.png)\r\n",
+  );
+  writeFileSync(
+    join(dir, "02-STORM.MD"),
+    "# Storm\n\n> [!WARNING]\n> The tide turns at noon.\n\n> [!NOTE]\n> Keep the lamp lit.\n> All night.\n\n> [!TIP] not a marker here\n",
+  );
   writeFileSync(join(dir, "notes.txt"), "Not a chapter: a .txt file is read only when book.yaml lists it.\n");
-  writeFileSync(join(dir, "part-two", "03-calm.md"), "# Calm\n\n![A rope](images/rope.png)\n\n![The harbour](images/harbour.png)\n\n![Nowhere](images/nowhere.png)\n");
+  writeFileSync(
+    join(dir, "part-two", "03-calm.md"),
+    "# Calm\n\n![A rope](images/rope.png)\n\n![The harbour](images/harbour.png)\n\n![Nowhere](images/nowhere.png)\n",
+  );
   return dir;
 }
 
@@ -40,7 +52,10 @@ describe("a book written for other tools", () => {
   beforeAll(async () => {
     dir = writeBook();
     // Listing the chapters is needed for the subfolder; the others are found by the folder listing in the next test.
-    writeFileSync(join(dir, "book.yaml"), `${readFileSync(join(dir, "book.yaml"), "utf8")}chapters: [01-arrival.markdown, 02-STORM.MD, part-two/03-calm.md, notes.txt]\nrules: { image-missing: warning }\n`);
+    writeFileSync(
+      join(dir, "book.yaml"),
+      `${readFileSync(join(dir, "book.yaml"), "utf8")}chapters: [01-arrival.markdown, 02-STORM.MD, part-two/03-calm.md, notes.txt]\nrules: { image-missing: warning }\n`,
+    );
     built = await buildBook(dir);
     epub = await openEpub(built.path("epub"));
     report = formatReport(built.files, dir).replaceAll(dir, "<book>");
@@ -77,7 +92,9 @@ describe("a book written for other tools", () => {
   });
 
   it("finds an image whose path has a space, and says at its place how to write it", async () => {
-    expect(report).toContain("01-arrival.markdown:5:1  warning  Image path `images/light house.png` has a space, which markdown does not allow: write `![The lighthouse](<images/light house.png>)` or `![The lighthouse](images/light%20house.png)`  image-path-space");
+    expect(report).toContain(
+      "01-arrival.markdown:5:1  warning  Image path `images/light house.png` has a space, which markdown does not allow: write `![The lighthouse](<images/light house.png>)` or `![The lighthouse](images/light%20house.png)`  image-path-space",
+    );
     const arrival = await epub.text("OEBPS/01-arrival.xhtml");
     expect(arrival).toMatch(/<img src="images\/light-house\.png" alt="The lighthouse"/);
     expect(arrival).not.toContain("![");
@@ -87,7 +104,9 @@ describe("a book written for other tools", () => {
     const calm = await epub.text("OEBPS/03-calm.xhtml");
     expect(calm).toContain('alt="A rope"');
     expect(calm).toContain('alt="The harbour"');
-    expect(report).toContain("part-two/03-calm.md:7:1  warning  Image `images/nowhere.png` does not exist (looked for `part-two/images/nowhere.png`, next to the chapter, and `images/nowhere.png`, from the manuscript folder): fix the path or add the file  image-missing");
+    expect(report).toContain(
+      "part-two/03-calm.md:7:1  warning  Image `images/nowhere.png` does not exist (looked for `part-two/images/nowhere.png`, next to the chapter, and `images/nowhere.png`, from the manuscript folder): fix the path or add the file  image-missing",
+    );
   });
 
   it("makes GitHub alerts callouts with their kind as title; a marker not alone on its line stays text", async () => {
@@ -114,7 +133,10 @@ describe("a book written for other tools", () => {
     writeFileSync(join(bare, "README.markdown"), "# Read me\n");
     const result = await buildBook(bare, ["html"]);
     const html = readFileSync(result.path("html"), "utf8");
-    expect(result.files.map((f) => f.basename ?? "").filter((name) => !/\.(yaml|png)$/.test(name))).toEqual(["01-arrival.markdown", "02-STORM.MD"]);
+    expect(result.files.map((f) => f.basename ?? "").filter((name) => !/\.(yaml|png)$/.test(name))).toEqual([
+      "01-arrival.markdown",
+      "02-STORM.MD",
+    ]);
     expect(html).toContain("Arrival");
     expect(html).not.toContain("Read me");
   });

@@ -34,8 +34,12 @@ describe("smart punctuation", () => {
   });
 
   it("turns apostrophes in contractions, possessives and decades into closing single quotes", () => {
-    expect(smart("I don't think it's the dog's bone; it's the dogs' and James's.")).toBe("I don’t think it’s the dog’s bone; it’s the dogs’ and James’s.");
-    expect(smart("Back in the '80s, at five o'clock, rock-'n'-roll")).toBe("Back in the ’80s, at five o’clock, rock-‘n’-roll");
+    expect(smart("I don't think it's the dog's bone; it's the dogs' and James's.")).toBe(
+      "I don’t think it’s the dog’s bone; it’s the dogs’ and James’s.",
+    );
+    expect(smart("Back in the '80s, at five o'clock, rock-'n'-roll")).toBe(
+      "Back in the ’80s, at five o’clock, rock-‘n’-roll",
+    );
     expect(smart("'Tis the season, ma'am.")).toBe("‘Tis the season, ma’am.");
   });
 
@@ -66,8 +70,10 @@ describe("smart punctuation", () => {
     expect(smart(`'tis`)).toBe("‘tis");
     expect(smart(`# "Quoted" Title's End`)).toBe("“Quoted” Title’s End");
     expect(smart(`| "a" | b's |\n| --- | --- |\n| 'c' | "d" |`)).toBe("“a”|b’s|‘c’|“d”");
-    expect(smart(`> "Quoted
-> over two lines," she said.`)).toBe("“Quoted\nover two lines,” she said.");
+    expect(
+      smart(`> "Quoted
+> over two lines," she said.`),
+    ).toBe("“Quoted\nover two lines,” she said.");
   });
 
   it("makes em dashes from two hyphens and ellipses from three stops, spaced or not", () => {
@@ -77,7 +83,9 @@ describe("smart punctuation", () => {
   });
 
   it("differs from retext on purpose where retext was wrong", () => {
-    expect(smart(`She whispered, "...And then the lights went out."`)).toBe("She whispered, “…And then the lights went out.”");
+    expect(smart(`She whispered, "...And then the lights went out."`)).toBe(
+      "She whispered, “…And then the lights went out.”",
+    );
     expect(smart(`It was '80s-era kit, the "80s" look.`)).toBe("It was ’80s-era kit, the “80s” look.");
     expect(smart(`He wrote "in the U.S."--and stopped.`)).toBe("He wrote “in the U.S.”—and stopped.");
     expect(smart(`He left. 's' is a letter.`)).toBe("He left. ‘s’ is a letter.");
@@ -89,14 +97,20 @@ describe("smart punctuation", () => {
 const retextQuotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false });
 const retextDashes = retext().use(smartypants, { quotes: false });
 const referenceQuotes = (text: string) => String(retextQuotes.processSync(` ${text} `)).slice(1, -1);
-const referenceDashes = (text: string) => (/--|\.\s*\.|``|''/.test(text) ? String(retextDashes.processSync(text)) : text);
+const referenceDashes = (text: string) =>
+  /--|\.\s*\.|``|''/.test(text) ? String(retextDashes.processSync(text)) : text;
 function referencePlugin() {
   return (tree: Root) => {
     visit(tree, (node: Nodes) => {
       if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "tableCell") return;
       const literals: (Text | InlineCode)[] = [];
-      visit(node, (child: Nodes) => void ((child.type === "text" || child.type === "inlineCode") && literals.push(child)));
-      const educated = referenceQuotes(literals.map((l) => (l.type === "text" ? l.value : "A".repeat(l.value.length))).join(""));
+      visit(
+        node,
+        (child: Nodes) => void ((child.type === "text" || child.type === "inlineCode") && literals.push(child)),
+      );
+      const educated = referenceQuotes(
+        literals.map((l) => (l.type === "text" ? l.value : "A".repeat(l.value.length))).join(""),
+      );
       let at = 0;
       for (const literal of literals) {
         const end = at + literal.value.length;
@@ -142,13 +156,72 @@ describe("agreement with retext-smartypants", () => {
 
   // Prose-like text: words (contractions, possessives, decades, numbers, initialisms) with quotes, brackets and
   // punctuation before and after them, between spaces, line breaks, dashes and ellipses.
-  const pick = <T,>(common: T, rare: readonly T[]) => fc.oneof({ arbitrary: fc.constant(common), weight: 2 }, { arbitrary: fc.constantFrom(...rare), weight: 1 });
-  const word = fc.constantFrom("the", "river", "Anna", "I", "a", "s", "don't", "it's", "I'm", "o'clock", "dogs'", "James's", "well-known", "rock-'n'-roll", "ma'am", "'tis", "'em", "'80s", "mid-'80s", "80s", "1984", "12", "e.g.", "U.S.", "*.txt", "Said", "and");
+  const pick = <T>(common: T, rare: readonly T[]) =>
+    fc.oneof({ arbitrary: fc.constant(common), weight: 2 }, { arbitrary: fc.constantFrom(...rare), weight: 1 });
+  const word = fc.constantFrom(
+    "the",
+    "river",
+    "Anna",
+    "I",
+    "a",
+    "s",
+    "don't",
+    "it's",
+    "I'm",
+    "o'clock",
+    "dogs'",
+    "James's",
+    "well-known",
+    "rock-'n'-roll",
+    "ma'am",
+    "'tis",
+    "'em",
+    "'80s",
+    "mid-'80s",
+    "80s",
+    "1984",
+    "12",
+    "e.g.",
+    "U.S.",
+    "*.txt",
+    "Said",
+    "and",
+  );
   const before = pick("", ['"', "'", `"'`, `'"`, "(", `("`, "--", "...", `..."`, "``"]);
-  const after = pick("", ['"', "'", `'"`, `."`, `,"`, `!"`, `?"`, ".'", ",'", `.'"`, ")", ",", ".", "!", "?", ";", ":", "...", `..."`, "--", "-", "'s", "''", "?!"]);
+  const after = pick("", [
+    '"',
+    "'",
+    `'"`,
+    `."`,
+    `,"`,
+    `!"`,
+    `?"`,
+    ".'",
+    ",'",
+    `.'"`,
+    ")",
+    ",",
+    ".",
+    "!",
+    "?",
+    ";",
+    ":",
+    "...",
+    `..."`,
+    "--",
+    "-",
+    "'s",
+    "''",
+    "?!",
+  ]);
   // Mostly a space; sometimes none, as in a typo or before a dash.
   const between = pick(" ", ["", "\n", " -- ", "--", " . . . ", " . . .", "... ", ". ", "  ", "\u00A0"]);
-  const prose = fc.array(fc.tuple(before, word, after, between).map((parts) => parts.join("")), { minLength: 1, maxLength: 14 }).map((tokens) => tokens.join("").trim());
+  const prose = fc
+    .array(
+      fc.tuple(before, word, after, between).map((parts) => parts.join("")),
+      { minLength: 1, maxLength: 14 },
+    )
+    .map((tokens) => tokens.join("").trim());
 
   it("curls the same quotes and makes the same dashes and ellipses on prose-like text", () => {
     let checked = 0;

@@ -59,7 +59,9 @@ describe("folio build dates", () => {
   });
 
   it("says what is wrong with SOURCE_DATE_EPOCH and exits 2", () => {
-    const run = runCli(["build", "-m", fixture("features"), "-o", tempDir(), "-f", "html"], { env: { SOURCE_DATE_EPOCH: "yesterday" } });
+    const run = runCli(["build", "-m", fixture("features"), "-o", tempDir(), "-f", "html"], {
+      env: { SOURCE_DATE_EPOCH: "yesterday" },
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("folio: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not `yesterday`\n");
   });

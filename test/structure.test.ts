@@ -16,7 +16,15 @@ import { missingInOrder, printedWords, sourceWords, words } from "./helpers/word
 
 const dir = fixture("structure");
 /** The book's files in reading order, the draft left out. */
-const files = ["foreword.md", "keeping-light.md", "getting-started/tools.md", "getting-started/first-night.md", "getting-started/first-night-log.md", "storms.md", "glossary.md"];
+const files = [
+  "foreword.md",
+  "keeping-light.md",
+  "getting-started/tools.md",
+  "getting-started/first-night.md",
+  "getting-started/first-night-log.md",
+  "storms.md",
+  "glossary.md",
+];
 const inch = 72;
 
 /** Titles of a nested list of entries, as [title, children] pairs. */
@@ -24,10 +32,28 @@ type Tree = [string, Tree[]];
 const tree = (items: Bookmark[]): Tree[] => items.map((b) => [b.title, tree(b.children)]);
 const contentsTree: Tree[] = [
   ["Foreword", []],
-  ["Part One", [
-    ["Keeping the Light", [["The lamp room", []], ["The log", []], ["The watches", []], ["The seasons", []], ["The station", []]]],
-    ["Getting Started", [["Tools of the trade", []], ["The First Night", [["What the log said", []]]]]],
-  ]],
+  [
+    "Part One",
+    [
+      [
+        "Keeping the Light",
+        [
+          ["The lamp room", []],
+          ["The log", []],
+          ["The watches", []],
+          ["The seasons", []],
+          ["The station", []],
+        ],
+      ],
+      [
+        "Getting Started",
+        [
+          ["Tools of the trade", []],
+          ["The First Night", [["What the log said", []]]],
+        ],
+      ],
+    ],
+  ],
   ["Part Two", [["Storms", [["The great gale", []]]]]],
   ["Glossary", []],
 ];
@@ -35,7 +61,13 @@ const contentsTree: Tree[] = [
 /** The web edition read as XML (its void elements closed, as the editions test reads it). */
 function webDocument(): Document {
   const html = readFileSync(built.path("html"), "utf8");
-  return parseXml(html.replace(/^<!DOCTYPE html>/i, "").replace(/<style>[\s\S]*?<\/style>/, "").replace(/<(meta|link|img)\b([^>]*?)\/?>/g, "<$1$2/>").replace(/&(?!amp;|lt;|gt;|quot;|#)/g, "&amp;"));
+  return parseXml(
+    html
+      .replace(/^<!DOCTYPE html>/i, "")
+      .replace(/<style>[\s\S]*?<\/style>/, "")
+      .replace(/<(meta|link|img)\b([^>]*?)\/?>/g, "<$1$2/>")
+      .replace(/&(?!amp;|lt;|gt;|quot;|#)/g, "&amp;"),
+  );
 }
 
 let built: BuiltBook;
@@ -67,12 +99,19 @@ describe("the structure fixture book", () => {
     const opf = await epub.xml("OEBPS/content.opf");
     const hrefById = new Map(elements(opf, "item").map((item) => [item.getAttribute("id"), item.getAttribute("href")]));
     const spine = elements(opf, "itemref").map((ref) => hrefById.get(ref.getAttribute("idref"))!);
-    const epubWords = (await Promise.all(spine.map(async (href) => words(textOf((await epub.xml(`OEBPS/${href}`)).documentElement!))))).flat();
+    const epubWords = (
+      await Promise.all(spine.map(async (href) => words(textOf((await epub.xml(`OEBPS/${href}`)).documentElement!))))
+    ).flat();
     const html = webDocument();
     const webWords = words(textOf(elements(html, "main")[0]));
     const pdfWords = printedWords(pdfPages(built.path("pdf")).join("\n"));
-    for (const [edition, actual] of [["EPUB", epubWords], ["web", webWords], ["PDF", pdfWords]] as const) {
-      for (const file of files) expect(missingInOrder(sourceWords(join(dir, file)), actual), `${edition}: ${file}`).toBeUndefined();
+    for (const [edition, actual] of [
+      ["EPUB", epubWords],
+      ["web", webWords],
+      ["PDF", pdfWords],
+    ] as const) {
+      for (const file of files)
+        expect(missingInOrder(sourceWords(join(dir, file)), actual), `${edition}: ${file}`).toBeUndefined();
       for (const leaked of ["draft", "kind", "recto"]) expect(actual, `${edition}: ${leaked}`).not.toContain(leaked);
       expect(actual, edition).not.toContain("Unfinished");
     }
@@ -88,12 +127,18 @@ describe("EPUB", () => {
         .filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === "li")
         .map((li) => {
           const a = elements(li, "a")[0];
-          const inner = Array.from(li.childNodes).find((n): n is Element => n.nodeType === 1 && (n as Element).localName === "ol");
+          const inner = Array.from(li.childNodes).find(
+            (n): n is Element => n.nodeType === 1 && (n as Element).localName === "ol",
+          );
           return [textOf(a), inner ? list(inner) : []];
         });
     expect(list(elements(toc, "ol")[0])).toEqual(contentsTree);
     const landmarks = elements(nav, "nav").find((n) => n.getAttribute("epub:type") === "landmarks")!;
-    expect(elements(landmarks, "a").find((a) => a.getAttribute("epub:type") === "bodymatter")!.getAttribute("href")).toBe("part-page-1.xhtml");
+    expect(
+      elements(landmarks, "a")
+        .find((a) => a.getAttribute("epub:type") === "bodymatter")!
+        .getAttribute("href"),
+    ).toBe("part-page-1.xhtml");
   });
 
   it("nests the NCX the same way", async () => {
@@ -103,7 +148,11 @@ describe("EPUB", () => {
         .filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === "navPoint")
         .map((point) => [textOf(elements(point, "text")[0]), points(point)]);
     expect(points(elements(ncx, "navMap")[0])).toEqual(contentsTree);
-    expect(elements(ncx, "meta").find((m) => m.getAttribute("name") === "dtb:depth")!.getAttribute("content")).toBe("4");
+    expect(
+      elements(ncx, "meta")
+        .find((m) => m.getAttribute("name") === "dtb:depth")!
+        .getAttribute("content"),
+    ).toBe("4");
   });
 
   it("marks each document with its kind, and gives each part a document of its own in the spine", async () => {
@@ -119,7 +168,17 @@ describe("EPUB", () => {
     expect(await kind("part-page-1.xhtml")).toEqual(["part", "doc-part", "part"]);
     const opf = await epub.xml("OEBPS/content.opf");
     const spine = elements(opf, "itemref").map((ref) => ref.getAttribute("idref"));
-    expect(spine.slice(spine.indexOf("nav") + 1)).toEqual(["chapter-1", "part-page-1", "chapter-2", "chapter-3", "chapter-4", "chapter-5", "part-page-2", "chapter-6", "chapter-7"]);
+    expect(spine.slice(spine.indexOf("nav") + 1)).toEqual([
+      "chapter-1",
+      "part-page-1",
+      "chapter-2",
+      "chapter-3",
+      "chapter-4",
+      "chapter-5",
+      "part-page-2",
+      "chapter-6",
+      "chapter-7",
+    ]);
     expect(epub.names.some((name) => name.includes("unfinished"))).toBe(false);
   });
 
@@ -132,9 +191,17 @@ describe("EPUB", () => {
     expect(elements(night, "h2").map(textOf)).toEqual(["A first night alone"]);
     expect(elements(await epub.xml("OEBPS/first-night-log.xhtml"), "h3").map(textOf)).toEqual(["What the log said"]);
     const storms = await epub.xml("OEBPS/storms.xhtml");
-    expect(elements(storms, "p").filter((p) => p.getAttribute("class") === "chapter-subtitle").map(textOf)).toEqual(["When the sea comes over the gallery"]);
+    expect(
+      elements(storms, "p")
+        .filter((p) => p.getAttribute("class") === "chapter-subtitle")
+        .map(textOf),
+    ).toEqual(["When the sea comes over the gallery"]);
     const foreword = await epub.xml("OEBPS/foreword.xhtml");
-    expect(elements(foreword, "p").filter((p) => p.getAttribute("class") === "chapter-author").map(textOf)).toEqual(["Tom Reyes"]);
+    expect(
+      elements(foreword, "p")
+        .filter((p) => p.getAttribute("class") === "chapter-author")
+        .map(textOf),
+    ).toEqual(["Tom Reyes"]);
   });
 
   it("puts the printed pages of a chapter's sections into the section documents", async () => {
@@ -145,7 +212,10 @@ describe("EPUB", () => {
     for (const href of hrefs) {
       const [name, id] = href.split("#");
       const doc = await epub.xml(`OEBPS/${name}`);
-      expect(elements(doc, "span").some((span) => span.getAttribute("id") === id), href).toBe(true);
+      expect(
+        elements(doc, "span").some((span) => span.getAttribute("id") === id),
+        href,
+      ).toBe(true);
     }
   });
 });
@@ -158,14 +228,19 @@ describe("web edition", () => {
       Array.from(ol.childNodes)
         .filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === "li")
         .map((li) => {
-          const inner = Array.from(li.childNodes).find((n): n is Element => n.nodeType === 1 && (n as Element).localName === "ol");
+          const inner = Array.from(li.childNodes).find(
+            (n): n is Element => n.nodeType === 1 && (n as Element).localName === "ol",
+          );
           return [textOf(elements(li, "a")[0]), inner ? list(inner) : []];
         });
     expect(list(elements(toc, "ol")[0])).toEqual(contentsTree);
-    const parts = elements(doc, "section").filter((s) => s.getAttribute("class") === "part").map((s) => textOf(elements(s, "h1")[0]));
+    const parts = elements(doc, "section")
+      .filter((s) => s.getAttribute("class") === "part")
+      .map((s) => textOf(elements(s, "h1")[0]));
     expect(parts).toEqual(["Part One", "Part Two"]);
     const ids = new Set(elements(doc, "*").map((e) => e.getAttribute("id")));
-    for (const a of elements(toc, "a")) expect(ids.has(a.getAttribute("href")!.slice(1)), a.getAttribute("href")!).toBe(true);
+    for (const a of elements(toc, "a"))
+      expect(ids.has(a.getAttribute("href")!.slice(1)), a.getAttribute("href")!).toBe(true);
   });
 });
 
@@ -200,7 +275,12 @@ describe("PDF", () => {
     for (const part of ["Part One", "Part Two"]) {
       const page = pageOf(part);
       expect(page % 2, part).toBe(1);
-      expect(pages[page - 1].map((item) => item.text).join(" ").trim()).toBe(part);
+      expect(
+        pages[page - 1]
+          .map((item) => item.text)
+          .join(" ")
+          .trim(),
+      ).toBe(part);
       expect(headZone(pages[page - 1])).toBe("");
       expect(folioZone(pages[page - 1])).toBe("");
     }
@@ -212,7 +292,8 @@ describe("PDF", () => {
   it("runs sections on in their chapter, without a new page", () => {
     const chapter = pageOf("Getting Started");
     expect(chapter % 2).toBe(1);
-    for (const section of ["Tools of the trade", "The First Night", "What the log said"]) expect(pageOf(section), section).toBe(chapter);
+    for (const section of ["Tools of the trade", "The First Night", "What the log said"])
+      expect(pageOf(section), section).toBe(chapter);
   });
 
   it("opens a chapter with `recto: false` on the next page, left or right", () => {
@@ -221,7 +302,12 @@ describe("PDF", () => {
 
   it("prints the same pages and bookmarks when printed in several passes, cut at parts and chapters", async () => {
     const passes: string[] = [];
-    const parted = await buildBook(dir, ["pdf"], { sourceDateEpoch: 1_700_000_000, printPassPages: 5 }, { progress: (line) => passes.push(line) });
+    const parted = await buildBook(
+      dir,
+      ["pdf"],
+      { sourceDateEpoch: 1_700_000_000, printPassPages: 5 },
+      { progress: (line) => passes.push(line) },
+    );
     expect(passes.filter((line) => /^pdf: printing pages /.test(line)).length).toBeGreaterThan(1);
     const again = await openPdf(parted.path("pdf"));
     expect(again.numPages).toBe(doc.numPages);

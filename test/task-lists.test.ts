@@ -47,7 +47,9 @@ describe("task lists", () => {
     try {
       const page = await browser.newPage();
       await page.goto(`file://${book.path("html")}`);
-      const boxes = await page.$$eval("[role=checkbox]", (nodes) => nodes.map((node) => node.getAttribute("aria-checked")));
+      const boxes = await page.$$eval("[role=checkbox]", (nodes) =>
+        nodes.map((node) => node.getAttribute("aria-checked")),
+      );
       expect(boxes).toEqual(["true", "false", "true", "true", "false"]);
       const tree = await page.accessibility.snapshot();
       const found: { name?: string; checked?: unknown }[] = [];
@@ -71,14 +73,30 @@ describe("task lists", () => {
 
   it("keep their state in the EPUB, which both checkers accept", async () => {
     const epub = await openEpub(book.path("epub"));
-    const name = epub.names.find((entry) => /chores.*\.xhtml$|chapter.*\.xhtml$/.test(entry) && !entry.includes("nav"))!;
+    const name = epub.names.find(
+      (entry) => /chores.*\.xhtml$|chapter.*\.xhtml$/.test(entry) && !entry.includes("nav"),
+    )!;
     const doc = await epub.xml(name);
     const boxes = elements(doc, "span").filter((span) => span.getAttribute("role") === "checkbox");
-    expect(boxes.map((box) => [box.getAttribute("aria-checked"), box.textContent])).toEqual([["true", "☑"], ["false", "☐"], ["true", "☑"], ["true", "☑"], ["false", "☐"]]);
+    expect(boxes.map((box) => [box.getAttribute("aria-checked"), box.textContent])).toEqual([
+      ["true", "☑"],
+      ["false", "☐"],
+      ["true", "☑"],
+      ["true", "☑"],
+      ["false", "☐"],
+    ]);
     const labels = boxes.map((box) => doc.getElementById(box.getAttribute("aria-labelledby") ?? "")?.textContent);
-    expect(labels).toEqual(["sweep the floor", "wash the dishes", "a nested task", "a loose numbered task", "and an open one"]);
+    expect(labels).toEqual([
+      "sweep the floor",
+      "wash the dishes",
+      "a nested task",
+      "a loose numbered task",
+      "and an open one",
+    ]);
     expect(elements(doc, "input")).toEqual([]);
-    const ids = elements(doc, "*").map((element) => element.getAttribute("id")).filter(Boolean);
+    const ids = elements(doc, "*")
+      .map((element) => element.getAttribute("id"))
+      .filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
     expect(epubcheckJava(book.path("epub"))).toMatchObject({ errors: 0, warnings: 0 });
     expect(await epubcheckTs(book.path("epub"))).toMatchObject({ errors: 0 });
@@ -95,7 +113,9 @@ describe("task lists", () => {
     expect(text).toMatch(/☐\s*and an open one/);
     const fonts = pdfFonts(book.path("pdf"));
     expect(fonts.every((font) => font.embedded)).toBe(true);
-    expect(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, "")).filter((name) => !name.startsWith("SourceSerif4"))).toEqual([]);
+    expect(
+      fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, "")).filter((name) => !name.startsWith("SourceSerif4")),
+    ).toEqual([]);
   });
 
   it("show the box in the web edition's HTML as text, with no form control", () => {

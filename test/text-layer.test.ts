@@ -11,18 +11,26 @@ import { sourceWords, words } from "./helpers/words.js";
 /** The seed's chapters under a title with an apostrophe, the second chapter long enough for running heads of its own. */
 function apostropheBook(): string {
   const dir = tempDir("folio-text-layer-");
-  const [first, second] = ["01-spirit-of-independence.md", "02-stalins-toast.md"].map((name) => readFileSync(join(seedManuscript, name), "utf8"));
+  const [first, second] = ["01-spirit-of-independence.md", "02-stalins-toast.md"].map((name) =>
+    readFileSync(join(seedManuscript, name), "utf8"),
+  );
   const body = second.replace(/^# .*\n/, "");
   writeFileSync(join(dir, "01-spirit.md"), first);
   writeFileSync(join(dir, "02-toast.md"), `# Stalin's Toast\n${body}\n${body}\n${body}`);
-  writeFileSync(join(dir, "book.yaml"), "title: The Leader\u2019s Two Essays\nlanguage: en\ndate: 2026-01-01\nchapters: [01-spirit.md, 02-toast.md]\n");
+  writeFileSync(
+    join(dir, "book.yaml"),
+    "title: The Leader\u2019s Two Essays\nlanguage: en\ndate: 2026-01-01\nchapters: [01-spirit.md, 02-toast.md]\n",
+  );
   return dir;
 }
 
 /** pdftotext's reading-order text, which joins a word hyphenated at a line end. */
 const popplerText = (path: string) => execFileSync("pdftotext", [path, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
 
-const markdownIn = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".md")).map((name) => join(dir, name));
+const markdownIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => join(dir, name));
 
 /**
  * The forms a word of a hyphenated compound may take when the compound breaks at its own hyphen
@@ -71,13 +79,16 @@ describe.each([
 
   it("holds no soft hyphen, in pdftotext's text or in pdf.js's", async () => {
     expect(poppler).not.toContain("\u00AD");
-    for (const [i, text] of (await pdfjsText(path)).entries()) expect(text, `page ${i + 1}`).not.toMatch(/[\u00AD\u02BC]/);
+    for (const [i, text] of (await pdfjsText(path)).entries())
+      expect(text, `page ${i + 1}`).not.toMatch(/[\u00AD\u02BC]/);
   });
 
   it("gives pdftotext every word of the source whole, also those hyphenated at a line end", () => {
     const printed = new Set(words(poppler));
     const forms = joinedForms(dir);
-    const missing = [...new Set(source)].filter((word) => !printed.has(word) && !(forms.get(word) ?? []).some((form) => printed.has(form)));
+    const missing = [...new Set(source)].filter(
+      (word) => !printed.has(word) && !(forms.get(word) ?? []).some((form) => printed.has(form)),
+    );
     expect(missing).toEqual([]);
     // Hyphenation happened: some line of the layout ends in a hyphen that joins two halves of a word.
     const layout = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
@@ -100,7 +111,10 @@ describe.each([
   }, 120_000);
 
   it("extracts apostrophes and quotes as the typography made them (U+2019, not U+02BC), in pdf.js and pdftotext", async () => {
-    const apostrophes = markdownIn(dir).reduce((sum, file) => sum + (readFileSync(file, "utf8").match(/\p{L}'\p{L}/gu)?.length ?? 0), 0);
+    const apostrophes = markdownIn(dir).reduce(
+      (sum, file) => sum + (readFileSync(file, "utf8").match(/\p{L}'\p{L}/gu)?.length ?? 0),
+      0,
+    );
     if (apostrophes === 0) return;
     for (const text of [(await pdfjsText(path)).join("\n"), poppler]) {
       expect(text).not.toContain("\u02BC");
@@ -124,4 +138,3 @@ describe("running heads drawn by Folio", () => {
     expect(poppler).toContain("The Leader\u2019s Two Essays");
   }, 240_000);
 });
-

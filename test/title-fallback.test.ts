@@ -14,7 +14,8 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "book.yaml"), "title: Fallbacks\nlanguage: en\n");
   writeFileSync(join(dir, "01-intro.md"), "# Intro\n\nA chapter with its heading.\n");
-  const paragraph = "This chapter was written without a heading, and it runs on long enough to fill several printed pages of the book. ";
+  const paragraph =
+    "This chapter was written without a heading, and it runs on long enough to fill several printed pages of the book. ";
   writeFileSync(join(dir, "04-no-heading.md"), Array.from({ length: 40 }, () => paragraph.repeat(4)).join("\n\n"));
   book = await buildBook(dir);
 }, 300_000);
@@ -62,7 +63,8 @@ describe("the file-name title", () => {
     expect(pages[opening!.page - 1].trimStart().startsWith("No Heading")).toBe(true);
     const height = (await doc.getPage(1)).view[3];
     const heads: string[] = [];
-    for (let page = opening!.page + 1; page <= doc.numPages; page++) heads.push(textBetween(await pageItems(doc, page), height - 54, height));
+    for (let page = opening!.page + 1; page <= doc.numPages; page++)
+      heads.push(textBetween(await pageItems(doc, page), height - 54, height));
     // Right-hand pages (odd physical numbers) carry the chapter's title, left-hand ones the book's.
     const rightHeads = heads.filter((_, i) => (opening!.page + 1 + i) % 2 === 1);
     expect(rightHeads.length).toBeGreaterThan(0);

@@ -12,8 +12,14 @@ describe("a chapter restored from the transform cache", () => {
   it("keeps everything the transform recorded, the language of a chapter wrapped in a lang element included", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "book.yaml"), "title: Cached\nlanguage: en\n");
-    writeFileSync(join(dir, "01-english.md"), "# English\n\nA plain chapter with a [link](02-french.md#deux) and an ![](missing.png) image.\n");
-    writeFileSync(join(dir, "02-french.md"), '<div lang="fr">\n\n# Français\n\n## Deux\n\nUn chapitre en français.\n\n</div>\n');
+    writeFileSync(
+      join(dir, "01-english.md"),
+      "# English\n\nA plain chapter with a [link](02-french.md#deux) and an ![](missing.png) image.\n",
+    );
+    writeFileSync(
+      join(dir, "02-french.md"),
+      '<div lang="fr">\n\n# Français\n\n## Deux\n\nUn chapitre en français.\n\n</div>\n',
+    );
     const cache = new BuildCache();
     const options = { manuscriptDir: dir, outDir: tempDir() };
     const fresh = (await prepareBook(options, { cache })).book!;
@@ -43,7 +49,11 @@ describe("the transform cache on disk", () => {
   it("drops the entries used longest ago, so a chapter that has not changed since the first build keeps its entry", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "book.yaml"), "title: Kept\nlanguage: en\n");
-    for (const n of [1, 2, 3]) writeFileSync(join(dir, `0${n}-chapter.md`), `# Chapter ${n}\n\nUnchanged since the first build, ${Math.random()}.\n`);
+    for (const n of [1, 2, 3])
+      writeFileSync(
+        join(dir, `0${n}-chapter.md`),
+        `# Chapter ${n}\n\nUnchanged since the first build, ${Math.random()}.\n`,
+      );
     const cacheDir = tempDir();
     const options = { manuscriptDir: dir, outDir: tempDir() };
     await prepareBook(options, { cache: new BuildCache({ dir: cacheDir, memory: false }) });

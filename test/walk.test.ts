@@ -31,8 +31,14 @@ function editor(log: string[], seed: number) {
     if (edit === "exit") return EXIT;
     if (edit === "continue") return true;
     if (!parent || index === undefined) return undefined;
-    if (edit === "remove") return parent.children.splice(index, 1), [SKIP, index];
-    if (edit === "unwrap") return parent.children.splice(index, 1, ...(node.children ?? [])), index;
+    if (edit === "remove") {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (edit === "unwrap") {
+      parent.children.splice(index, 1, ...(node.children ?? []));
+      return index;
+    }
     if (edit === "skip-at") return [SKIP, index + 1];
     return undefined;
   };

@@ -36,7 +36,10 @@ describe.each([
   });
 
   it("does not scroll sideways at a 375 px phone width", async () => {
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.client).toBe(375);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
@@ -53,7 +56,11 @@ describe.each([
         const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
         const top = Math.round(target.getBoundingClientRect().top);
         // A heading near the end of the page cannot reach the top: it must then be on screen.
-        return { tag: target.tagName, top: atBottom && top >= 0 && top < window.innerHeight ? 0 : top, hash: location.hash };
+        return {
+          tag: target.tagName,
+          top: atBottom && top >= 0 && top < window.innerHeight ? 0 : top,
+          hash: location.hash,
+        };
       }, href.slice(1));
       expect(landing, href).toBeDefined();
       expect(landing!.tag).toMatch(/^H[1-6]$/);

@@ -60,7 +60,15 @@ const uses = (name: string) => (step: Step) => (step.uses ?? "").split("@")[0] =
 describe("action.yml", () => {
   it("is a composite action with inputs for the manuscript, the formats and the release", () => {
     expect(action.runs.using).toBe("composite");
-    expect(Object.keys(action.inputs).sort()).toEqual(["artifact-name", "formats", "install-system", "manuscript", "node-version", "publish", "release"]);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      "artifact-name",
+      "formats",
+      "install-system",
+      "manuscript",
+      "node-version",
+      "publish",
+      "release",
+    ]);
     expect(action.inputs.formats.default).toBe("html,epub,pdf");
     expect(action.inputs.release.default).toBe("false");
     expect(action.outputs.dir.value).toBe("${{ steps.build.outputs.dir }}");
@@ -80,14 +88,31 @@ describe("action.yml", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const build = steps[order[3]];
     expect(build.id).toBe("build");
-    expect(build.env).toEqual({ INPUT_MANUSCRIPT: "${{ inputs.manuscript }}", INPUT_FORMATS: "${{ inputs.formats }}", INPUT_RELEASE: "${{ inputs.release }}" });
+    expect(build.env).toEqual({
+      INPUT_MANUSCRIPT: "${{ inputs.manuscript }}",
+      INPUT_FORMATS: "${{ inputs.formats }}",
+      INPUT_RELEASE: "${{ inputs.release }}",
+    });
     expect(steps[order[1]].with?.["node-version"]).toBe("${{ inputs.node-version }}");
     expect(steps[order[4]].uses).toBe("actions/upload-artifact@v7");
-    expect(steps[order[4]].with).toMatchObject({ path: "${{ steps.build.outputs.dir }}", "if-no-files-found": "error" });
+    expect(steps[order[4]].with).toMatchObject({
+      path: "${{ steps.build.outputs.dir }}",
+      "if-no-files-found": "error",
+    });
     const publish = steps[order[5]];
     expect(publish.if).toBe("inputs.release == 'true' && inputs.publish == 'true' && github.ref_type == 'tag'");
-    const files = publish.run!.replace(/\\\n/g, " ").split(/\s+/).filter((word) => word.startsWith('"$DIR"/'));
-    expect(files.map((f) => f.slice(7)).sort()).toEqual(["*.epub", "*.html", "*.pdf", "SHA256SUMS", "manifest.json", "validation-reports.tar.gz"]);
+    const files = publish
+      .run!.replace(/\\\n/g, " ")
+      .split(/\s+/)
+      .filter((word) => word.startsWith('"$DIR"/'));
+    expect(files.map((f) => f.slice(7)).sort()).toEqual([
+      "*.epub",
+      "*.html",
+      "*.pdf",
+      "SHA256SUMS",
+      "manifest.json",
+      "validation-reports.tar.gz",
+    ]);
     expect(publish.env?.GH_TOKEN).toBe("${{ github.token }}");
   });
 });
@@ -99,7 +124,10 @@ describe("this repository's workflows", () => {
     expect(job.strategy?.matrix?.node).toEqual([20, 22, 24]);
     expect(steps.find(uses("actions/checkout"))?.uses).toBe("actions/checkout@v7");
     const build = indexOf(steps, (step) => step.uses === "./");
-    expect(steps[build].with).toEqual({ "node-version": "${{ matrix.node }}", "artifact-name": "editions-node${{ matrix.node }}" });
+    expect(steps[build].with).toEqual({
+      "node-version": "${{ matrix.node }}",
+      "artifact-name": "editions-node${{ matrix.node }}",
+    });
     expect(indexOf(steps, runs(/^npm test$/))).toBeGreaterThan(build);
     expect(job.env?.PUPPETEER_EXECUTABLE_PATH).toBe("/usr/bin/chromium");
   });
@@ -142,9 +170,15 @@ describe("the one set-up script", () => {
     expect(here.status).toBe(0);
     const bin = join(tempDir(), "bin");
     mkdirSync(bin);
-    for (const name of ["id", "ls", "git"]) symlinkSync(execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim(), join(bin, name));
-    const hidden = spawnSync("/bin/bash", [script], { encoding: "utf8", env: { PATH: bin, FOLIO_SETUP_DRY_RUN: "1", EPUBCHECK_JAR: "/nonexistent.jar" } });
-    expect(hidden.stdout).toBe("setup-system: installing chromium epubcheck default-jre-headless poppler-utils qpdf ghostscript\n");
+    for (const name of ["id", "ls", "git"])
+      symlinkSync(execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim(), join(bin, name));
+    const hidden = spawnSync("/bin/bash", [script], {
+      encoding: "utf8",
+      env: { PATH: bin, FOLIO_SETUP_DRY_RUN: "1", EPUBCHECK_JAR: "/nonexistent.jar" },
+    });
+    expect(hidden.stdout).toBe(
+      "setup-system: installing chromium epubcheck default-jre-headless poppler-utils qpdf ghostscript\n",
+    );
     expect(hidden.status).toBe(0);
   });
 });
@@ -164,7 +198,12 @@ describe("the action's build step, run here through its script", () => {
 
   function runStep(dir: string, env: Record<string, string>) {
     const output = join(tempDir(), "github-output");
-    const run = spawnSync("bash", [join(repoRoot, ".ci", "folio-action.sh")], { cwd: dir, encoding: "utf8", timeout: 600_000, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_OUTPUT: output, ...env } });
+    const run = spawnSync("bash", [join(repoRoot, ".ci", "folio-action.sh")], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 600_000,
+      env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_OUTPUT: output, ...env },
+    });
     let written = "";
     try {
       written = readFileSync(output, "utf8");
@@ -186,15 +225,27 @@ describe("the action's build step, run here through its script", () => {
   it("with release on a tag, releases, checks the tag against book.yaml's version and the checksums, and bundles the reports", async () => {
     const dir = await bookWithFolio();
     const wrong = runStep(dir, { INPUT_RELEASE: "true", GITHUB_REF_TYPE: "tag", GITHUB_REF_NAME: "v2.0" });
-    expect(wrong.stdout).toContain("::error::tag v2.0 does not match book.yaml's version 1.0: tag v1.0, or change version:");
+    expect(wrong.stdout).toContain(
+      "::error::tag v2.0 does not match book.yaml's version 1.0: tag v1.0, or change version:",
+    );
     expect(wrong.status).toBe(1);
     expect(wrong.output).toBe("");
     const run = runStep(dir, { INPUT_RELEASE: "true", GITHUB_REF_TYPE: "tag", GITHUB_REF_NAME: "v1.0" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.output).toBe("dir=dist/release\n");
     const files = readdirSync(join(dir, "dist", "release"));
-    for (const name of ["my-book-1.0.epub", "my-book-1.0.pdf", "my-book-1.0.html", "SHA256SUMS", "manifest.json", "validation-reports.tar.gz"]) expect(files).toContain(name);
-    const bundled = execFileSync("tar", ["-tzf", join(dir, "dist", "release", "validation-reports.tar.gz")], { encoding: "utf8" });
+    for (const name of [
+      "my-book-1.0.epub",
+      "my-book-1.0.pdf",
+      "my-book-1.0.html",
+      "SHA256SUMS",
+      "manifest.json",
+      "validation-reports.tar.gz",
+    ])
+      expect(files).toContain(name);
+    const bundled = execFileSync("tar", ["-tzf", join(dir, "dist", "release", "validation-reports.tar.gz")], {
+      encoding: "utf8",
+    });
     expect(bundled).toContain("reports/epubcheck.json");
   }, 600_000);
 });

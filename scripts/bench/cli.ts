@@ -41,14 +41,33 @@ export async function main(argv: readonly string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) return void process.stdout.write(usage), 0;
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
   if (values.show) {
-    const saved = JSON.parse(readFileSync(values.show, "utf8")) as { date: string; machine: ReturnType<typeof machine>; sizes: SizeResult[] };
-    return void process.stdout.write(`${formatTables(saved.sizes)}\n\n${saved.date.slice(0, 10)}, ${describeMachine(saved.machine)}\n`), 0;
+    const saved = JSON.parse(readFileSync(values.show, "utf8")) as {
+      date: string;
+      machine: ReturnType<typeof machine>;
+      sizes: SizeResult[];
+    };
+    process.stdout.write(
+      `${formatTables(saved.sizes)}\n\n${saved.date.slice(0, 10)}, ${describeMachine(saved.machine)}\n`,
+    );
+    return 0;
   }
   const scales = values.scale.split(",").map(Number);
-  const numbers = [...scales, Number(values.runs), Number(values.chapters), Number(values["words-per-chapter"]), Number(values.timeout)];
-  const formats = values.formats.split(",").map((f) => f.trim()).filter(Boolean);
+  const numbers = [
+    ...scales,
+    Number(values.runs),
+    Number(values.chapters),
+    Number(values["words-per-chapter"]),
+    Number(values.timeout),
+  ];
+  const formats = values.formats
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (numbers.some((n) => !Number.isFinite(n) || n <= 0) || formats.some((f) => !["html", "epub", "pdf"].includes(f))) {
     process.stderr.write(`bench: bad option value\n${usage}`);
     return 2;
@@ -60,19 +79,31 @@ export async function main(argv: readonly string[]): Promise<number> {
   const sizes: SizeResult[] = [];
   try {
     const write = (measured: SizeResult[]) => {
-      writeResults(jsonPath, { date, machine: machine(), runs: Number(values.runs), sizes: measured, growth: growth(measured), pdfToFloor: measured.map(pdfToFloor) });
+      writeResults(jsonPath, {
+        date,
+        machine: machine(),
+        runs: Number(values.runs),
+        sizes: measured,
+        growth: growth(measured),
+        pdfToFloor: measured.map(pdfToFloor),
+      });
     };
-    sizes.push(...(await runSuite({
-      scales, formats, workDir, log,
-      chapters: Number(values.chapters),
-      wordsPerChapter: Number(values["words-per-chapter"]),
-      runs: Number(values.runs),
-      pagedjs: !values["no-pagedjs"],
-      timeoutSeconds: Number(values.timeout),
-      baseline: values.baseline ? resolve(values.baseline) : undefined,
-      // Written after every round, so a long run that is stopped keeps what it measured.
-      onRound: write,
-    })));
+    sizes.push(
+      ...(await runSuite({
+        scales,
+        formats,
+        workDir,
+        log,
+        chapters: Number(values.chapters),
+        wordsPerChapter: Number(values["words-per-chapter"]),
+        runs: Number(values.runs),
+        pagedjs: !values["no-pagedjs"],
+        timeoutSeconds: Number(values.timeout),
+        baseline: values.baseline ? resolve(values.baseline) : undefined,
+        // Written after every round, so a long run that is stopped keeps what it measured.
+        onRound: write,
+      })),
+    );
     write(sizes);
   } finally {
     if (!values.keep) rmSync(workDir, { recursive: true, force: true });
@@ -90,11 +121,20 @@ function writeResults(path: string, results: object): void {
 function machine() {
   let chromium = "";
   try {
-    chromium = execFileSync(process.env.PUPPETEER_EXECUTABLE_PATH || "chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    chromium = execFileSync(process.env.PUPPETEER_EXECUTABLE_PATH || "chromium", ["--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     chromium = "unknown";
   }
-  return { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium, platform: process.platform };
+  return {
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium,
+    platform: process.platform,
+  };
 }
 
 function describeMachine(m: ReturnType<typeof machine>): string {

@@ -16,14 +16,38 @@ export interface BuildRun extends Measured {
  * Run `folio build` for `formats` (comma-separated) as a child process and measure it; `checkout` is
  * the Folio to run. Every chapter is transformed anew unless `cached` (the rebuild measure).
  */
-export async function buildEditions(manuscript: string, outDir: string, formats: string, timeoutSeconds: number, checkout = repoRoot, cached = false): Promise<BuildRun> {
+export async function buildEditions(
+  manuscript: string,
+  outDir: string,
+  formats: string,
+  timeoutSeconds: number,
+  checkout = repoRoot,
+  cached = false,
+): Promise<BuildRun> {
   const cacheFlag = cached || !supportsNoCache(checkout) ? [] : ["--no-cache"];
-  const run = await measure(process.execPath, [join(checkout, "bin", "folio.js"), "build", "-m", manuscript, "-o", outDir, "--format", formats, "--quiet", ...cacheFlag], {
-    cwd: checkout,
-    timeoutSeconds,
-  });
+  const run = await measure(
+    process.execPath,
+    [
+      join(checkout, "bin", "folio.js"),
+      "build",
+      "-m",
+      manuscript,
+      "-o",
+      outDir,
+      "--format",
+      formats,
+      "--quiet",
+      ...cacheFlag,
+    ],
+    {
+      cwd: checkout,
+      timeoutSeconds,
+    },
+  );
   if (run.status !== 0) {
-    throw new Error(`folio build --format ${formats} ${run.timedOut ? "timed out" : `exited with ${run.status}`}\n${run.stderr.trim()}`);
+    throw new Error(
+      `folio build --format ${formats} ${run.timedOut ? "timed out" : `exited with ${run.status}`}\n${run.stderr.trim()}`,
+    );
   }
   return { ...run, outputs: outputsOf(outDir) };
 }

@@ -72,21 +72,31 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
         lines.push(`${paragraph()}[^n${note}]`, "", `[^n${note}]: ${sentence()}`, "");
       } else if (r < 0.11) {
         lines.push("| Year | Output | Note |", "| ---: | ---: | --- |");
-        for (let i = 0; i < 5; i++) lines.push(`| ${1950 + Math.floor(rand() * 50)} | ${Math.floor(rand() * 9000)} | ${pick(lexicon)} |`);
+        for (let i = 0; i < 5; i++)
+          lines.push(`| ${1950 + Math.floor(rand() * 50)} | ${Math.floor(rand() * 9000)} | ${pick(lexicon)} |`);
         lines.push("");
       } else if (r < 0.13) {
         lines.push(`> ${paragraph()}`, "");
       } else if (r < 0.15) {
         lines.push(...Array.from({ length: 4 }, () => `- ${sentence()}`), "");
       } else if (r < 0.16) {
-        lines.push("```js", `const ${pick(lexicon)} = ${Math.floor(rand() * 100)};`, `console.log(${JSON.stringify(pick(lexicon))});`, "```", "");
+        lines.push(
+          "```js",
+          `const ${pick(lexicon)} = ${Math.floor(rand() * 100)};`,
+          `console.log(${JSON.stringify(pick(lexicon))});`,
+          "```",
+          "",
+        );
       } else if (r < 0.165) {
         figure++;
         writeFileSync(join(out, "images", `figure-${figure}.svg`), figureSvg(figure));
         lines.push(`![Figure ${figure}: a grey circle on a light background](images/figure-${figure}.svg)`, "");
       } else if (r < 0.17 && c > 1) {
         const target = 1 + Math.floor(rand() * (c - 1));
-        lines.push(`As discussed in [chapter ${target}](${String(target).padStart(2, "0")}-chapter.md), ${sentence()}`, "");
+        lines.push(
+          `As discussed in [chapter ${target}](${String(target).padStart(2, "0")}-chapter.md), ${sentence()}`,
+          "",
+        );
       } else {
         const p = paragraph();
         words += p.split(" ").length;
@@ -126,6 +136,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error("usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]");
     process.exitCode = 2;
   } else {
-    console.log(writeSyntheticBook(out, { chapters: option("--chapters"), wordsPerChapter: option("--words-per-chapter") }));
+    console.log(
+      writeSyntheticBook(out, { chapters: option("--chapters"), wordsPerChapter: option("--words-per-chapter") }),
+    );
   }
 }

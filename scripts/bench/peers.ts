@@ -24,16 +24,38 @@ export function runFloor(htmlPath: string, pdfPath: string, timeoutSeconds: numb
 }
 
 /** pagedjs-cli on `htmlPath`; `unavailable` says why when it is not installed or no browser is found. */
-export async function runPagedjs(htmlPath: string, pdfPath: string, browser: string | undefined, timeoutSeconds: number): Promise<PeerRun> {
+export async function runPagedjs(
+  htmlPath: string,
+  pdfPath: string,
+  browser: string | undefined,
+  timeoutSeconds: number,
+): Promise<PeerRun> {
   // The package exports no entry for its command: find its file in node_modules.
   const cli = join(import.meta.dirname, "..", "..", "node_modules", "pagedjs-cli", "src", "cli.js");
   if (!existsSync(cli)) return unavailable("pagedjs-cli is not installed (npm install -D pagedjs-cli)");
   if (!browser) return unavailable("no Chromium found for pagedjs-cli");
   const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser };
-  const args = [cli, htmlPath, "-o", pdfPath, "-t", String(timeoutSeconds * 1000), "--browserArgs", launchFlags.join(",")];
+  const args = [
+    cli,
+    htmlPath,
+    "-o",
+    pdfPath,
+    "-t",
+    String(timeoutSeconds * 1000),
+    "--browserArgs",
+    launchFlags.join(","),
+  ];
   return measure(process.execPath, args, { env, timeoutSeconds });
 }
 
 function unavailable(reason: string): PeerRun {
-  return { seconds: 0, peakRssBytes: 0, peakPssBytes: 0, status: null, timedOut: false, stderr: "", unavailable: reason };
+  return {
+    seconds: 0,
+    peakRssBytes: 0,
+    peakPssBytes: 0,
+    status: null,
+    timedOut: false,
+    stderr: "",
+    unavailable: reason,
+  };
 }

@@ -36,7 +36,12 @@ export function killRunning(): void {
 export function measure(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     running.add(child);
     let peak = 0;
     let peakPss = 0;
@@ -65,10 +70,13 @@ export function measure(command: string, args: readonly string[], options: Measu
       if (withPss) peakPss = Math.max(peakPss, tree.pss);
     };
     const sampler = setInterval(sample, options.sampleMs ?? 50);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killTree(child);
-    }, (options.timeoutSeconds ?? 900) * 1000);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        killTree(child);
+      },
+      (options.timeoutSeconds ?? 900) * 1000,
+    );
     child.on("error", (error) => {
       clearInterval(sampler);
       clearTimeout(timer);

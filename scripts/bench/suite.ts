@@ -65,7 +65,12 @@ export async function runSuite(options: SuiteOptions): Promise<SizeResult[]> {
       }
       if (options.formats.includes("pdf")) {
         log(`  scale ${size.scale}: floor run ${run}/${runs}`);
-        size.floor.push(check("floor", await runFloor(join(size.dir, "print-document.html"), join(size.dir, "floor.pdf"), timeoutSeconds)));
+        size.floor.push(
+          check(
+            "floor",
+            await runFloor(join(size.dir, "print-document.html"), join(size.dir, "floor.pdf"), timeoutSeconds),
+          ),
+        );
       }
       if (options.formats.includes("html")) {
         log(`  scale ${size.scale}: rebuild after editing one chapter, run ${run}/${runs}`);
@@ -95,8 +100,13 @@ async function prepareSize(scale: number, options: SuiteOptions): Promise<Size> 
 
 /** Edit one chapter of the rebuild copy and build its web edition again with the transform cache. */
 async function rebuildAfterEdit(size: Size, run: number, timeoutSeconds: number): Promise<Measured> {
-  const chapters = readdirSync(size.rebuildBook).filter((name) => name.endsWith(".md")).sort();
-  appendFileSync(join(size.rebuildBook, chapters[Math.floor(chapters.length / 2)]), `\nAn added paragraph, edit number ${run}, to change one chapter.\n`);
+  const chapters = readdirSync(size.rebuildBook)
+    .filter((name) => name.endsWith(".md"))
+    .sort();
+  appendFileSync(
+    join(size.rebuildBook, chapters[Math.floor(chapters.length / 2)]),
+    `\nAn added paragraph, edit number ${run}, to change one chapter.\n`,
+  );
   return buildEditions(size.rebuildBook, join(size.dir, "out-rebuild"), "html", timeoutSeconds, repoRoot, true);
 }
 
@@ -110,7 +120,15 @@ async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolea
     if (withPagedjs) peers.push(await measurePagedjs(size, options));
   }
   const rebuild = size.rebuilds.length > 0 ? summarize("html rebuild", size.rebuilds, 0) : undefined;
-  return { scale: size.scale, chapters: size.chapters, wordsPerChapter: options.wordsPerChapter, words: size.chapters * options.wordsPerChapter, editions, peers, rebuild };
+  return {
+    scale: size.scale,
+    chapters: size.chapters,
+    wordsPerChapter: options.wordsPerChapter,
+    words: size.chapters * options.wordsPerChapter,
+    editions,
+    peers,
+    rebuild,
+  };
 }
 
 async function editionResult(name: string, formats: string, samples: readonly BuildRun[]): Promise<EditionResult> {
@@ -132,19 +150,25 @@ async function measurePagedjs(size: Size, options: SuiteOptions): Promise<PeerRe
   const pdf = join(size.dir, "pagedjs.pdf");
   const paged = await runPagedjs(join(size.dir, "print-document.html"), pdf, browser, options.timeoutSeconds);
   if (paged.unavailable || paged.status !== 0) {
-    const note = paged.unavailable ?? `failed (${paged.timedOut ? "timed out" : `exit ${paged.status}`}): ${errorLine(paged.stderr)}`;
+    const note =
+      paged.unavailable ??
+      `failed (${paged.timedOut ? "timed out" : `exit ${paged.status}`}): ${errorLine(paged.stderr)}`;
     return { edition: "pagedjs-cli", note };
   }
   return summarize("pagedjs-cli", [paged], sizeOf(pdf), await pdfPages(pdf));
 }
 
 function check(what: string, run: Measured): Measured {
-  if (run.status !== 0) throw new Error(`${what} ${run.timedOut ? "timed out" : `exited with ${run.status}`}: ${errorLine(run.stderr)}`);
+  if (run.status !== 0)
+    throw new Error(`${what} ${run.timedOut ? "timed out" : `exited with ${run.status}`}: ${errorLine(run.stderr)}`);
   return run;
 }
 
 /** The line of `text` that names the error (not a stack frame), shortened. */
 function errorLine(text: string): string {
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("at "));
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("at "));
   return (lines.find((line) => /error|timed? ?out|failed/i.test(line)) ?? lines.pop() ?? "").slice(0, 160);
 }

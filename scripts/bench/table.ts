@@ -10,7 +10,9 @@ export function formatTables(sizes: readonly SizeResult[]): string {
     const rows = [...size.editions, ...size.peers, ...(size.rebuild ? [size.rebuild] : [])].map((result) =>
       "note" in result ? [result.edition, result.note] : row(result),
     );
-    parts.push(`Scale ${size.scale}: ${size.chapters} chapters × ${size.wordsPerChapter} words = ${size.words.toLocaleString("en")} words`);
+    parts.push(
+      `Scale ${size.scale}: ${size.chapters} chapters × ${size.wordsPerChapter} words = ${size.words.toLocaleString("en")} words`,
+    );
     parts.push(markdownTable(header, rows));
     const ratio = pdfToFloor(size);
     if (ratio !== undefined) parts.push(`Folio PDF / floor: ${ratio}×`);
@@ -19,10 +21,18 @@ export function formatTables(sizes: readonly SizeResult[]): string {
   const grown = growth(sizes);
   if (grown.length > 0) {
     parts.push("Growth between sizes (linear is time ratio ≈ words ratio)");
-    parts.push(markdownTable(
-      ["edition", "scale", "words ×", "time ×", "memory ×"],
-      grown.map((g) => [g.edition, `${g.fromScale} → ${g.toScale}`, String(g.wordsRatio), String(g.timeRatio), String(g.memoryRatio)]),
-    ));
+    parts.push(
+      markdownTable(
+        ["edition", "scale", "words ×", "time ×", "memory ×"],
+        grown.map((g) => [
+          g.edition,
+          `${g.fromScale} → ${g.toScale}`,
+          String(g.wordsRatio),
+          String(g.timeRatio),
+          String(g.memoryRatio),
+        ]),
+      ),
+    );
   }
   return parts.join("\n");
 }

@@ -59,21 +59,35 @@ export class BuildCache {
   readonly wrapRendering: RenderingWrapper = (file, edition, inputs, render) => {
     const chapterKey = this.keys.get(file);
     if (!chapterKey) return render();
-    const key = createHash("sha256").update(chapterKey).update(JSON.stringify([edition, chapterData(file).ids, inputs])).digest("hex");
+    const key = createHash("sha256")
+      .update(chapterKey)
+      .update(JSON.stringify([edition, chapterData(file).ids, inputs]))
+      .digest("hex");
     return this.rendering(key, `${file.path}\0${edition}`, render);
   };
 
   /** The key of `file`: Folio's code, the chapter's source, and the `context` its transform depends on. */
   private key(file: VFile, context: string): string {
-    return createHash("sha256").update(codeFingerprint()).update("\0").update(context).update("\0").update(String(file.path)).update("\0").update(String(file.value)).digest("hex");
+    return createHash("sha256")
+      .update(codeFingerprint())
+      .update("\0")
+      .update(context)
+      .update("\0")
+      .update(String(file.path))
+      .update("\0")
+      .update(String(file.value))
+      .digest("hex");
   }
 
   /** Restore a stored result onto `file`, unless there is none or a file it looked at has changed since; false then. */
   private restore(key: string, file: VFile): boolean {
     const held = this.entries.get(String(file.path));
     // The serialized tree is never written to: every restore can read the same bytes.
-    const result = held?.key === key ? { ...structuredClone({ ...held.result, tree: undefined }), tree: held.result.tree } : this.read(key, (bytes) => deserialize(bytes) as TransformResult);
-    if (!result || !result.reads.every(([path, stamp]) => fileStamp(path) === stamp)) {
+    const result =
+      held?.key === key
+        ? { ...structuredClone({ ...held.result, tree: undefined }), tree: held.result.tree }
+        : this.read(key, (bytes) => deserialize(bytes) as TransformResult);
+    if (!result?.reads.every(([path, stamp]) => fileStamp(path) === stamp)) {
       this.stats.misses++;
       return false;
     }
@@ -167,8 +181,14 @@ let fingerprint: string | undefined;
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash("sha256").update(folioVersion);
-  const sources = (readdirSync(scriptsDir, { recursive: true }) as string[]).filter((name) => /\.(ts|js)$/.test(name)).sort();
-  for (const name of sources) hash.update(name).update("\0").update(readFileSync(join(scriptsDir, name)));
+  const sources = (readdirSync(scriptsDir, { recursive: true }) as string[])
+    .filter((name) => /\.(ts|js)$/.test(name))
+    .sort();
+  for (const name of sources)
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(join(scriptsDir, name)));
   try {
     hash.update(readFileSync(join(folioRoot, "package-lock.json")));
   } catch {

@@ -18,13 +18,25 @@ export interface TransformResult {
   readonly reads: readonly (readonly [path: string, stamp: string | null])[];
 }
 
-const resultFields = ["title", "lang", "headings", "links", "images", "imageReferences", "accessibilityGaps", "ids", "fallbackFonts"] as const;
+const resultFields = [
+  "title",
+  "lang",
+  "headings",
+  "links",
+  "images",
+  "imageReferences",
+  "accessibilityGaps",
+  "ids",
+  "fallbackFonts",
+] as const;
 
 /** The result of transforming `file`, taken before any later stage changes the chapter; a copy of it. */
 export function takeResult(file: VFile, reads: TransformResult["reads"]): TransformResult {
   const data = chapterData(file);
   return {
-    data: structuredClone(Object.fromEntries(resultFields.map((field) => [field, data[field]]))) as TransformResult["data"],
+    data: structuredClone(
+      Object.fromEntries(resultFields.map((field) => [field, data[field]])),
+    ) as TransformResult["data"],
     tree: serialize(data.tree),
     messages: file.messages.map((m) => ({ reason: m.reason, place: m.place, ruleId: m.ruleId, fatal: m.fatal })),
     reads,

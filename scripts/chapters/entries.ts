@@ -28,7 +28,10 @@ export interface EntryProblem {
 }
 
 /** Flatten `list`; mistakes of placement (a part inside a part, a title-only group inside a chapter) are returned as problems. */
-export function flattenChapters(list: readonly ChapterListItem[]): { entries: ChapterEntry[]; problems: EntryProblem[] } {
+export function flattenChapters(list: readonly ChapterListItem[]): {
+  entries: ChapterEntry[];
+  problems: EntryProblem[];
+} {
   const entries: ChapterEntry[] = [];
   const problems: EntryProblem[] = [];
   let currentPart: ChapterEntry["part"];
@@ -44,7 +47,11 @@ export function flattenChapters(list: readonly ChapterListItem[]): { entries: Ch
     // The schema has checked each entry's own shape (chapter-schema.ts); only where it stands is checked here.
     if (part !== undefined || chapters !== undefined) return visitPart(item, path, level, inPart);
     if (file === undefined && level > 1) {
-      return problems.push({ place: [...path, "title"], message: "is a group with no file inside a chapter: give it a `file` whose heading starts it (a title-only group can only be a chapter)" });
+      return problems.push({
+        place: [...path, "title"],
+        message:
+          "is a group with no file inside a chapter: give it a `file` whose heading starts it (a title-only group can only be a chapter)",
+      });
     }
     if (file !== undefined) push({ file, place: [...path, "file"], meta, level });
     else pendingGroup = { ...meta, title: meta.title! };
@@ -53,7 +60,11 @@ export function flattenChapters(list: readonly ChapterListItem[]): { entries: Ch
     sections?.forEach((section, i) => visit(section, [...path, "sections", i], level + 1, inPart));
   };
   const visitPart = (item: ChapterEntryOptions, path: KeyPath, level: number, inPart: boolean) => {
-    if (inPart || level > 1) return problems.push({ place: [...path, "part"], message: "is a part, which can only stand at the top of `chapters:`, not inside a part or a chapter" });
+    if (inPart || level > 1)
+      return problems.push({
+        place: [...path, "part"],
+        message: "is a part, which can only stand at the top of `chapters:`, not inside a part or a chapter",
+      });
     currentPart = { title: item.part!, place: [...path, "part"] };
     item.chapters!.forEach((chapter, i) => visit(chapter, [...path, "chapters", i], 1, true));
     currentPart = undefined;

@@ -26,5 +26,7 @@ export function bookProject(manuscriptDir: string): string {
 /** The transform cache of the book in `manuscriptDir`: the project's node_modules/.cache/folio, or `.folio/cache` where it has no node_modules. */
 export function bookCacheDir(manuscriptDir: string): string {
   const project = bookProject(manuscriptDir);
-  return existsSync(join(project, "node_modules")) ? join(project, "node_modules", ".cache", "folio", "transforms") : join(project, ".folio", "cache", "transforms");
+  return existsSync(join(project, "node_modules"))
+    ? join(project, "node_modules", ".cache", "folio", "transforms")
+    : join(project, ".folio", "cache", "transforms");
 }

@@ -14,7 +14,9 @@ export const buildCommand: Command = {
     const options = buildOptions(values, env);
     checkOutDir(options.outDir, options.manuscriptDir);
     // Results of earlier builds are reused chapter by chapter (see cache/build-cache.ts), from the book's own project.
-    const cache = values["no-cache"] ? undefined : new BuildCache({ dir: bookCacheDir(options.manuscriptDir), memory: false });
+    const cache = values["no-cache"]
+      ? undefined
+      : new BuildCache({ dir: bookCacheDir(options.manuscriptDir), memory: false });
     const result = await build(options, { ...printingHooks(values, signal), cache });
     return finish(result, values, env);
   },

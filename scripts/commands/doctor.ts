@@ -3,7 +3,8 @@ import type { Command } from "./command.js";
 
 export const doctorCommand: Command = {
   usage: "doctor",
-  summary: "Check this computer: Node.js, the browser, Java and EPUBCheck, Ace, poppler, qpdf; how to install what is missing.",
+  summary:
+    "Check this computer: Node.js, the browser, Java and EPUBCheck, Ace, poppler, qpdf; how to install what is missing.",
   args: { min: 0, max: 0 },
   run: async ({ values, env }) => {
     const [{ parts }, { diagnose }] = await Promise.all([import("../doctor/parts.js"), import("../doctor/report.js")]);

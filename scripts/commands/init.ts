@@ -4,7 +4,8 @@ import type { Command } from "./command.js";
 
 export const initCommand: Command = {
   usage: "init DIR",
-  summary: "Start a book repository in DIR: book.yaml, two chapters, package.json, README.md, .gitignore and a GitHub workflow.",
+  summary:
+    "Start a book repository in DIR: book.yaml, two chapters, package.json, README.md, .gitignore and a GitHub workflow.",
   args: { min: 1, max: 1 },
   run: async ({ values, args }) => {
     const dir = args[0];

@@ -18,8 +18,12 @@ export function buildOptions(values: FlagValues, env: NodeJS.ProcessEnv): BuildO
 }
 
 export function parseFormats(list: string): Format[] {
-  const chosen = list.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const chosen = list
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = chosen.find((item) => !formats.includes(item as Format));
-  if (unknown !== undefined || chosen.length === 0) throw new UsageError(`unknown format \`${unknown ?? list}\` (choose from ${formats.join(", ")})`);
+  if (unknown !== undefined || chosen.length === 0)
+    throw new UsageError(`unknown format \`${unknown ?? list}\` (choose from ${formats.join(", ")})`);
   return formats.filter((format) => chosen.includes(format));
 }

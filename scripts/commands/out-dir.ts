@@ -11,16 +11,22 @@ import { UsageError } from "./command.js";
 /** Throw a UsageError when `outDir` cannot safely receive the editions of `manuscriptDir`. */
 export function checkOutDir(outDir: string, manuscriptDir: string, flag = "--out"): void {
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw new UsageError(`\`${flag} ${outDir}\` is a file, not a folder: name a folder for the editions (it is created when missing)`);
+    throw new UsageError(
+      `\`${flag} ${outDir}\` is a file, not a folder: name a folder for the editions (it is created when missing)`,
+    );
   }
   const out = realPath(outDir);
   const manuscript = realPath(manuscriptDir);
   if (out === manuscript) {
-    throw new UsageError(`\`${flag} ${outDir}\` is the manuscript folder: the editions would mix with the sources; give them a folder of their own, such as \`dist\``);
+    throw new UsageError(
+      `\`${flag} ${outDir}\` is the manuscript folder: the editions would mix with the sources; give them a folder of their own, such as \`dist\``,
+    );
   }
   const inside = relative(out, manuscript);
   if (inside !== "" && !inside.startsWith("..") && !inside.startsWith(sep) && !/^[a-z]:/i.test(inside)) {
-    throw new UsageError(`\`${flag} ${outDir}\` holds the manuscript folder \`${manuscriptDir}\`: the editions would be written among the sources' folders; give them a folder of their own, such as \`dist\``);
+    throw new UsageError(
+      `\`${flag} ${outDir}\` holds the manuscript folder \`${manuscriptDir}\`: the editions would be written among the sources' folders; give them a folder of their own, such as \`dist\``,
+    );
   }
 }
 

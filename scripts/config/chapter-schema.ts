@@ -6,7 +6,10 @@ import * as v from "valibot";
 import { chapterKinds } from "../chapters/kinds.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
-const language = v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or fr-CA"));
+const language = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or fr-CA"),
+);
 
 /** The keys a chapter's front matter may hold; each may also be written on its book.yaml entry. */
 export const ChapterMetaSchema = v.strictObject({
@@ -44,30 +47,53 @@ export interface ChapterEntryOptions extends ChapterMeta {
 export type ChapterListItem = string | ChapterEntryOptions;
 
 // Chosen by the input's type rather than `v.union`, whose single issue would hide the misspelt key inside an entry.
-const ChapterListItemSchema: v.GenericSchema<ChapterListItem> = v.lazy((input) => (typeof input === "string" || typeof input !== "object" || input === null ? text : ChapterEntrySchema));
+const ChapterListItemSchema: v.GenericSchema<ChapterListItem> = v.lazy((input) =>
+  typeof input === "string" || typeof input !== "object" || input === null ? text : ChapterEntrySchema,
+);
 
-const ChapterEntrySchema: v.GenericSchema<ChapterEntryOptions> = v.pipe(v.strictObject({
+const ChapterEntrySchema: v.GenericSchema<ChapterEntryOptions> = v.pipe(
+  v.strictObject({
     ...ChapterMetaSchema.entries,
     file: v.optional(text),
-    sections: v.optional(v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one section"))),
+    sections: v.optional(
+      v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one section")),
+    ),
     part: v.optional(text),
-    chapters: v.optional(v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one chapter"))),
-}), v.check((entry) => entryShapeProblem(entry) === undefined, (issue) => entryShapeProblem(issue.input as ChapterEntryOptions) ?? ""));
+    chapters: v.optional(
+      v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one chapter")),
+    ),
+  }),
+  v.check(
+    (entry) => entryShapeProblem(entry) === undefined,
+    (issue) => entryShapeProblem(issue.input as ChapterEntryOptions) ?? "",
+  ),
+);
 
 /** What is wrong with the shape of one entry, if anything: each is a file, a title-only group, or a part. */
 function entryShapeProblem(entry: ChapterEntryOptions): string | undefined {
   if (entry.draft) return undefined;
   if (entry.part !== undefined || entry.chapters !== undefined) {
-    if (entry.part === undefined || entry.chapters === undefined) return "is a part: give it both `part` (its title) and `chapters`";
+    if (entry.part === undefined || entry.chapters === undefined)
+      return "is a part: give it both `part` (its title) and `chapters`";
     const other = Object.keys(entry).find((key) => key !== "part" && key !== "chapters");
     return other ? `is a part, which holds only \`part\` and \`chapters\`: move \`${other}\` to a chapter` : undefined;
   }
-  if (entry.file === undefined && (entry.sections === undefined || entry.title === undefined)) return "needs a `file`, or a `title` with `sections`, or a `part` with `chapters`";
+  if (entry.file === undefined && (entry.sections === undefined || entry.title === undefined))
+    return "needs a `file`, or a `title` with `sections`, or a `part` with `chapters`";
   return undefined;
 }
 
 /** `chapters:` of book.yaml. */
-export const ChapterListSchema = v.pipe(v.array(ChapterListItemSchema), v.minLength(1, "must list at least one chapter"));
+export const ChapterListSchema = v.pipe(
+  v.array(ChapterListItemSchema),
+  v.minLength(1, "must list at least one chapter"),
+);
 
 /** Every key a `chapters:` entry may hold, for "did you mean". */
-export const chapterEntryKeys: readonly string[] = [...Object.keys(ChapterMetaSchema.entries), "file", "sections", "part", "chapters"];
+export const chapterEntryKeys: readonly string[] = [
+  ...Object.keys(ChapterMetaSchema.entries),
+  "file",
+  "sections",
+  "part",
+  "chapters",
+];

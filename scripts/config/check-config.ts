@@ -14,11 +14,21 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
     if (known.includes(id)) continue;
     const suggestion = closest(id, known);
     const hint = suggestion ? `did you mean \`${suggestion}\`?` : "see the rule ids in scripts/rules.ts";
-    report(loaded.file, "config-unknown-key", `Unknown rule \`rules.${id}\` in book.yaml: ${hint}`, loaded.placeOf(["rules", id]));
+    report(
+      loaded.file,
+      "config-unknown-key",
+      `Unknown rule \`rules.${id}\` in book.yaml: ${hint}`,
+      loaded.placeOf(["rules", id]),
+    );
   }
   checkPressConfig(loaded, config);
   const problem = await languageProblem(config.language);
   if (problem) {
-    report(loaded.file, "lang-unknown", `Language \`${config.language}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, loaded.placeOf(["language"], "value"));
+    report(
+      loaded.file,
+      "lang-unknown",
+      `Language \`${config.language}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``,
+      loaded.placeOf(["language"], "value"),
+    );
   }
 }

@@ -39,7 +39,11 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   try {
     file.value = await readFile(path, "utf8");
   } catch {
-    report(file, "config-missing", `No book.yaml in ${manuscriptDir}: create one with at least \`title\` and \`language\``);
+    report(
+      file,
+      "config-missing",
+      `No book.yaml in ${manuscriptDir}: create one with at least \`title\` and \`language\``,
+    );
     return { file, placeOf: () => undefined };
   }
   const lines = new LineCounter();
@@ -53,24 +57,40 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     for (const error of doc.errors) {
       const quote = /Missing closing (["'])quote/.exec(error.message)?.[1] as '"' | "'" | undefined;
       const opened = quote ? unclosedQuote(String(file.value), quote) : undefined;
-      if (opened) report(file, "config-yaml", `Invalid YAML: the ${quote} opened here is never closed: end the value with ${quote} on this line`, opened);
+      if (opened)
+        report(
+          file,
+          "config-yaml",
+          `Invalid YAML: the ${quote} opened here is never closed: end the value with ${quote} on this line`,
+          opened,
+        );
       else report(file, "config-yaml", `Invalid YAML: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
     }
     return { file, placeOf };
   }
   const data = doc.toJS() ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    report(file, "config-invalid-value", "book.yaml must be a mapping of keys to values, such as `title: My Book`", { line: 1, column: 1 });
+    report(file, "config-invalid-value", "book.yaml must be a mapping of keys to values, such as `title: My Book`", {
+      line: 1,
+      column: 1,
+    });
     return { file, placeOf };
   }
   const result = v.safeParse(BookSchema, data);
   if (result.success) return { file, options: result.output, placeOf };
-  const rawOf = (path: readonly (string | number)[]) => (doc.getIn(path, true) as { source?: string } | undefined)?.source;
+  const rawOf = (path: readonly (string | number)[]) =>
+    (doc.getIn(path, true) as { source?: string } | undefined)?.source;
   for (const issue of result.issues) reportIssue(file, issue, placeOf, data, rawOf);
   return { file, placeOf };
 }
 
-function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedConfig["placeOf"], data: object, rawOf: (path: readonly (string | number)[]) => string | undefined): void {
+function reportIssue(
+  file: VFile,
+  issue: v.BaseIssue<unknown>,
+  placeOf: LoadedConfig["placeOf"],
+  data: object,
+  rawOf: (path: readonly (string | number)[]) => string | undefined,
+): void {
   const path = (issue.path ?? []).map((item) => item.key as string | number);
   const keyPath = path.join(".");
   if (issue.expected === "never" && path.length > 0) {
@@ -83,11 +103,21 @@ function reportIssue(file: VFile, issue: v.BaseIssue<unknown>, placeOf: LoadedCo
   }
   if (path.length === 0 || !hasPath(data, path)) {
     const where = path.length > 0 ? `required key \`${keyPath}\`` : "a required key";
-    report(file, "config-invalid-value", `Missing ${where} in book.yaml: add it`, placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 });
+    report(
+      file,
+      "config-invalid-value",
+      `Missing ${where} in book.yaml: add it`,
+      placeOf(path.slice(0, -1)) ?? { line: 1, column: 1 },
+    );
     return;
   }
   const raw = rawOf(path);
-  if (issue.kind === "schema" && issue.expected === "string" && raw !== undefined && (typeof issue.input === "number" || typeof issue.input === "boolean")) {
+  if (
+    issue.kind === "schema" &&
+    issue.expected === "string" &&
+    raw !== undefined &&
+    (typeof issue.input === "number" || typeof issue.input === "boolean")
+  ) {
     report(file, "config-invalid-value", quoteItHint(keyPath, raw, issue.input), placeOf(path, "value"));
     return;
   }

@@ -96,7 +96,8 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
   const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? new Date().toISOString().slice(0, 10);
   const modified = build.sourceDateEpoch !== undefined ? epochTimestamp(build.sourceDateEpoch) : `${date}T00:00:00Z`;
   const listed = options.chapters ? flattenChapters(options.chapters) : undefined;
-  const chapterEntries = listed?.entries ?? (await listMarkdown(manuscriptDir)).map((file): ChapterEntry => ({ file, meta: {}, level: 1 }));
+  const chapterEntries =
+    listed?.entries ?? (await listMarkdown(manuscriptDir)).map((file): ChapterEntry => ({ file, meta: {}, level: 1 }));
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
@@ -126,7 +127,8 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
 }
 
 function resolvePrint(print: ParsedBookOptions["print"]): ResolvedPrint {
-  const size = print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
+  const size =
+    print.trim === "custom" ? { width: print.width ?? "6in", height: print.height ?? "9in" } : trimSizes[print.trim];
   return {
     ...size,
     margins: print.printer ? pressMargins(print.margins as ResolvedMargins) : (print.margins as ResolvedMargins),
@@ -169,7 +171,9 @@ async function listMarkdown(dir: string): Promise<string[]> {
 
 /** A stable urn:uuid from the title and author, so a book without an identifier still builds the same bytes. */
 function derivedIdentifier(title: string, author: unknown): string {
-  const hex = createHash("sha256").update(JSON.stringify([title, author ?? null])).digest("hex");
+  const hex = createHash("sha256")
+    .update(JSON.stringify([title, author ?? null]))
+    .digest("hex");
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -15,7 +15,10 @@ export const trimSizes: Readonly<Record<string, { width: string; height: string 
   letter: { width: "8.5in", height: "11in" },
 };
 
-const length = v.pipe(v.string(), v.regex(/^\d+(\.\d+)?(in|mm|cm|pt)$/, "must be a length such as 0.75in, 18mm or 54pt"));
+const length = v.pipe(
+  v.string(),
+  v.regex(/^\d+(\.\d+)?(in|mm|cm|pt)$/, "must be a length such as 0.75in, 18mm or 54pt"),
+);
 
 const MarginsSchema = v.strictObject({
   /** Space above the text block, where the running head sits (default 0.75in). */
@@ -61,10 +64,19 @@ export const BookSchema = v.strictObject({
   author: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
   publisher: v.optional(text),
   rights: v.optional(text),
-  language: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or fr-CA")),
+  language: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as en or fr-CA"),
+  ),
   identifier: v.optional(text),
   /** Edition version, printed on the copyright page and in release file names (default `1.0`). */
-  version: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/, "must be letters, digits, dots, + or - such as \"1.0\" (quote it)")), "1.0"),
+  version: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[0-9A-Za-z][0-9A-Za-z.+-]*$/, 'must be letters, digits, dots, + or - such as "1.0" (quote it)'),
+    ),
+    "1.0",
+  ),
   date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
   description: v.optional(text),
   cover: v.optional(text),

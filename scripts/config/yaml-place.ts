@@ -24,7 +24,12 @@ export function hasPath(data: unknown, path: readonly (string | number)[]): bool
 }
 
 /** The position of the key (for maps) or the value (for list items) at `path`. */
-export function findPlace(doc: Document, path: readonly (string | number)[], part: "key" | "value", toPlace: (offset: number) => Place): Place | undefined {
+export function findPlace(
+  doc: Document,
+  path: readonly (string | number)[],
+  part: "key" | "value",
+  toPlace: (offset: number) => Place,
+): Place | undefined {
   if (path.length === 0) return { line: 1, column: 1 };
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   const last = path[path.length - 1];

@@ -51,7 +51,10 @@ const defaultJar = "/usr/share/java/epubcheck.jar";
 
 function findBrowserPart(env: NodeJS.ProcessEnv): Finding {
   const [browser] = browserCandidates(env);
-  if (!browser) return env.PUPPETEER_EXECUTABLE_PATH ? { problem: `PUPPETEER_EXECUTABLE_PATH names ${env.PUPPETEER_EXECUTABLE_PATH}, which does not exist` } : {};
+  if (!browser)
+    return env.PUPPETEER_EXECUTABLE_PATH
+      ? { problem: `PUPPETEER_EXECUTABLE_PATH names ${env.PUPPETEER_EXECUTABLE_PATH}, which does not exist` }
+      : {};
   const text = spawnSync(browser.path, ["--version"], { encoding: "utf8", env, timeout: 30_000 }).stdout ?? "";
   const name = /^(.*?)\s+\d/.exec(text.trim())?.[1] ?? "browser";
   return { found: `${name} ${versionIn(text) ?? "(version unknown)"}, ${browser.path} (${browser.source})` };
@@ -80,10 +83,16 @@ export const parts: readonly Part[] = [
     name: "Node.js",
     required: true,
     costs: "Folio itself: it needs Node.js 20.19 or newer",
-    install: { debian: "https://nodejs.org/en/download (or: sudo apt-get install nodejs, when Debian's is 20.19 or newer)", macos: "brew install node", windows: "winget install OpenJS.NodeJS.LTS" },
+    install: {
+      debian: "https://nodejs.org/en/download (or: sudo apt-get install nodejs, when Debian's is 20.19 or newer)",
+      macos: "brew install node",
+      windows: "winget install OpenJS.NodeJS.LTS",
+    },
     find: () => {
       const [major, minor] = process.versions.node.split(".").map(Number);
-      return major > 20 || (major === 20 && minor >= 19) ? { found: process.versions.node } : { problem: `${process.versions.node} is too old` };
+      return major > 20 || (major === 20 && minor >= 19)
+        ? { found: process.versions.node }
+        : { problem: `${process.versions.node} is too old` };
     },
   },
   {
@@ -94,7 +103,10 @@ export const parts: readonly Part[] = [
       debian: "sudo apt-get install chromium",
       macos: "brew install --cask google-chrome",
       windows: "winget install Google.Chrome",
-      anywhere: [`npx @puppeteer/browsers install chrome@${PUPPETEER_REVISIONS.chrome} --path ${puppeteerCacheDir()}`, "or point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome"],
+      anywhere: [
+        `npx @puppeteer/browsers install chrome@${PUPPETEER_REVISIONS.chrome} --path ${puppeteerCacheDir()}`,
+        "or point PUPPETEER_EXECUTABLE_PATH at a Chromium or Chrome",
+      ],
     },
     find: findBrowserPart,
   },
@@ -102,7 +114,11 @@ export const parts: readonly Part[] = [
     name: "Java",
     required: false,
     costs: "W3C EPUBCheck in `folio release`",
-    install: { debian: "sudo apt-get install default-jre-headless", macos: "brew install openjdk", windows: "winget install EclipseAdoptium.Temurin.21.JRE" },
+    install: {
+      debian: "sudo apt-get install default-jre-headless",
+      macos: "brew install openjdk",
+      windows: "winget install EclipseAdoptium.Temurin.21.JRE",
+    },
     find: (env) => {
       const version = versionIn(output("java", ["-version"], env), "version");
       return version ? { found: version } : {};
@@ -133,7 +149,11 @@ export const parts: readonly Part[] = [
     name: "Ace by DAISY",
     required: false,
     costs: "the accessibility check of `folio release`",
-    install: { debian: "in the book: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install -D @daisy/ace", macos: "the same", windows: "in the book: set ELECTRON_SKIP_BINARY_DOWNLOAD=1 && npm install -D @daisy/ace" },
+    install: {
+      debian: "in the book: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install -D @daisy/ace",
+      macos: "the same",
+      windows: "in the book: set ELECTRON_SKIP_BINARY_DOWNLOAD=1 && npm install -D @daisy/ace",
+    },
     find: (env) => {
       const command = env.FOLIO_ACE || aceCommand();
       return command && existsSync(command) ? { found: command } : {};
@@ -143,10 +163,16 @@ export const parts: readonly Part[] = [
     name: "poppler",
     required: false,
     costs: pdfChecks,
-    install: { debian: "sudo apt-get install poppler-utils", macos: "brew install poppler", windows: "choco install poppler" },
+    install: {
+      debian: "sudo apt-get install poppler-utils",
+      macos: "brew install poppler",
+      windows: "choco install poppler",
+    },
     find: (env) => {
       const version = versionIn(output("pdfinfo", ["-v"], env), "version");
-      return version && output("pdffonts", ["-v"], env) !== undefined ? { found: `${version} (pdfinfo, pdffonts)` } : {};
+      return version && output("pdffonts", ["-v"], env) !== undefined
+        ? { found: `${version} (pdfinfo, pdffonts)` }
+        : {};
     },
   },
   {
@@ -163,7 +189,11 @@ export const parts: readonly Part[] = [
     name: "Ghostscript",
     required: false,
     costs: "the press PDFs (PDF/X-3) of `folio release` for a book with `print.printer`",
-    install: { debian: "sudo apt-get install ghostscript", macos: "brew install ghostscript", windows: "winget install ArtifexSoftware.GhostScript" },
+    install: {
+      debian: "sudo apt-get install ghostscript",
+      macos: "brew install ghostscript",
+      windows: "winget install ArtifexSoftware.GhostScript",
+    },
     find: (env) => {
       const version = versionIn(output("gs", ["--version"], env));
       return version ? { found: version } : {};

@@ -14,9 +14,16 @@ export function diagnose(parts: readonly Part[], env: NodeJS.ProcessEnv): Diagno
   const missing = findings.filter(({ finding }) => !finding.found);
   const blocking = missing.filter(({ part }) => part.required);
   lines.push("");
-  if (missing.length === 0) lines.push("Everything is here: every edition builds and every check of `folio release` runs.");
-  else if (blocking.length > 0) lines.push(`Missing: ${names(blocking)}. Install ${blocking.length > 1 ? "them" : "it"} to build every edition (exit 1).`);
-  else lines.push(`Every edition builds here. Missing for \`folio release\`: ${names(missing)} (its checks of them are skipped).`);
+  if (missing.length === 0)
+    lines.push("Everything is here: every edition builds and every check of `folio release` runs.");
+  else if (blocking.length > 0)
+    lines.push(
+      `Missing: ${names(blocking)}. Install ${blocking.length > 1 ? "them" : "it"} to build every edition (exit 1).`,
+    );
+  else
+    lines.push(
+      `Every edition builds here. Missing for \`folio release\`: ${names(missing)} (its checks of them are skipped).`,
+    );
   return { text: `${lines.join("\n")}\n`, exitCode: blocking.length > 0 ? 1 : 0 };
 }
 

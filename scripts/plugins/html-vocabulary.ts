@@ -8,21 +8,109 @@ import { htmlElementAttributes } from "html-element-attributes";
 
 /** Global attributes every HTML element of an EPUB may carry (EPUBCheck 4.2.6's list; `aria-*`, `data-*` besides). */
 export const globalAttributes = new Set([
-  "accesskey", "autocapitalize", "autofocus", "class", "contenteditable", "dir", "draggable", "hidden", "id", "inputmode", "is", "itemid",
-  "itemprop", "itemref", "itemscope", "itemtype", "lang", "nonce", "role", "slot", "spellcheck", "style", "tabindex", "title", "translate",
-  "xml:lang", "xml:space", "xml:base", "epub:type", "about", "content", "datatype", "inlist", "prefix", "property", "rel", "resource", "rev",
-  "typeof", "vocab",
+  "accesskey",
+  "autocapitalize",
+  "autofocus",
+  "class",
+  "contenteditable",
+  "dir",
+  "draggable",
+  "hidden",
+  "id",
+  "inputmode",
+  "is",
+  "itemid",
+  "itemprop",
+  "itemref",
+  "itemscope",
+  "itemtype",
+  "lang",
+  "nonce",
+  "role",
+  "slot",
+  "spellcheck",
+  "style",
+  "tabindex",
+  "title",
+  "translate",
+  "xml:lang",
+  "xml:space",
+  "xml:base",
+  "epub:type",
+  "about",
+  "content",
+  "datatype",
+  "inlist",
+  "prefix",
+  "property",
+  "rel",
+  "resource",
+  "rev",
+  "typeof",
+  "vocab",
 ]);
 
 /** Attributes the HTML standard lists as obsolete ("Obsolete features", section 16.2), by element; `*` for every element. */
 const obsolete: Readonly<Record<string, readonly string[]>> = {
-  "*": ["align", "valign", "bgcolor", "background", "char", "charoff", "nowrap", "clear", "hspace", "vspace", "compact", "noshade", "frame", "rules",
-    "cellpadding", "cellspacing", "summary", "axis", "abbr", "scope", "longdesc", "name", "color", "face", "size", "type", "border", "width", "height",
-    "language", "version", "profile", "charset", "coords", "shape", "rev", "urn", "methods", "datapagesize", "datafld", "dataformatas", "datasrc"],
+  "*": [
+    "align",
+    "valign",
+    "bgcolor",
+    "background",
+    "char",
+    "charoff",
+    "nowrap",
+    "clear",
+    "hspace",
+    "vspace",
+    "compact",
+    "noshade",
+    "frame",
+    "rules",
+    "cellpadding",
+    "cellspacing",
+    "summary",
+    "axis",
+    "abbr",
+    "scope",
+    "longdesc",
+    "name",
+    "color",
+    "face",
+    "size",
+    "type",
+    "border",
+    "width",
+    "height",
+    "language",
+    "version",
+    "profile",
+    "charset",
+    "coords",
+    "shape",
+    "rev",
+    "urn",
+    "methods",
+    "datapagesize",
+    "datafld",
+    "dataformatas",
+    "datasrc",
+  ],
 };
 
 /** Attributes newer than EPUBCheck 4.2.6's schema, which it refuses although browsers know them. */
-const tooNew = new Set(["fetchpriority", "autocorrect", "enterkeyhint", "exportparts", "inert", "part", "popover", "writingsuggestions", "blocking", "shadowrootmode"]);
+const tooNew = new Set([
+  "fetchpriority",
+  "autocorrect",
+  "enterkeyhint",
+  "exportparts",
+  "inert",
+  "part",
+  "popover",
+  "writingsuggestions",
+  "blocking",
+  "shadowrootmode",
+]);
 
 /** Obsolete attributes that stay valid on some elements (`width` on `img`, `type` on `ol`, `scope` on `th`…). */
 const stillValid: Readonly<Record<string, readonly string[]>> = {
@@ -58,7 +146,8 @@ const stillValid: Readonly<Record<string, readonly string[]>> = {
 
 /** True when `attribute` may stand on HTML element `tag` in an EPUB. */
 export function isValidAttribute(tag: string, attribute: string): boolean {
-  if (attribute.startsWith("aria-") || attribute.startsWith("data-") || globalAttributes.has(attribute)) return !tooNew.has(attribute);
+  if (attribute.startsWith("aria-") || attribute.startsWith("data-") || globalAttributes.has(attribute))
+    return !tooNew.has(attribute);
   if (tooNew.has(attribute)) return false;
   if (stillValid[tag]?.includes(attribute)) return true;
   if (obsolete["*"].includes(attribute)) return false;

@@ -7,7 +7,7 @@
  * accessibility claim is made from these (targets/epub/accessibility.ts).
  */
 import type { Element, Root } from "hast";
-import { toString } from "hast-util-to-string";
+import { toString as textOf } from "hast-util-to-string";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import { draftData, type AccessibilityGap } from "../book.js";
@@ -24,10 +24,20 @@ export const rehypeAccessibilityGaps: Plugin<[], Root> = () => (tree: Root, file
   }
   walkElements(tree, (node) => {
     // A remote image never becomes an image (rehype-images makes it a link or drops it).
-    if (node.tagName === "img" && node.properties.alt === undefined && !/^([a-z][a-z\d+.-]*:|\/\/)/i.test(String(node.properties.src ?? ""))) gaps.add("image-no-alt");
+    if (
+      node.tagName === "img" &&
+      node.properties.alt === undefined &&
+      !/^([a-z][a-z\d+.-]*:|\/\/)/i.test(String(node.properties.src ?? ""))
+    )
+      gaps.add("image-no-alt");
     if (node.tagName === "table" && !hasHeaderCell(node)) {
       gaps.add("table-no-headers");
-      report(file, "table-no-headers", "The table has no header cells: give it a header row (`<th>` cells) so that a screen reader can name its columns", node.position);
+      report(
+        file,
+        "table-no-headers",
+        "The table has no header cells: give it a header row (`<th>` cells) so that a screen reader can name its columns",
+        node.position,
+      );
     }
   });
   data.accessibilityGaps = [...gaps].sort();
@@ -36,7 +46,7 @@ export const rehypeAccessibilityGaps: Plugin<[], Root> = () => (tree: Root, file
 function hasHeaderCell(table: Element): boolean {
   let found = false;
   walkElements(table, (node) => {
-    if (node.tagName === "th" && toString(node).trim() !== "") found = true;
+    if (node.tagName === "th" && textOf(node).trim() !== "") found = true;
     return found ? false : undefined;
   });
   return found;

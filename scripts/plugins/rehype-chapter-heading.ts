@@ -35,7 +35,9 @@ export const rehypeChapterHeading: Plugin<[], Root> = () => (tree: Root, file: V
 /** `elements`, each on a line of its own, as the markdown's blocks are (text read from the document keeps words apart). */
 function lines(elements: readonly ElementContent[], leading: boolean): ElementContent[] {
   const newline = (): ElementContent => ({ type: "text", value: "\n" });
-  return elements.flatMap((element, i) => (i === 0 && !leading ? [element] : [newline(), element])).concat(elements.length > 0 && !leading ? [newline()] : []);
+  return elements
+    .flatMap((element, i) => (i === 0 && !leading ? [element] : [newline(), element]))
+    .concat(elements.length > 0 && !leading ? [newline()] : []);
 }
 
 /** Shift every heading so that the first is at `base`, within h1–h6. */
@@ -52,13 +54,26 @@ function shiftHeadings(tree: Root, base: number): void {
 }
 
 function heading(depth: number, title: string): Element {
-  return { type: "element", tagName: `h${depth}`, properties: {}, children: [{ type: "text", value: typographic(title) }] };
+  return {
+    type: "element",
+    tagName: `h${depth}`,
+    properties: {},
+    children: [{ type: "text", value: typographic(title) }],
+  };
 }
 
 /** The subtitle and the authors' names, as lines under the title. */
 function byline(metadata: Pick<ChapterMetadata, "subtitle" | "authors">): Element[] {
-  const line = (className: string, text: string): Element => ({ type: "element", tagName: "p", properties: { className: [className] }, children: [{ type: "text", value: typographic(text) }] });
-  return [...(metadata.subtitle ? [line("chapter-subtitle", metadata.subtitle)] : []), ...(metadata.authors.length > 0 ? [line("chapter-author", metadata.authors.join(", "))] : [])];
+  const line = (className: string, text: string): Element => ({
+    type: "element",
+    tagName: "p",
+    properties: { className: [className] },
+    children: [{ type: "text", value: typographic(text) }],
+  });
+  return [
+    ...(metadata.subtitle ? [line("chapter-subtitle", metadata.subtitle)] : []),
+    ...(metadata.authors.length > 0 ? [line("chapter-author", metadata.authors.join(", "))] : []),
+  ];
 }
 
 /** Curled quotes and dashes, as the chapter's own text has them. */

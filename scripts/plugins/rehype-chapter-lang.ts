@@ -9,7 +9,9 @@ import type { VFile } from "vfile";
 import { draftData } from "../book.js";
 
 export const rehypeChapterLang: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const content = tree.children.filter((node) => !(node.type === "text" && node.value.trim() === "") && node.type !== "comment");
+  const content = tree.children.filter(
+    (node) => !(node.type === "text" && node.value.trim() === "") && node.type !== "comment",
+  );
   const notes = content.filter((node) => node.type === "element" && node.properties.dataFootnotes !== undefined);
   const [wrapper, ...rest] = content.filter((node) => !notes.includes(node));
   if (rest.length > 0 || wrapper?.type !== "element" || !isLangWrapper(wrapper)) return;
@@ -19,5 +21,10 @@ export const rehypeChapterLang: Plugin<[], Root> = () => (tree: Root, file: VFil
 
 function isLangWrapper(node: Element): boolean {
   const { lang, ...others } = node.properties;
-  return (node.tagName === "div" || node.tagName === "section") && typeof lang === "string" && lang !== "" && Object.keys(others).length === 0;
+  return (
+    (node.tagName === "div" || node.tagName === "section") &&
+    typeof lang === "string" &&
+    lang !== "" &&
+    Object.keys(others).length === 0
+  );
 }

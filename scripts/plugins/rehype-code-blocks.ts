@@ -9,7 +9,7 @@
  * after 1,008 ms, shiki 633 ms after 158 ms (three grammars loaded only); see the README.
  */
 import type { Element, ElementContent, Root } from "hast";
-import { toString } from "hast-util-to-string";
+import { toString as textOf } from "hast-util-to-string";
 import type { Plugin } from "unified";
 import { walkElements, SKIP } from "../util/walk.js";
 
@@ -28,7 +28,10 @@ async function loadLowlight(): Promise<Lowlight> {
 export const rehypeCodeBlocks: Plugin<[], Root> = () => async (tree: Root) => {
   const blocks: { pre: Element; code: Element; index: number; parent: Root | Element }[] = [];
   walkElements(tree, (node, index, parent) => {
-    const code = node.tagName === "pre" ? node.children.find((c): c is Element => c.type === "element" && c.tagName === "code") : undefined;
+    const code =
+      node.tagName === "pre"
+        ? node.children.find((c): c is Element => c.type === "element" && c.tagName === "code")
+        : undefined;
     if (code && parent && index !== undefined) blocks.push({ pre: node, code, index, parent });
     return node.tagName === "pre" ? SKIP : undefined;
   });
@@ -37,11 +40,21 @@ export const rehypeCodeBlocks: Plugin<[], Root> = () => async (tree: Root) => {
   // In reverse, so that wrapping one block in a figure does not move the indexes of the others.
   for (const { pre, code, index, parent } of blocks.reverse()) {
     const language = languageOf(code);
-    const text = toString(code);
-    if (language && highlighter?.registered(language)) code.children = highlighter.highlight(language, text).children as ElementContent[];
+    const text = textOf(code);
+    if (language && highlighter?.registered(language))
+      code.children = highlighter.highlight(language, text).children as ElementContent[];
     const lines = splitLines(code.children);
-    code.children = lines.map((line, i) => ({ type: "element", tagName: "span", properties: { className: ["line"] }, children: i < lines.length - 1 ? [...line, { type: "text", value: "\n" }] : line }));
-    pre.properties.className = [...[pre.properties.className ?? []].flat().map(String), "code", ...(lines.length <= shortBlockLines ? ["code-short"] : [])];
+    code.children = lines.map((line, i) => ({
+      type: "element",
+      tagName: "span",
+      properties: { className: ["line"] },
+      children: i < lines.length - 1 ? [...line, { type: "text", value: "\n" }] : line,
+    }));
+    pre.properties.className = [
+      ...[pre.properties.className ?? []].flat().map(String),
+      "code",
+      ...(lines.length <= shortBlockLines ? ["code-short"] : []),
+    ];
     const caption = code.properties.dataCaption;
     if (caption === undefined) continue;
     delete code.properties.dataCaption;
@@ -49,13 +62,24 @@ export const rehypeCodeBlocks: Plugin<[], Root> = () => async (tree: Root) => {
       type: "element",
       tagName: "figure",
       properties: { className: ["listing"] },
-      children: [{ type: "element", tagName: "figcaption", properties: {}, children: [{ type: "text", value: String(caption) }] }, pre],
+      children: [
+        {
+          type: "element",
+          tagName: "figcaption",
+          properties: {},
+          children: [{ type: "text", value: String(caption) }],
+        },
+        pre,
+      ],
     };
   }
 };
 
 function languageOf(code: Element): string | undefined {
-  const name = [code.properties.className ?? []].flat().map(String).find((c) => c.startsWith("language-"));
+  const name = [code.properties.className ?? []]
+    .flat()
+    .map(String)
+    .find((c) => c.startsWith("language-"));
   return name?.slice("language-".length);
 }
 

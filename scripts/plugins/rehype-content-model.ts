@@ -20,14 +20,84 @@ import { obsoleteElements, retiredElements } from "./html-vocabulary.js";
 const attributeName = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 
 const phrasing = new Set([
-  "p", "b", "i", "em", "strong", "span", "small", "s", "u", "code", "kbd", "samp", "var", "sub", "sup", "mark", "abbr", "cite",
-  "dfn", "q", "time", "bdi", "bdo", "label", "data", "del", "ins", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+  "p",
+  "b",
+  "i",
+  "em",
+  "strong",
+  "span",
+  "small",
+  "s",
+  "u",
+  "code",
+  "kbd",
+  "samp",
+  "var",
+  "sub",
+  "sup",
+  "mark",
+  "abbr",
+  "cite",
+  "dfn",
+  "q",
+  "time",
+  "bdi",
+  "bdo",
+  "label",
+  "data",
+  "del",
+  "ins",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
 ]);
 
 const flow = new Set([
-  "p", "div", "section", "article", "aside", "nav", "header", "footer", "main", "address", "blockquote", "ul", "ol", "dl", "li", "dd", "dt",
-  "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "figure", "figcaption",
-  "details", "summary", "fieldset", "legend", "hgroup", "menu",
+  "p",
+  "div",
+  "section",
+  "article",
+  "aside",
+  "nav",
+  "header",
+  "footer",
+  "main",
+  "address",
+  "blockquote",
+  "ul",
+  "ol",
+  "dl",
+  "li",
+  "dd",
+  "dt",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "caption",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "pre",
+  "hr",
+  "figure",
+  "figcaption",
+  "details",
+  "summary",
+  "fieldset",
+  "legend",
+  "hgroup",
+  "menu",
 ]);
 
 /** Elements valid only inside certain parents. */
@@ -64,7 +134,12 @@ function repairChildren(parent: Root | Element, inPhrasing: boolean, file: VFile
     dropBadAttributeNames(node, file);
     const allowed = requiredParents[node.tagName];
     if (allowed && !(parent.type === "element" && allowed.includes(parent.tagName))) {
-      report(file, "html-misplaced", `\`<${node.tagName}>\` may stand only in ${allowed.map((name) => `\`<${name}>\``).join(" or ")}: made a \`<div>\``, node.position);
+      report(
+        file,
+        "html-misplaced",
+        `\`<${node.tagName}>\` may stand only in ${allowed.map((name) => `\`<${name}>\``).join(" or ")}: made a \`<div>\``,
+        node.position,
+      );
       addClass(node, node.tagName);
       node.tagName = "div";
     }
@@ -72,12 +147,22 @@ function repairChildren(parent: Root | Element, inPhrasing: boolean, file: VFile
     if (listTags.has(node.tagName)) wrapListContent(node, file);
     const block = node.children.find((child): child is Element => child.type === "element" && flow.has(child.tagName));
     if (inPhrasing && flow.has(node.tagName)) {
-      report(file, "html-misplaced", `\`<${node.tagName}>\` may not stand inside a paragraph, heading or inline element: its content is kept without it`, node.position);
+      report(
+        file,
+        "html-misplaced",
+        `\`<${node.tagName}>\` may not stand inside a paragraph, heading or inline element: its content is kept without it`,
+        node.position,
+      );
       parent.children.splice(index, 1, ...node.children);
       continue;
     }
     if (!inPhrasing && block && phrasing.has(node.tagName)) {
-      report(file, "html-misplaced", `\`<${node.tagName}>\` may not hold the block \`<${block.tagName}>\`: its content is kept without it`, node.position);
+      report(
+        file,
+        "html-misplaced",
+        `\`<${node.tagName}>\` may not hold the block \`<${block.tagName}>\`: its content is kept without it`,
+        node.position,
+      );
       // Repair the lifted children in their new place: one of them may need the same repair.
       parent.children.splice(index, 1, ...node.children);
       continue;
@@ -91,11 +176,25 @@ const listTags = new Set(["ul", "ol", "menu"]);
 
 /** A list holds list items only: anything else in it (text, a `<div>`) goes into an item of its own. */
 function wrapListContent(list: Element, file: VFile): void {
-  const stray = list.children.find((child) => !(child.type === "element" && child.tagName === "li") && !(child.type === "text" && whitespace(child)) && child.type !== "comment");
+  const stray = list.children.find(
+    (child) =>
+      !(child.type === "element" && child.tagName === "li") &&
+      !(child.type === "text" && whitespace(child)) &&
+      child.type !== "comment",
+  );
   if (!stray) return;
-  report(file, "html-misplaced", `\`<${list.tagName}>\` holds only \`<li>\` items: the content outside them was put in items`, stray.position ?? list.position);
+  report(
+    file,
+    "html-misplaced",
+    `\`<${list.tagName}>\` holds only \`<li>\` items: the content outside them was put in items`,
+    stray.position ?? list.position,
+  );
   list.children = list.children.map((child) =>
-    (child.type === "element" && child.tagName === "li") || (child.type === "text" && whitespace(child)) || child.type === "comment" ? child : { type: "element", tagName: "li", properties: {}, children: [child] },
+    (child.type === "element" && child.tagName === "li") ||
+    (child.type === "text" && whitespace(child)) ||
+    child.type === "comment"
+      ? child
+      : { type: "element", tagName: "li", properties: {}, children: [child] },
   );
 }
 
@@ -103,8 +202,14 @@ function wrapListContent(list: Element, file: VFile): void {
 function renameElement(node: Element, parent: Element | undefined, inPhrasing: boolean, file: VFile): void {
   const replacement = obsoleteElements[node.tagName];
   if (replacement) {
-    report(file, "html-obsolete", `\`<${node.tagName}>\` is obsolete HTML: made a \`<${replacement.tagName}>\`${replacement.className ? ` with class \`${replacement.className}\`` : ""}; use markdown or a class instead`, node.position);
-    node.tagName = inPhrasing && flow.has(replacement.tagName) && replacement.tagName === "div" ? "span" : replacement.tagName;
+    report(
+      file,
+      "html-obsolete",
+      `\`<${node.tagName}>\` is obsolete HTML: made a \`<${replacement.tagName}>\`${replacement.className ? ` with class \`${replacement.className}\`` : ""}; use markdown or a class instead`,
+      node.position,
+    );
+    node.tagName =
+      inPhrasing && flow.has(replacement.tagName) && replacement.tagName === "div" ? "span" : replacement.tagName;
     if (replacement.className) addClass(node, replacement.className);
     return;
   }
@@ -116,7 +221,12 @@ function renameUnknown(node: Element, parent: Element | undefined, inPhrasing: b
   const holdsBlocks = node.children.some((child) => child.type === "element" && flow.has(child.tagName));
   const tagName = !inPhrasing && (holdsBlocks || parent === undefined) ? "div" : "span";
   const className = node.tagName.replace(/[^a-z0-9_-]/g, "-");
-  report(file, "html-unknown-element", `\`<${writtenName(node, file)}>\` is not an HTML element: made a \`<${tagName}>\` with class \`${className}\``, node.position);
+  report(
+    file,
+    "html-unknown-element",
+    `\`<${writtenName(node, file)}>\` is not an HTML element: made a \`<${tagName}>\` with class \`${className}\``,
+    node.position,
+  );
   node.tagName = tagName;
   addClass(node, className);
 }
@@ -124,7 +234,12 @@ function renameUnknown(node: Element, parent: Element | undefined, inPhrasing: b
 function dropBadAttributeNames(node: Element, file: VFile): void {
   for (const name of Object.keys(node.properties)) {
     if (attributeName.test(name)) continue;
-    report(file, "html-attribute-unknown", `Attribute \`${name}\` of \`<${node.tagName}>\` is not a valid name: removed`, node.position);
+    report(
+      file,
+      "html-attribute-unknown",
+      `Attribute \`${name}\` of \`<${node.tagName}>\` is not a valid name: removed`,
+      node.position,
+    );
     delete node.properties[name];
   }
 }
@@ -133,21 +248,41 @@ function dropBadAttributeNames(node: Element, file: VFile): void {
 function repairFigure(figure: Element, file: VFile): void {
   figure.children = figure.children.filter((child) => {
     if (child.type !== "element" || child.tagName !== "br") return true;
-    report(file, "html-misplaced", "`<br>` may not stand directly in `<figure>`: removed (the style sheet spaces figures)", child.position ?? figure.position);
+    report(
+      file,
+      "html-misplaced",
+      "`<br>` may not stand directly in `<figure>`: removed (the style sheet spaces figures)",
+      child.position ?? figure.position,
+    );
     return false;
   });
-  const content = figure.children.filter((child) => !(child.type === "text" && whitespace(child)) && child.type !== "comment");
-  const captions = content.filter((child): child is Element => child.type === "element" && child.tagName === "figcaption");
+  const content = figure.children.filter(
+    (child) => !(child.type === "text" && whitespace(child)) && child.type !== "comment",
+  );
+  const captions = content.filter(
+    (child): child is Element => child.type === "element" && child.tagName === "figcaption",
+  );
   if (captions.length === 0) return;
-  const keep = content[0] === captions[0] ? captions[0] : content.at(-1) === captions.at(-1) ? captions.at(-1)! : captions[0];
+  const keep =
+    content[0] === captions[0] ? captions[0] : content.at(-1) === captions.at(-1) ? captions.at(-1)! : captions[0];
   for (const caption of captions) {
     if (caption === keep && (content[0] === caption || content.at(-1) === caption)) continue;
     if (caption === keep) {
-      report(file, "html-misplaced", "`<figcaption>` must be the first or last part of its `<figure>`: moved to the end", caption.position);
+      report(
+        file,
+        "html-misplaced",
+        "`<figcaption>` must be the first or last part of its `<figure>`: moved to the end",
+        caption.position,
+      );
       figure.children = [...figure.children.filter((child) => child !== caption), caption as ElementContent];
       continue;
     }
-    report(file, "html-misplaced", "A `<figure>` has one `<figcaption>`: this one was made a `<div>`", caption.position);
+    report(
+      file,
+      "html-misplaced",
+      "A `<figure>` has one `<figcaption>`: this one was made a `<div>`",
+      caption.position,
+    );
     caption.tagName = "div";
     addClass(caption, "figcaption");
   }
@@ -156,6 +291,7 @@ function repairFigure(figure: Element, file: VFile): void {
 /** The element's name as the author wrote it (`Listing`; the HTML parser lowercases it). */
 function writtenName(node: Element, file: VFile): string {
   const offset = node.position?.start.offset;
-  const written = offset === undefined ? undefined : /^<([A-Za-z][^\s/>]*)/.exec(String(file.value).slice(offset, offset + 100))?.[1];
+  const written =
+    offset === undefined ? undefined : /^<([A-Za-z][^\s/>]*)/.exec(String(file.value).slice(offset, offset + 100))?.[1];
   return written?.toLowerCase() === node.tagName ? written : node.tagName;
 }

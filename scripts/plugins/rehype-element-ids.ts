@@ -12,7 +12,13 @@ export const rehypeElementIds: Plugin<[], Root> = () => (tree: Root, file: VFile
   walkElements(tree, (node) => {
     const id = node.properties.id;
     if (typeof id !== "string") return;
-    if (seen.has(id)) report(file, "id-duplicate", `Id \`${id}\` is used twice in this chapter: give each element its own id`, node.position);
+    if (seen.has(id))
+      report(
+        file,
+        "id-duplicate",
+        `Id \`${id}\` is used twice in this chapter: give each element its own id`,
+        node.position,
+      );
     seen.add(id);
     ids.push(id);
   });

@@ -11,7 +11,13 @@ export const rehypeFigures: Plugin<[], Root> = () => (tree: Root) => {
     const title = typeof image.properties.title === "string" ? image.properties.title.trim() : "";
     delete image.properties.title;
     const children: ElementContent[] = [image];
-    if (title) children.push({ type: "element", tagName: "figcaption", properties: {}, children: [{ type: "text", value: title }] });
+    if (title)
+      children.push({
+        type: "element",
+        tagName: "figcaption",
+        properties: {},
+        children: [{ type: "text", value: title }],
+      });
     parent.children[index] = { type: "element", tagName: "figure", properties: {}, children, position: node.position };
   });
 };

@@ -37,7 +37,12 @@ export const rehypeGlyphs: Plugin<[], Root> = () => (tree: Root, file: VFile) =>
       if (reported.has(codePoint)) continue;
       reported.add(codePoint);
       const hex = codePoint.toString(16).toUpperCase().padStart(4, "0");
-      report(file, "glyph-missing", `Character \`${character}\` (U+${hex}) is in no font Folio embeds: it would print as an empty box; write it another way or leave it out`, placeOf(node, offset - character.length, character, file));
+      report(
+        file,
+        "glyph-missing",
+        `Character \`${character}\` (U+${hex}) is in no font Folio embeds: it would print as an empty box; write it another way or leave it out`,
+        placeOf(node, offset - character.length, character, file),
+      );
     }
     return undefined;
   });

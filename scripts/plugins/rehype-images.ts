@@ -15,7 +15,17 @@ export interface ImageOptions {
   /** Whether a file exists (the manuscript's, by absolute path, after following links). */
   readonly fileExists: (path: string) => boolean;
   /** Whether the image stays inside the manuscript folder once links are followed, and its pixel count (see scripts/util/image-facts.ts). */
-  readonly imageFacts?: (path: string) => { readonly confined: boolean; readonly pixels?: number; readonly selfContained?: boolean; readonly svg?: { readonly doctype?: { readonly line: number; readonly column: number }; readonly invalid?: string } } | undefined;
+  readonly imageFacts?: (path: string) =>
+    | {
+        readonly confined: boolean;
+        readonly pixels?: number;
+        readonly selfContained?: boolean;
+        readonly svg?: {
+          readonly doctype?: { readonly line: number; readonly column: number };
+          readonly invalid?: string;
+        };
+      }
+    | undefined;
 }
 
 export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Root, file: VFile) => {
@@ -30,22 +40,39 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       return index;
     };
     if (node.properties.alt === undefined) {
-      report(file, "image-alt-missing", `Image \`${src}\` has no alt text: describe it, or write \`![]()\` for a decorative image`, node.position);
+      report(
+        file,
+        "image-alt-missing",
+        `Image \`${src}\` has no alt text: describe it, or write \`![]()\` for a decorative image`,
+        node.position,
+      );
       node.properties.alt = "";
     }
     if (node.properties.alt === "") decorative(node);
     if (isExternal(src)) {
-      const message = report(file, "image-remote", `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`, node.position);
+      const message = report(
+        file,
+        "image-remote",
+        `Image \`${src}\` is remote and is never fetched: save it into the manuscript folder`,
+        node.position,
+      );
       // A book that lowers the rule (`rules: {image-remote: warning}`) keeps the image as a link to it, never as an image.
       if (message?.fatal !== true && /^https?:/i.test(src) && parent && index !== undefined) {
-        parent.children[index] = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: String(node.properties.alt || src) }] };
+        parent.children[index] = {
+          type: "element",
+          tagName: "a",
+          properties: { href: src },
+          children: [{ type: "text", value: String(node.properties.alt || src) }],
+        };
         return index + 1;
       }
       return drop();
     }
     const candidates = imagePaths(options.manuscriptDir, file.path, safeDecode(src));
     const fallback = candidates.at(-1) === decodedPath(src) ? candidates.at(-1)! : candidates[0];
-    const path = candidates.find((candidate) => isInside(options.manuscriptDir, candidate) && options.fileExists(candidate)) ?? fallback;
+    const path =
+      candidates.find((candidate) => isInside(options.manuscriptDir, candidate) && options.fileExists(candidate)) ??
+      fallback;
     // Referenced, even when refused below: the file is not "unused", it is wrong.
     data.imageReferences.push(path);
     if (!isInside(options.manuscriptDir, path)) {
@@ -53,32 +80,65 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
       return drop();
     }
     if (!options.fileExists(path)) {
-      const tried = candidates.length > 1 && fallback === candidates[0] ? ` (looked for \`${relative(options.manuscriptDir, candidates[0])}\`, next to the chapter, and \`${relative(options.manuscriptDir, candidates[1])}\`, from the manuscript folder)` : "";
-      report(file, "image-missing", `Image \`${src}\` does not exist${tried}: fix the path or add the file`, node.position);
+      const tried =
+        candidates.length > 1 && fallback === candidates[0]
+          ? ` (looked for \`${relative(options.manuscriptDir, candidates[0])}\`, next to the chapter, and \`${relative(options.manuscriptDir, candidates[1])}\`, from the manuscript folder)`
+          : "";
+      report(
+        file,
+        "image-missing",
+        `Image \`${src}\` does not exist${tried}: fix the path or add the file`,
+        node.position,
+      );
       return drop();
     }
     const facts = options.imageFacts?.(path);
     if (facts && !facts.confined) {
-      report(file, "image-outside", `Image \`${src}\` is a link to a file outside the manuscript folder: copy the file in instead`, node.position);
+      report(
+        file,
+        "image-outside",
+        `Image \`${src}\` is a link to a file outside the manuscript folder: copy the file in instead`,
+        node.position,
+      );
       return drop();
     }
     if (facts?.pixels !== undefined && facts.pixels > maxImagePixels) {
       const megapixels = Math.round(facts.pixels / 1e6);
-      report(file, "image-too-large", `Image \`${src}\` has ${megapixels} megapixels, more than the ${maxImagePixels / 1e6} a book can carry: scale it down`, node.position);
+      report(
+        file,
+        "image-too-large",
+        `Image \`${src}\` has ${megapixels} megapixels, more than the ${maxImagePixels / 1e6} a book can carry: scale it down`,
+        node.position,
+      );
       return drop();
     }
     if (facts?.selfContained === false) {
-      const message = report(file, "image-svg-external", `SVG image \`${src}\` refers to another file or the network, which readers may fetch: make it self-contained`, node.position);
+      const message = report(
+        file,
+        "image-svg-external",
+        `SVG image \`${src}\` refers to another file or the network, which readers may fetch: make it self-contained`,
+        node.position,
+      );
       // A book that lowers the rule keeps the image; Folio's own browser still loads nothing it names.
       if (message?.fatal === true) return drop();
     }
     if (facts?.svg?.invalid) {
-      report(file, "image-svg-invalid", `SVG image \`${src}\` cannot go into the book: ${facts.svg.invalid}`, node.position);
+      report(
+        file,
+        "image-svg-invalid",
+        `SVG image \`${src}\` cannot go into the book: ${facts.svg.invalid}`,
+        node.position,
+      );
       return drop();
     }
     if (facts?.svg?.doctype) {
       const at = facts.svg.doctype;
-      report(file, "image-svg-doctype", `SVG image \`${src}\` has a DOCTYPE (its line ${at.line}, column ${at.column}) that EPUB forbids: the book's copy has none; delete it from the file`, node.position);
+      report(
+        file,
+        "image-svg-doctype",
+        `SVG image \`${src}\` has a DOCTYPE (its line ${at.line}, column ${at.column}) that EPUB forbids: the book's copy has none; delete it from the file`,
+        node.position,
+      );
     }
     const mediaType = imageTypes[extname(path).toLowerCase()];
     if (!mediaType) {
@@ -93,7 +153,9 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
 
 /** `images/Figure 1.png` → `images/figure-1.png`: the same source path always gives the same name. */
 function stableName(root: string, path: string): string {
-  const rel = relative(root, path).split(/[\\/]/).map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));
+  const rel = relative(root, path)
+    .split(/[\\/]/)
+    .map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));
   return rel[0] === "images" ? rel.join("/") : ["images", ...rel].join("/");
 }
 
@@ -107,7 +169,8 @@ function decorative(node: Element): void {
   delete node.properties.tabIndex;
   for (const key of Object.keys(node.properties)) {
     if (!key.startsWith("aria")) continue;
-    if (key === "ariaLabel" && String(node.properties.ariaLabel).trim()) node.properties.alt = String(node.properties.ariaLabel);
+    if (key === "ariaLabel" && String(node.properties.ariaLabel).trim())
+      node.properties.alt = String(node.properties.ariaLabel);
     delete node.properties[key];
   }
 }

@@ -33,7 +33,12 @@ export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options
       report(file, "link-broken", `Link to \`${href}\`: no such file; fix the path`, node.position);
     } else {
       const kind = extname(target) === ".md" ? "a markdown file that is not a chapter" : "a file that is not a chapter";
-      report(file, "link-not-chapter", `Link to \`${relative(dirname(file.path), target)}\` points at ${kind}: link a chapter or use a full URL`, node.position);
+      report(
+        file,
+        "link-not-chapter",
+        `Link to \`${relative(dirname(file.path), target)}\` points at ${kind}: link a chapter or use a full URL`,
+        node.position,
+      );
     }
   });
 };

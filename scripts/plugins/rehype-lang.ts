@@ -15,6 +15,12 @@ export const rehypeLang: Plugin<[], Root> = () => async (tree: Root, file: VFile
   for (const node of tagged) {
     const lang = String(node.properties.lang);
     const problem = await languageProblem(lang);
-    if (problem) report(file, "lang-unknown", `Language \`${lang}\` of \`<${node.tagName}>\` ${problem}: use a tag such as \`en\` or \`fr-CA\``, node.position);
+    if (problem)
+      report(
+        file,
+        "lang-unknown",
+        `Language \`${lang}\` of \`<${node.tagName}>\` ${problem}: use a tag such as \`en\` or \`fr-CA\``,
+        node.position,
+      );
   }
 };

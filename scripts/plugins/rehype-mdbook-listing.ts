@@ -15,15 +15,35 @@ export const rehypeMdbookListing: Plugin<[], Root> = () => (tree: Root) => {
     // An attribute HTML does not know keeps its written name in the tree (`file-name`).
     const fileName = node.properties["file-name"] ?? node.properties.fileName;
     if (number === undefined && caption === undefined && fileName === undefined) return;
-    const label = [number !== undefined ? `Listing ${String(number)}` : undefined, caption !== undefined ? String(caption) : undefined].filter(Boolean).join(": ");
+    const label = [
+      number !== undefined ? `Listing ${String(number)}` : undefined,
+      caption !== undefined ? String(caption) : undefined,
+    ]
+      .filter(Boolean)
+      .join(": ");
     const parts: ElementContent[] = [];
     if (fileName !== undefined) parts.push(paragraph("file-name", `Filename: ${String(fileName)}`));
     parts.push(...node.children);
-    if (label) parts.push({ type: "element", tagName: "figcaption", properties: {}, children: [{ type: "text", value: label }] });
-    Object.assign(node, { tagName: "figure", properties: { className: ["listing", "mdbook"] }, children: parts } satisfies Partial<Element>);
+    if (label)
+      parts.push({
+        type: "element",
+        tagName: "figcaption",
+        properties: {},
+        children: [{ type: "text", value: label }],
+      });
+    Object.assign(node, {
+      tagName: "figure",
+      properties: { className: ["listing", "mdbook"] },
+      children: parts,
+    } satisfies Partial<Element>);
   });
 };
 
 function paragraph(className: string, text: string): Element {
-  return { type: "element", tagName: "p", properties: { className: [className] }, children: [{ type: "text", value: text }] };
+  return {
+    type: "element",
+    tagName: "p",
+    properties: { className: [className] },
+    children: [{ type: "text", value: text }],
+  };
 }

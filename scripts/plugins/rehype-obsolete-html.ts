@@ -37,12 +37,22 @@ function repairAttributes(node: Element, file: VFile): void {
     delete node.properties[property];
     const done = presentational(node, attribute, value.trim().toLowerCase());
     if (done !== undefined) {
-      report(file, "html-obsolete", `\`${attribute}\` on \`<${node.tagName}>\` is obsolete HTML: ${done}`, node.position);
+      report(
+        file,
+        "html-obsolete",
+        `\`${attribute}\` on \`<${node.tagName}>\` is obsolete HTML: ${done}`,
+        node.position,
+      );
       continue;
     }
     const kept = `data-${attribute.replace(/^data-/, "").replace(/[^a-z0-9_.-]/g, "-")}`;
     node.properties[find(html, kept).property] = value;
-    report(file, "html-attribute-unknown", `\`${attribute}\` is not an attribute of \`<${node.tagName}>\` in an EPUB: kept as \`${kept}\``, node.position);
+    report(
+      file,
+      "html-attribute-unknown",
+      `\`${attribute}\` is not an attribute of \`<${node.tagName}>\` in an EPUB: kept as \`${kept}\``,
+      node.position,
+    );
   }
 }
 
@@ -62,14 +72,26 @@ function validValue(node: Element, attribute: string, value: unknown): boolean {
 /** Attributes of a link that need its `href`. */
 const linkOnly = new Set(["rel", "type", "hreflang", "target", "download", "ping", "referrerpolicy"]);
 
-const listStyles: Readonly<Record<string, string>> = { disc: "disc", circle: "circle", square: "square", "1": "decimal", a: "lower-alpha", i: "lower-roman" };
+const listStyles: Readonly<Record<string, string>> = {
+  disc: "disc",
+  circle: "circle",
+  square: "square",
+  "1": "decimal",
+  a: "lower-alpha",
+  i: "lower-roman",
+};
 
 /** Replace one presentational attribute by a class or a style; returns what was done, or undefined when it is not presentational. */
 function presentational(node: Element, attribute: string, value: string): string | undefined {
   switch (attribute) {
     case "align": {
       const isBlockImage = node.tagName === "img" || node.tagName === "table";
-      const name = ["left", "right"].includes(value) && isBlockImage ? `float-${value}` : ["top", "middle", "bottom", "baseline", "texttop", "absmiddle", "absbottom"].includes(value) ? `valign-${value.replace(/^(abs|text)/, "")}` : `align-${value === "justify" ? "justify" : ["left", "right", "center"].includes(value) ? value : "center"}`;
+      const name =
+        ["left", "right"].includes(value) && isBlockImage
+          ? `float-${value}`
+          : ["top", "middle", "bottom", "baseline", "texttop", "absmiddle", "absbottom"].includes(value)
+            ? `valign-${value.replace(/^(abs|text)/, "")}`
+            : `align-${value === "justify" ? "justify" : ["left", "right", "center"].includes(value) ? value : "center"}`;
       return withClass(node, name);
     }
     case "valign":
@@ -77,7 +99,9 @@ function presentational(node: Element, attribute: string, value: string): string
     case "nowrap":
       return withClass(node, "nowrap");
     case "border":
-      return value === "0" || value === "" && node.tagName === "img" ? "removed (no border is the default)" : withClass(node, "bordered");
+      return value === "0" || (value === "" && node.tagName === "img")
+        ? "removed (no border is the default)"
+        : withClass(node, "bordered");
     case "width":
     case "height": {
       const length = /^(\d+(?:\.\d+)?)(px|%)?$/.exec(value);
@@ -125,7 +149,9 @@ function withClass(node: Element, name: string): string {
 }
 
 function withStyle(node: Element, declaration: string): string {
-  const style = String(node.properties.style ?? "").trim().replace(/;?$/, "");
+  const style = String(node.properties.style ?? "")
+    .trim()
+    .replace(/;?$/, "");
   node.properties.style = style ? `${style}; ${declaration}` : declaration;
   return `replaced by \`style="${declaration}"\``;
 }
@@ -140,8 +166,16 @@ function dropColours(node: Element, file: VFile): void {
   const kept = declarations.filter((declaration) => !colourDeclaration.test(declaration));
   if (kept.length === declarations.length) return;
   const dropped = declarations.filter((declaration) => colourDeclaration.test(declaration)).map((d) => d.trim());
-  report(file, "html-obsolete", `\`style="${dropped.join("; ")}"\` on \`<${node.tagName}>\` fixes a colour: removed (the reader and the book's style choose colours)`, node.position);
-  const style = kept.map((d) => d.trim()).filter(Boolean).join("; ");
+  report(
+    file,
+    "html-obsolete",
+    `\`style="${dropped.join("; ")}"\` on \`<${node.tagName}>\` fixes a colour: removed (the reader and the book's style choose colours)`,
+    node.position,
+  );
+  const style = kept
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .join("; ");
   if (style) node.properties.style = style;
   else delete node.properties.style;
 }

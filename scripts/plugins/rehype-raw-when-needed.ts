@@ -12,10 +12,14 @@ let raw: Promise<(tree: Root, file: VFile) => Root> | undefined;
 export function rehypeRawWhenNeeded() {
   return async (tree: Root, file: VFile): Promise<Root> => {
     let hasRaw = false;
-    walk(tree, (node): node is Nodes => node.type === "raw", () => {
-      hasRaw = true;
-      return EXIT;
-    });
+    walk(
+      tree,
+      (node): node is Nodes => node.type === "raw",
+      () => {
+        hasRaw = true;
+        return EXIT;
+      },
+    );
     if (!hasRaw) return tree;
     raw ??= import("rehype-raw").then(({ default: rehypeRaw }) => rehypeRaw() as (tree: Root, file: VFile) => Root);
     return (await raw)(tree, file);

@@ -9,20 +9,35 @@ const codeElements = new Set(["code", "pre", "kbd", "samp", "var", "script", "st
 
 export const rehypeStraightQuotes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const source = String(file.value);
-  walk(tree, (node): node is Text | Element => node.type === "text" || node.type === "element", (node) => {
-    if (node.type === "element") return codeElements.has(node.tagName) ? SKIP : undefined;
-    if (!node.position) return undefined;
-    for (const match of node.value.matchAll(/["']/g)) {
-      const place = sourcePlace(source, node, match.index);
-      report(file, "quotes-straight", `Straight quote \`${match[0]}\` left after typography: write a curly quote (“ ” ‘ ’) or reword`, place);
-    }
-    return undefined;
-  });
+  walk(
+    tree,
+    (node): node is Text | Element => node.type === "text" || node.type === "element",
+    (node) => {
+      if (node.type === "element") return codeElements.has(node.tagName) ? SKIP : undefined;
+      if (!node.position) return undefined;
+      for (const match of node.value.matchAll(/["']/g)) {
+        const place = sourcePlace(source, node, match.index);
+        report(
+          file,
+          "quotes-straight",
+          `Straight quote \`${match[0]}\` left after typography: write a curly quote (“ ” ‘ ’) or reword`,
+          place,
+        );
+      }
+      return undefined;
+    },
+  );
 };
 
 /** What typography may have turned a source sequence into. */
 const replaced: Readonly<Record<string, readonly string[]>> = {
-  "“": ['"'], "”": ['"'], "‘": ["'"], "’": ["'"], "–": ["--"], "—": ["---", "--"], "…": ["...", ". . ."],
+  "“": ['"'],
+  "”": ['"'],
+  "‘": ["'"],
+  "’": ["'"],
+  "–": ["--"],
+  "—": ["---", "--"],
+  "…": ["...", ". . ."],
 };
 
 /** Line and column in the source of character `index` of `node`'s (typeset) text, or the node's start when the two cannot be aligned. */
@@ -46,5 +61,7 @@ function sourcePlace(source: string, node: Text, index: number) {
   if (text[at] === "\\") at++;
   const before = text.slice(0, at);
   const lines = before.split("\n");
-  return lines.length === 1 ? { line: start.line, column: start.column + at } : { line: start.line + lines.length - 1, column: lines[lines.length - 1].length + 1 };
+  return lines.length === 1
+    ? { line: start.line, column: start.column + at }
+    : { line: start.line + lines.length - 1, column: lines[lines.length - 1].length + 1 };
 }

@@ -9,7 +9,8 @@ export const rehypeTableScope: Plugin<[], Root> = () => (tree: Root) => {
     const scope = node.tagName === "thead" ? "col" : "row";
     for (const row of node.children) {
       if (row.type !== "element" || row.tagName !== "tr") continue;
-      for (const cell of row.children) if (isHeader(cell) && cell.properties.scope === undefined) cell.properties.scope = scope;
+      for (const cell of row.children)
+        if (isHeader(cell) && cell.properties.scope === undefined) cell.properties.scope = scope;
     }
   });
 };

@@ -16,7 +16,24 @@ export const checkedBox = "\u2611";
 export const uncheckedBox = "\u2610";
 
 /** Block elements that end the item's own line of text (a nested list, a second paragraph). */
-const blocks = new Set(["ul", "ol", "p", "div", "blockquote", "table", "pre", "figure", "dl", "hr", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const blocks = new Set([
+  "ul",
+  "ol",
+  "p",
+  "div",
+  "blockquote",
+  "table",
+  "pre",
+  "figure",
+  "dl",
+  "hr",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+]);
 
 export const rehypeTaskLists: Plugin<[], Root> = () => (tree: Root) => {
   const used = new Set<string>();
@@ -27,21 +44,43 @@ export const rehypeTaskLists: Plugin<[], Root> = () => (tree: Root) => {
     const holder = firstElement(node)?.tagName === "p" ? (firstElement(node) as Element) : node;
     const at = holder.children.findIndex((child) => child.type === "element");
     const input = holder.children[at] as Element | undefined;
-    if (!input || input.tagName !== "input" || input.position || input.properties.type !== "checkbox") return;
+    if (input?.tagName !== "input" || input.position || input.properties.type !== "checkbox") return;
     let id = `task.${++count}`;
     while (used.has(id)) id = `task.${++count}`;
     used.add(id);
     let end = at + 1;
     while (end < holder.children.length && !isBlock(holder.children[end])) end++;
     const text = holder.children.slice(at + 1, end);
-    const label: Element = { type: "element", tagName: "span", properties: { id, className: ["task-text"] }, children: trimEnd(trimStart(text)) };
-    holder.children.splice(at, end - at, taskBox(input.properties.checked === true, id), { type: "text", value: " " }, label);
+    const label: Element = {
+      type: "element",
+      tagName: "span",
+      properties: { id, className: ["task-text"] },
+      children: trimEnd(trimStart(text)),
+    };
+    holder.children.splice(
+      at,
+      end - at,
+      taskBox(input.properties.checked === true, id),
+      { type: "text", value: " " },
+      label,
+    );
   });
 };
 
 function taskBox(checked: boolean, labelId: string): Element {
-  const properties: Properties = { className: ["task-box"], role: "checkbox", ariaChecked: checked ? "true" : "false", ariaDisabled: "true", ariaLabelledBy: [labelId] };
-  return { type: "element", tagName: "span", properties, children: [{ type: "text", value: checked ? checkedBox : uncheckedBox }] };
+  const properties: Properties = {
+    className: ["task-box"],
+    role: "checkbox",
+    ariaChecked: checked ? "true" : "false",
+    ariaDisabled: "true",
+    ariaLabelledBy: [labelId],
+  };
+  return {
+    type: "element",
+    tagName: "span",
+    properties,
+    children: [{ type: "text", value: checked ? checkedBox : uncheckedBox }],
+  };
 }
 
 function trimStart(children: ElementContent[]): ElementContent[] {

@@ -14,7 +14,10 @@ import { walkElements } from "../util/walk.js";
 
 /** `04-no-heading` → `No Heading`: the leading number and separators go, each word gets a capital. */
 export function readableTitle(slug: string): string {
-  const words = slug.replace(/^\d+(?=[-_.\s]|$)[-_.\s]*/, "").split(/[-_.\s]+/).filter(Boolean);
+  const words = slug
+    .replace(/^\d+(?=[-_.\s]|$)[-_.\s]*/, "")
+    .split(/[-_.\s]+/)
+    .filter(Boolean);
   if (words.length === 0) return slug;
   return words.map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1)).join(" ");
 }
@@ -28,7 +31,12 @@ export const rehypeTitleHeading: Plugin<[], Root> = () => (tree: Root, file: VFi
   const slugger = new GithubSlugger();
   walkElements(tree, (node) => void (typeof node.properties.id === "string" && slugger.slug(node.properties.id)));
   const id = slugger.slug(data.title) || slugger.slug("title");
-  const heading: Element = { type: "element", tagName: "h1", properties: { id }, children: [{ type: "text", value: data.title }] };
+  const heading: Element = {
+    type: "element",
+    tagName: "h1",
+    properties: { id },
+    children: [{ type: "text", value: data.title }],
+  };
   tree.children.unshift(heading, { type: "text", value: "\n" });
   data.headings.unshift({ depth: 1, text: data.title, id });
 };

@@ -7,14 +7,59 @@ import { report } from "../diagnostics.js";
 
 /** Elements that run code, load documents or resources, submit data, or change how the page resolves addresses. */
 const removedElements = new Set([
-  "script", "iframe", "object", "embed", "applet", "base", "meta", "link", "frame", "frameset", "form", "input", "button",
-  "textarea", "select", "noscript", "template", "audio", "video", "source", "track", "portal", "picture", "slot", "dialog",
+  "script",
+  "iframe",
+  "object",
+  "embed",
+  "applet",
+  "base",
+  "meta",
+  "link",
+  "frame",
+  "frameset",
+  "form",
+  "input",
+  "button",
+  "textarea",
+  "select",
+  "noscript",
+  "template",
+  "audio",
+  "video",
+  "source",
+  "track",
+  "portal",
+  "picture",
+  "slot",
+  "dialog",
   // SVG: scripted animation can set any attribute (an href to `javascript:`); foreignObject nests HTML the checks above already cover.
-  "animate", "set", "animatemotion", "animatetransform", "handler", "listener",
+  "animate",
+  "set",
+  "animatemotion",
+  "animatetransform",
+  "handler",
+  "listener",
 ]);
 
 /** Attributes that make an element (other than a link or an image, which other plugins check) load something. */
-const fetchingProperties = ["src", "srcSet", "href", "xLinkHref", "poster", "background", "data", "lowsrc", "dynsrc", "longDesc", "ping", "manifest", "codeBase", "archive", "action", "formAction"];
+const fetchingProperties = [
+  "src",
+  "srcSet",
+  "href",
+  "xLinkHref",
+  "poster",
+  "background",
+  "data",
+  "lowsrc",
+  "dynsrc",
+  "longDesc",
+  "ping",
+  "manifest",
+  "codeBase",
+  "archive",
+  "action",
+  "formAction",
+];
 
 /** Elements whose href is a link the reader follows, not a resource the page loads. */
 const linkElements = new Set(["a", "area"]);
@@ -26,7 +71,12 @@ export const rehypeUnsafeHtml: Plugin<[], Root> = () => (tree: Root, file: VFile
   walkElements(tree, (node, index, parent) => {
     const name = node.tagName.toLowerCase();
     if (removedElements.has(name) || (name === "style" && unsafeCss.test(textOf(node)))) {
-      report(file, "html-unsafe", `Raw \`<${node.tagName}>\` removed: it could run a script or fetch a file`, node.position);
+      report(
+        file,
+        "html-unsafe",
+        `Raw \`<${node.tagName}>\` removed: it could run a script or fetch a file`,
+        node.position,
+      );
       if (parent && index !== undefined) parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -38,7 +88,12 @@ export const rehypeUnsafeHtml: Plugin<[], Root> = () => (tree: Root, file: VFile
 function cleanProperties(node: Element, file: VFile): void {
   for (const name of Object.keys(node.properties)) {
     if (isUnsafeProperty(node, name, node.properties[name])) {
-      report(file, "html-unsafe", `Attribute \`${name}\` removed from \`<${node.tagName}>\`: it could run a script or fetch a file`, node.position);
+      report(
+        file,
+        "html-unsafe",
+        `Attribute \`${name}\` removed from \`<${node.tagName}>\`: it could run a script or fetch a file`,
+        node.position,
+      );
       delete node.properties[name];
     }
   }

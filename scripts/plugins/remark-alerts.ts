@@ -9,25 +9,43 @@ import type { Blockquote, Paragraph, Root } from "mdast";
 import type { Plugin } from "unified";
 import { walk } from "../util/walk.js";
 
-const titles: Readonly<Record<string, string>> = { note: "Note", tip: "Tip", important: "Important", warning: "Warning", caution: "Caution" };
+const titles: Readonly<Record<string, string>> = {
+  note: "Note",
+  tip: "Tip",
+  important: "Important",
+  warning: "Warning",
+  caution: "Caution",
+};
 /** The marker, alone on the alert's first line (GitHub ignores it anywhere else). */
 const marker = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
 
 export const remarkAlerts: Plugin<[], Root> = () => (tree: Root) => {
-  walk(tree, (node): node is Blockquote => node.type === "blockquote", (node) => {
-    const first = node.children[0];
-    if (first?.type !== "paragraph" || first.children[0]?.type !== "text") return;
-    const text = first.children[0];
-    const match = marker.exec(text.value);
-    if (!match) return;
-    const kind = match[1].toLowerCase();
-    text.value = text.value.slice(match[0].length);
-    if (text.value === "") first.children.shift();
-    // A hard break right after the marker (`[!NOTE]  ` then a line) is the marker's line end.
-    if ((first.children[0] as { type: string } | undefined)?.type === "break") first.children.shift();
-    if (first.children.length === 0) node.children.shift();
-    const title: Paragraph = { type: "paragraph", children: [{ type: "text", value: titles[kind] }], data: { hProperties: { className: ["callout-title"] } } };
-    node.children.unshift(title);
-    node.data = { ...node.data, hName: "div", hProperties: { className: ["callout", `callout-${kind}`], role: "note" } };
-  });
+  walk(
+    tree,
+    (node): node is Blockquote => node.type === "blockquote",
+    (node) => {
+      const first = node.children[0];
+      if (first?.type !== "paragraph" || first.children[0]?.type !== "text") return;
+      const text = first.children[0];
+      const match = marker.exec(text.value);
+      if (!match) return;
+      const kind = match[1].toLowerCase();
+      text.value = text.value.slice(match[0].length);
+      if (text.value === "") first.children.shift();
+      // A hard break right after the marker (`[!NOTE]  ` then a line) is the marker's line end.
+      if ((first.children[0] as { type: string } | undefined)?.type === "break") first.children.shift();
+      if (first.children.length === 0) node.children.shift();
+      const title: Paragraph = {
+        type: "paragraph",
+        children: [{ type: "text", value: titles[kind] }],
+        data: { hProperties: { className: ["callout-title"] } },
+      };
+      node.children.unshift(title);
+      node.data = {
+        ...node.data,
+        hName: "div",
+        hProperties: { className: ["callout", `callout-${kind}`], role: "note" },
+      };
+    },
+  );
 };

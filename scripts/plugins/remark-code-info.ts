@@ -29,17 +29,22 @@ export function parseCodeInfo(lang: string | null | undefined, meta: string | nu
       continue;
     }
     // Only the first word names the language; later ones are flags for test tools.
-    if (language === undefined && word !== undefined && info.replace(/^\{\s*/, "").startsWith(word)) language = word.replace(/^\./, "");
+    if (language === undefined && word !== undefined && info.replace(/^\{\s*/, "").startsWith(word))
+      language = word.replace(/^\./, "");
   }
   return { language: language?.toLowerCase(), caption: caption?.trim() || undefined };
 }
 
 export const remarkCodeInfo: Plugin<[], Root> = () => (tree: Root) => {
-  walk(tree, (node): node is Code => node.type === "code", (node) => {
-    if (!node.lang && !node.meta) return;
-    const { language, caption } = parseCodeInfo(node.lang, node.meta);
-    node.lang = language ?? null;
-    node.meta = null;
-    if (caption) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataCaption: caption } };
-  });
+  walk(
+    tree,
+    (node): node is Code => node.type === "code",
+    (node) => {
+      if (!node.lang && !node.meta) return;
+      const { language, caption } = parseCodeInfo(node.lang, node.meta);
+      node.lang = language ?? null;
+      node.meta = null;
+      if (caption) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataCaption: caption } };
+    },
+  );
 };

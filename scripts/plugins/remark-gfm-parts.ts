@@ -29,7 +29,11 @@ export interface GfmOptions {
 /** Whether `markdown` may hold a bare URL or e-mail address (true also whenever it holds a character reference). */
 export function mayHoldAutolinkLiteral(markdown: string): boolean {
   // Spelt out rather than one case-blind alternation, which scans a long chapter many times slower.
-  return markdown.includes("@") || /[wW][wW][wW]|[hH][tT][tT][pP]/.test(markdown) || (markdown.includes("&") && /&(?:#|[a-z][a-z\d]*;)/i.test(markdown));
+  return (
+    markdown.includes("@") ||
+    /[wW][wW][wW]|[hH][tT][tT][pP]/.test(markdown) ||
+    (markdown.includes("&") && /&(?:#|[a-z][a-z\d]*;)/i.test(markdown))
+  );
 }
 
 /** remark plugin: the GFM syntax, in remark-gfm's order. */
@@ -37,7 +41,13 @@ export function remarkGfmParts(this: Processor, options: GfmOptions): void {
   const data = this.data();
   const literals = options.autolinkLiterals;
   (data.micromarkExtensions ??= []).push(
-    combineExtensions([...(literals ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]),
+    combineExtensions([
+      ...(literals ? [gfmAutolinkLiteral()] : []),
+      gfmFootnote(),
+      gfmStrikethrough(),
+      gfmTable(),
+      gfmTaskListItem(),
+    ]),
   );
   (data.fromMarkdownExtensions ??= []).push([
     ...(literals ? [gfmAutolinkLiteralFromMarkdown()] : []),

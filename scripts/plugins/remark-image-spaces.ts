@@ -57,5 +57,8 @@ function placeOf(node: Text, index: number, written: string, file: VFile): Image
   const before = source.slice(0, offset);
   const line = before.split("\n").length;
   const column = offset - before.lastIndexOf("\n");
-  return { start: { line, column, offset }, end: { line, column: column + written.length, offset: offset + written.length } };
+  return {
+    start: { line, column, offset },
+    end: { line, column: column + written.length, offset: offset + written.length },
+  };
 }

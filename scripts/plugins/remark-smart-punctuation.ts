@@ -33,7 +33,11 @@ export function remarkSmartPunctuation() {
       walkAll<Nodes>(node, (child) => {
         if (child.type === "text" || child.type === "inlineCode") literals.push(child);
       });
-      const educated = educateQuotes(literals.map((literal) => (literal.type === "text" ? literal.value : "A".repeat(literal.value.length))).join(""));
+      const educated = educateQuotes(
+        literals
+          .map((literal) => (literal.type === "text" ? literal.value : "A".repeat(literal.value.length)))
+          .join(""),
+      );
       let at = 0;
       for (const literal of literals) {
         const end = at + literal.value.length;
@@ -50,9 +54,11 @@ const is = (pattern: RegExp, char: string | undefined) => char !== undefined && 
 const lone = (text: string, at: number) => text[at - 1] !== text[at] && text[at + 1] !== text[at];
 const isJoiner = (text: string, at: number) => is(joiner, text[at]) && (text[at] === "_" || lone(text, at));
 /** Whether a word starts at `at`; a lone full stop or ampersand can start one (".c", "&c"). */
-const startsWord = (text: string, at: number) => is(letter, text[at]) || (/[.&]/.test(text[at] ?? "") && text[at + 1] !== text[at] && is(letter, text[at + 1]));
+const startsWord = (text: string, at: number) =>
+  is(letter, text[at]) || (/[.&]/.test(text[at] ?? "") && text[at + 1] !== text[at] && is(letter, text[at + 1]));
 /** Whether the apostrophe before `at` stands for a century. Unlike retext, only an apostrophe ("80s" opens), whatever follows ('80s-era). */
-const isDecade = (text: string, at: number) => text[at - 1] === "'" && /^\d\ds$/.test(text.slice(at, at + 3)) && !is(letter, text[at + 3]);
+const isDecade = (text: string, at: number) =>
+  text[at - 1] === "'" && /^\d\ds$/.test(text.slice(at, at + 3)) && !is(letter, text[at + 3]);
 
 /** Curl each lone straight quote by SmartyPants' rules, from what is on either side of it. */
 export function educateQuotes(text: string): string {
@@ -65,7 +71,8 @@ export function educateQuotes(text: string): string {
     const opens = opening(text, i, firstLetter);
     chars[i] = curly[quote][opens ? 0 : 1];
     // "'Nested' quotes": a quote that opens before another one and a word opens that one too.
-    if (opens && (text[i + 1] === '"' || text[i + 1] === "'") && lone(text, i + 1) && startsWord(text, i + 2)) chars[i + 1] = curly[text[i + 1]][0];
+    if (opens && (text[i + 1] === '"' || text[i + 1] === "'") && lone(text, i + 1) && startsWord(text, i + 2))
+      chars[i + 1] = curly[text[i + 1]][0];
   }
   return chars.join("");
 }
@@ -80,7 +87,8 @@ function opening(text: string, i: number, firstLetter: number): boolean {
   }
   if (endsSentence(text, i, firstLetter) || next === undefined || is(space, next)) return false;
   // A lone hyphen or full stop right after a word belongs to it ("iso-"s). Unlike retext, a slash does not (he/"she").
-  const afterWord = is(letter, before) || ((before === "-" || before === ".") && lone(text, i - 1) && is(letter, text[i - 2]));
+  const afterWord =
+    is(letter, before) || ((before === "-" || before === ".") && lone(text, i - 1) && is(letter, text[i - 2]));
   // Unlike retext, an apostrophe and a lone s after a space are the letter in quotes ('s') at a sentence's start too.
   if (is(letter, next)) return !isDecade(text, i + 1) && !afterWord;
   let end = i + 2;
@@ -119,7 +127,10 @@ function endsSentence(text: string, i: number, firstLetter: number): boolean {
 }
 
 /** Three spaced runs of one or two stops (the first not an initialism's, as in U.S. . . .), or a run of stops, hyphens, backticks or single quotes. */
-const spacedOrRun = new RegExp(String.raw`(?:(?<!\.|(?:^|[^\p{L}\p{N}])(?:\p{L}\.[\p{L}\p{N}]|\d\.\p{L}))\.|(?<!\.)\.\.)${ws}+\.\.?${ws}+\.+|\.{3,}|-+|${"`"}+|'+`, "gu");
+const spacedOrRun = new RegExp(
+  String.raw`(?:(?<!\.|(?:^|[^\p{L}\p{N}])(?:\p{L}\.[\p{L}\p{N}]|\d\.\p{L}))\.|(?<!\.)\.\.)${ws}+\.\.?${ws}+\.+|\.{3,}|-+|${"`"}+|'+`,
+  "gu",
+);
 
 /**
  * `--` becomes an em dash (`---` stays), three or more stops an ellipsis, and doubled backticks or single quotes double

@@ -34,13 +34,15 @@ export function allowedHosts(host: string, port: number): Set<string> {
 /** Why `request` must be refused (403), or undefined when it may be served. */
 export function refusal(request: IncomingMessage, hosts: ReadonlySet<string>): string | undefined {
   const host = (request.headers.host ?? "").toLowerCase();
-  if (!hosts.has(host)) return `this preview answers only to ${[...hosts][0]} (the request named \`${host || "no host"}\`)`;
+  if (!hosts.has(host))
+    return `this preview answers only to ${[...hosts][0]} (the request named \`${host || "no host"}\`)`;
   const origin = request.headers.origin;
   if (origin !== undefined && origin !== `http://${host}`) return `requests from ${origin} are refused`;
   const path = new URL(request.url ?? "/", "http://preview.invalid").pathname;
   const site = request.headers["sec-fetch-site"];
   // `none` is the author typing the address or opening a bookmark; a tool without the header (curl) is local too.
-  if (workPaths.has(path) && site !== undefined && site !== "same-origin" && site !== "none") return `${path} is opened from the preview itself only (this request came from a ${site} page)`;
+  if (workPaths.has(path) && site !== undefined && site !== "same-origin" && site !== "none")
+    return `${path} is opened from the preview itself only (this request came from a ${site} page)`;
   return undefined;
 }
 

@@ -9,7 +9,10 @@ function opener(url: string): [string, string[]] {
 }
 
 /** Start the opener and let it go; resolves to false (with the reason) when it cannot be started. */
-export function openInBrowser(url: string, env: NodeJS.ProcessEnv = process.env): Promise<{ opened: boolean; reason?: string }> {
+export function openInBrowser(
+  url: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ opened: boolean; reason?: string }> {
   const [command, args] = opener(url);
   return new Promise((resolve) => {
     const child = spawn(command, args, { env, stdio: "ignore", detached: true });

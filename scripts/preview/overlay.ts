@@ -18,15 +18,21 @@ export function injectPreview(html: string, files: readonly VFile[], options: { 
 
 /** A page standing in for the edition when the book cannot be built (book.yaml errors). */
 export function failurePage(files: readonly VFile[]): string {
-  return injectPreview("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Folio preview</title></head><body><h1>The book cannot be built</h1></body></html>", files, { printLinks: false });
+  return injectPreview(
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Folio preview</title></head><body><h1>The book cannot be built</h1></body></html>',
+    files,
+    { printLinks: false },
+  );
 }
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const panelStyle = "position:fixed;left:0;right:0;bottom:0;max-height:40vh;overflow:auto;margin:0;padding:.6em 1em;background:#fff8e1;color:#222;border-top:3px solid #d9822b;font:13px/1.4 ui-monospace,monospace;z-index:2147483647";
-const linksStyle = "position:fixed;top:.5em;right:.5em;padding:.3em .6em;background:#ffffffd0;border:1px solid #ccc;border-radius:4px;font:12px sans-serif;z-index:2147483646";
+const panelStyle =
+  "position:fixed;left:0;right:0;bottom:0;max-height:40vh;overflow:auto;margin:0;padding:.6em 1em;background:#fff8e1;color:#222;border-top:3px solid #d9822b;font:13px/1.4 ui-monospace,monospace;z-index:2147483647";
+const linksStyle =
+  "position:fixed;top:.5em;right:.5em;padding:.3em .6em;background:#ffffffd0;border:1px solid #ccc;border-radius:4px;font:12px sans-serif;z-index:2147483646";
 
 // Reload on every rebuild, keeping the reader's place; point "this chapter" links at the chapter in view.
 const client = `(() => {

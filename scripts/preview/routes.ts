@@ -22,7 +22,13 @@ export interface RouteContext {
   readonly pdf: (book: Book) => Promise<Uint8Array>;
 }
 
-const fileTypes: Record<string, string> = { ...imageTypes, ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".woff": "font/woff" };
+const fileTypes: Record<string, string> = {
+  ...imageTypes,
+  ".ttf": "font/ttf",
+  ".otf": "font/otf",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+};
 
 export async function route(request: IncomingMessage, response: ServerResponse, context: RouteContext): Promise<void> {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -32,12 +38,20 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
   if (url.pathname === "/" || url.pathname === "/index.html") {
     // A book that cannot be built now (book.yaml is wrong) keeps its last good edition on screen, under the problems.
     const shown = build.html ?? build.lastGoodHtml;
-    const page = shown ? injectPreview(shown, build.files, { printLinks: Boolean(build.html) }) : failurePage(build.files);
+    const page = shown
+      ? injectPreview(shown, build.files, { printLinks: Boolean(build.html) })
+      : failurePage(build.files);
     return send(response, 200, "text/html; charset=utf-8", page);
   }
   if ((url.pathname === "/print" || url.pathname === "/print.pdf") && build.book && build.html) {
     const book = selectChapter(build.book, url.searchParams.get("chapter"));
-    if (!book) return send(response, 404, "text/html; charset=utf-8", `<p>No chapter ${escapeHtml(url.searchParams.get("chapter") ?? "")}</p>`);
+    if (!book)
+      return send(
+        response,
+        404,
+        "text/html; charset=utf-8",
+        `<p>No chapter ${escapeHtml(url.searchParams.get("chapter") ?? "")}</p>`,
+      );
     if (url.pathname === "/print.pdf") return send(response, 200, "application/pdf", await context.pdf(book));
     const html = (await printDocument(book, await context.fonts())).replace(/file:\/\/(\/[^"')\s]+)/g, "/_file$1");
     return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
@@ -45,7 +59,10 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
   if (url.pathname.startsWith("/_file/") && build.book) {
     const path = filePath(url.pathname.slice("/_file".length));
     if (!path) return send(response, 404, "text/plain; charset=utf-8", "Not found\n");
-    const roots = [build.book.config.manuscriptDir, ...(await context.fonts()).faces.map((face) => resolve(face.file, ".."))];
+    const roots = [
+      build.book.config.manuscriptDir,
+      ...(await context.fonts()).faces.map((face) => resolve(face.file, "..")),
+    ];
     const type = fileTypes[extname(path).toLowerCase()];
     if (type && roots.some((root) => isInside(root, path))) {
       const bytes = await readFile(path).catch(() => undefined);
@@ -63,7 +80,12 @@ function selectChapter(book: Book, id: string | null): Book | undefined {
   // A one-chapter book: the chapter becomes number 0. A link to another chapter has no target
   // here: it names the target's id, as in the web edition.
   const data = chapterData(chapter);
-  const links = data.links.map((link) => ({ ...link, chapter: 0, fragment: link.chapter === data.index ? link.fragment : (link.fragment ?? chapterData(book.chapters[link.chapter]).id) }));
+  const links = data.links.map((link) => ({
+    ...link,
+    chapter: 0,
+    fragment:
+      link.chapter === data.index ? link.fragment : (link.fragment ?? chapterData(book.chapters[link.chapter]).id),
+  }));
   const alone = new VFile({ path: chapter.path, value: chapter.value });
   // Alone, it opens no part: the part's title page belongs to the whole book.
   Object.assign(alone.data, data, { index: 0, links, tree: data.tree, part: undefined });

@@ -45,7 +45,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     current: () => latest,
     fonts: () => (fonts ??= loadFonts()),
     subscribe: (response: ServerResponse) => {
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      response.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+      });
       response.write("event: hello\ndata: {}\n\n");
       clients.add(response);
       const remove = () => clients.delete(response);
@@ -66,14 +70,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   hosts = allowedHosts(host, port);
   const manuscriptDir = resolve(options.build.manuscriptDir);
   const outDir = resolve(options.build.outDir);
-  const ignored = (path: string) => relative(manuscriptDir, path).split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules") || path.startsWith(outDir);
+  const ignored = (path: string) =>
+    relative(manuscriptDir, path)
+      .split(/[\\/]/)
+      .some((part) => part.startsWith(".") || part === "node_modules") || path.startsWith(outDir);
   const watcher = watchFiles([manuscriptDir, templatesDir], ignored, (changed) => {
     if (changed.some((path) => path.startsWith(templatesDir))) forgetTemplates();
     latest = latest.catch(() => undefined).then(() => session.rebuild());
     latest.then(
       (build) => {
         options.onBuild?.(build, changed);
-        for (const client of clients) client.write(`event: reload\ndata: ${JSON.stringify({ build: build.number })}\n\n`);
+        for (const client of clients)
+          client.write(`event: reload\ndata: ${JSON.stringify({ build: build.number })}\n\n`);
       },
       (error: Error) => options.onError?.(error),
     );

@@ -44,7 +44,11 @@ export class PreviewSession {
     if (prepared.book && !prepared.configFailed) {
       this.scratch ??= await mkdtemp(join(tmpdir(), "folio-preview-"));
       this.fonts ??= loadFonts();
-      const { artifact } = await editions.html.render(prepared.book, { outDir: this.scratch, fonts: await this.fonts, wrapRendering: this.cache.wrapRendering });
+      const { artifact } = await editions.html.render(prepared.book, {
+        outDir: this.scratch,
+        fonts: await this.fonts,
+        wrapRendering: this.cache.wrapRendering,
+      });
       html = await readFile(artifact.path, "utf8");
     }
     this.cache.trim();

@@ -7,7 +7,12 @@ export interface Watcher {
 }
 
 /** Call `onChange` with the changed paths, `delay` ms after the last save of a burst (editors write several times). */
-export function watchFiles(paths: readonly string[], ignored: (path: string) => boolean, onChange: (changed: string[]) => void, delay = 60): Watcher {
+export function watchFiles(
+  paths: readonly string[],
+  ignored: (path: string) => boolean,
+  onChange: (changed: string[]) => void,
+  delay = 60,
+): Watcher {
   const watcher = watch([...paths], { ignoreInitial: true, ignored, awaitWriteFinish: false });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -4,7 +4,16 @@
  * renames the fonts from their programs, but keeps glyph ids. So each font of its output gets
  * back the map of the input font with the same name whose glyphs (its /W entries) it shares most.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFName,
+  type PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  decodePDFRawStream,
+} from "pdf-lib";
 
 export interface FontMap {
   readonly name: string;
@@ -18,7 +27,10 @@ function type0Fonts(pdf: PDFDocument): PDFDict[] {
   return pdf.context
     .enumerateIndirectObjects()
     .map(([, object]) => object)
-    .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of("Subtype")) === PDFName.of("Type0"));
+    .filter(
+      (object): object is PDFDict =>
+        object instanceof PDFDict && object.get(PDFName.of("Subtype")) === PDFName.of("Type0"),
+    );
 }
 
 /** The glyph ids a Type0 font's /W gives widths for (`c [w…]` and `cFirst cLast w`). */
@@ -45,7 +57,9 @@ function glyphsOf(font: PDFDict): Set<number> {
 export function fontMaps(pdf: PDFDocument): FontMap[] {
   return type0Fonts(pdf).flatMap((font) => {
     const toUnicode = font.lookup(PDFName.of("ToUnicode"));
-    return toUnicode instanceof PDFRawStream ? [{ name: baseName(font), glyphs: glyphsOf(font), toUnicode: decodePDFRawStream(toUnicode).decode() }] : [];
+    return toUnicode instanceof PDFRawStream
+      ? [{ name: baseName(font), glyphs: glyphsOf(font), toUnicode: decodePDFRawStream(toUnicode).decode() }]
+      : [];
   });
 }
 

@@ -12,7 +12,10 @@ const run = promisify(execFile);
  * Ghostscript by Debian's libgs-common), for the US web-offset condition CGATS TR 001 that
  * print-on-demand presses print to. A grey interior keeps its DeviceGray content under it (black only).
  */
-export const outputProfiles = ["/usr/share/color/icc/ghostscript/default_cmyk.icc", "/usr/share/ghostscript/iccprofiles/default_cmyk.icc"];
+export const outputProfiles = [
+  "/usr/share/color/icc/ghostscript/default_cmyk.icc",
+  "/usr/share/ghostscript/iccprofiles/default_cmyk.icc",
+];
 
 export function findOutputProfile(): string | undefined {
   return outputProfiles.find((path) => existsSync(path));
@@ -42,9 +45,22 @@ export interface PdfxOptions {
 export async function writePdfx(input: string, output: string, options: PdfxOptions): Promise<void> {
   const definition = join(dirname(output), "pdfx-def.ps");
   await writeFile(definition, pdfxDefinition(options.title, options.profile));
-  const colour = options.colour === "grey" ? ["-sColorConversionStrategy=Gray", "-sProcessColorModel=DeviceGray"] : ["-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK", ...(options.blackText ? ["-dBlackText"] : [])];
+  const colour =
+    options.colour === "grey"
+      ? ["-sColorConversionStrategy=Gray", "-sProcessColorModel=DeviceGray"]
+      : [
+          "-sColorConversionStrategy=CMYK",
+          "-sProcessColorModel=DeviceCMYK",
+          ...(options.blackText ? ["-dBlackText"] : []),
+        ];
   const args = [
-    "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-dPDFX", "-dCompatibilityLevel=1.3",
+    "-q",
+    "-dSAFER",
+    "-dBATCH",
+    "-dNOPAUSE",
+    "-sDEVICE=pdfwrite",
+    "-dPDFX",
+    "-dCompatibilityLevel=1.3",
     ...colour,
     `--permit-file-read=${dirname(options.profile)}/`,
     `-sOutputFile=${output}`,

@@ -42,12 +42,23 @@ export function checkPressConfig(loaded: LoadedConfig, config: ResolvedConfig): 
   if (!offersTrim(profile, width, height)) {
     const offered = (profile.trims ?? []).map(([w, h]) => `${w}x${h}`).join(", ");
     const size = `${Math.round(width * 100) / 100} × ${Math.round(height * 100) / 100} in`;
-    report(loaded.file, "press-trim", `Trim \`${loaded.options?.print?.trim ?? "custom"}\` (${size}) is not one ${profile.label} offers: choose one of ${offered} in`, at("trim"));
+    report(
+      loaded.file,
+      "press-trim",
+      `Trim \`${loaded.options?.print?.trim ?? "custom"}\` (${size}) is not one ${profile.label} offers: choose one of ${offered} in`,
+      at("trim"),
+    );
   }
   const safe = profile.safeZone;
   for (const side of ["outside", "inside"] as const) {
     const margin = inches(print.margins[side]);
-    if (margin < safe) report(loaded.file, "press-safe-zone", `The ${side} margin, ${(print.writtenMargins ?? print.margins)[side]}, puts text inside ${profile.label}'s ${safe} in safe zone: set \`print.margins.${side}\` to at least ${safe}in`, at("margins", side));
+    if (margin < safe)
+      report(
+        loaded.file,
+        "press-safe-zone",
+        `The ${side} margin, ${(print.writtenMargins ?? print.margins)[side]}, puts text inside ${profile.label}'s ${safe} in safe zone: set \`print.margins.${side}\` to at least ${safe}in`,
+        at("margins", side),
+      );
   }
   const { head, folio } = furnitureInsets(print);
   const room = [
@@ -57,9 +68,19 @@ export function checkPressConfig(loaded: LoadedConfig, config: ResolvedConfig): 
   for (const { side, needed, what } of room) {
     if (inches(print.margins[side]) >= needed) continue;
     const least = Math.ceil(needed * 100) / 100;
-    report(loaded.file, "press-safe-zone", `The ${side} margin, ${(print.writtenMargins ?? print.margins)[side]}, leaves no room for the ${what} outside ${profile.label}'s ${safe} in safe zone: set \`print.margins.${side}\` to at least ${least}in`, at("margins", side));
+    report(
+      loaded.file,
+      "press-safe-zone",
+      `The ${side} margin, ${(print.writtenMargins ?? print.margins)[side]}, leaves no room for the ${what} outside ${profile.label}'s ${safe} in safe zone: set \`print.margins.${side}\` to at least ${least}in`,
+      at("margins", side),
+    );
   }
   if (!profile.pageThickness && !print.paperThickness) {
-    report(loaded.file, "press-paper-thickness", `${profile.label}'s page thickness depends on its paper and trim: give \`print.paperThickness\` (the figure its cover template generator shows, such as 0.0025in)`, at("printer"));
+    report(
+      loaded.file,
+      "press-paper-thickness",
+      `${profile.label}'s page thickness depends on its paper and trim: give \`print.paperThickness\` (the figure its cover template generator shows, such as 0.0025in)`,
+      at("printer"),
+    );
   }
 }

@@ -35,20 +35,36 @@ export function checkPageCount(book: Book, pages: number): void {
   const max = profile.maxPages[print.binding];
   if (pages > max || pages < profile.minPages) {
     const limit = pages > max ? `at most ${max}` : `at least ${profile.minPages}`;
-    report(file, "press-page-limit", `The book has ${pages} pages; ${profile.label} prints a ${print.binding} of ${limit}: shorten it, or change the trim, font size or binding`, place);
+    report(
+      file,
+      "press-page-limit",
+      `The book has ${pages} pages; ${profile.label} prints a ${print.binding} of ${limit}: shorten it, or change the trim, font size or binding`,
+      place,
+    );
   }
   const needed = requiredGutter(profile, pages);
   const inside = inches(print.margins.inside);
   if (inside + 1e-9 < needed) {
     const where = book.configFile.placeOf(["print", "margins", "inside"]) ?? place;
-    report(file, "press-gutter", `The inside margin, ${(print.writtenMargins ?? print.margins).inside}, is narrower than the ${needed} in ${profile.label} asks for ${pages} pages: set \`print.margins.inside: ${needed}in\``, where);
+    report(
+      file,
+      "press-gutter",
+      `The inside margin, ${(print.writtenMargins ?? print.margins).inside}, is narrower than the ${needed} in ${profile.label} asks for ${pages} pages: set \`print.margins.inside: ${needed}in\``,
+      where,
+    );
   }
   const cover = printerCoverGeometry(print, pages);
   if (!cover.spineText) {
     const from = profile.spineTextFromPages;
-    const needs = from === undefined ? `a spine of ${minSpineForText} in` : `${from} pages and a spine of ${minSpineForText} in`;
+    const needs =
+      from === undefined ? `a spine of ${minSpineForText} in` : `${from} pages and a spine of ${minSpineForText} in`;
     const spine = Math.round(cover.spine * 1000) / 1000;
-    report(file, "press-spine-thin", `The spine, ${spine} in for ${cover.pages} pages, is too thin for the title: the cover leaves it blank (spine text needs ${needs})`, place);
+    report(
+      file,
+      "press-spine-thin",
+      `The spine, ${spine} in for ${cover.pages} pages, is too thin for the title: the cover leaves it blank (spine text needs ${needs})`,
+      place,
+    );
   }
 }
 
@@ -69,10 +85,21 @@ export function checkImages(book: Book, images: readonly PrintedImage[]): void {
       const needWidth = Math.ceil(printedInches * pressDpi);
       const needHeight = Math.ceil((image.height / 96) * pressDpi);
       const size = `${round(printedInches)} × ${round(image.height / 96)} in`;
-      report(file, "press-image-resolution", `Image \`${src}\` prints at ${size}, ${dpi} DPI from ${image.naturalWidth} × ${image.naturalHeight} px: supply at least ${needWidth} × ${needHeight} px for ${pressDpi} DPI`, place);
+      report(
+        file,
+        "press-image-resolution",
+        `Image \`${src}\` prints at ${size}, ${dpi} DPI from ${image.naturalWidth} × ${image.naturalHeight} px: supply at least ${needWidth} × ${needHeight} px for ${pressDpi} DPI`,
+        place,
+      );
     }
     const kind = colourKind(image.src);
-    if (kind) report(file, "press-image-converted", `Image \`${src}\` is ${kind}: the press PDF converts it to ${target}${kind.includes("transparen") ? " and flattens its transparency" : ""}`, place);
+    if (kind)
+      report(
+        file,
+        "press-image-converted",
+        `Image \`${src}\` is ${kind}: the press PDF converts it to ${target}${kind.includes("transparen") ? " and flattens its transparency" : ""}`,
+        place,
+      );
   }
 }
 

@@ -22,7 +22,12 @@ function directLengths(bytes: Buffer): Buffer {
   const text = bytes.toString("latin1");
   const numbers = new Map<string, string>();
   for (const m of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\s*(\d+)\s*endobj/g)) numbers.set(m[1], m[2]);
-  return Buffer.from(text.replace(/\/Length (\d+) 0 R/g, (whole, ref: string) => (numbers.has(ref) ? `/Length ${numbers.get(ref)}` : whole)), "latin1");
+  return Buffer.from(
+    text.replace(/\/Length (\d+) 0 R/g, (whole, ref: string) =>
+      numbers.has(ref) ? `/Length ${numbers.get(ref)}` : whole,
+    ),
+    "latin1",
+  );
 }
 
 export interface PressOptions {
@@ -35,19 +40,30 @@ export interface PressOptions {
 }
 
 /** Catalog entries a press PDF leaves out: bookmarks, named destinations, the tag tree, the opening action, XMP. */
-const droppedCatalogKeys = ["Outlines", "Names", "Dests", "StructTreeRoot", "MarkInfo", "OpenAction", "Metadata", "ViewerPreferences"];
+const droppedCatalogKeys = [
+  "Outlines",
+  "Names",
+  "Dests",
+  "StructTreeRoot",
+  "MarkInfo",
+  "OpenAction",
+  "Metadata",
+  "ViewerPreferences",
+];
 
 /** Write the press PDF of the reader's PDF `readerPath` to `outPath`. */
 export async function writePressPdf(readerPath: string, outPath: string, options: PressOptions): Promise<void> {
   const profile = findOutputProfile();
   const gs = await ghostscriptVersion();
-  if (!profile || !gs) throw new Error("the press PDF needs Ghostscript and its ICC profiles (Debian: apt-get install ghostscript)");
+  if (!profile || !gs)
+    throw new Error("the press PDF needs Ghostscript and its ICC profiles (Debian: apt-get install ghostscript)");
   const readerBytes = await readFile(readerPath);
   const reader = await PDFDocument.load(readerBytes, { updateMetadata: false });
   const boxes = reader.getPages().map((page) => ({ trim: page.getTrimBox(), bleed: page.getBleedBox() }));
   const labels = reader.catalog.get(PDFName.of("PageLabels"));
   const title = reader.getTitle() ?? "";
-  for (const page of reader.getPages()) for (const key of ["Annots", "StructParents", "Tabs"]) page.node.delete(PDFName.of(key));
+  for (const page of reader.getPages())
+    for (const key of ["Annots", "StructParents", "Tabs"]) page.node.delete(PDFName.of(key));
   for (const key of droppedCatalogKeys) reader.catalog.delete(PDFName.of(key));
   const maps = fontMaps(reader);
   const staging = await mkdtemp(join(tmpdir(), "folio-press-"));
@@ -55,9 +71,16 @@ export async function writePressPdf(readerPath: string, outPath: string, options
     const input = join(staging, "in.pdf");
     const output = join(staging, "out.pdf");
     await writeFile(input, await reader.save({ useObjectStreams: false }));
-    await writePdfx(input, output, { colour: options.colour, blackText: options.blackText, title, profile, signal: options.signal });
+    await writePdfx(input, output, {
+      colour: options.colour,
+      blackText: options.blackText,
+      title,
+      profile,
+      signal: options.signal,
+    });
     const press = await PDFDocument.load(directLengths(await readFile(output)), { updateMetadata: false });
-    if (press.getPageCount() !== boxes.length) throw new Error(`Ghostscript wrote ${press.getPageCount()} pages of ${boxes.length}`);
+    if (press.getPageCount() !== boxes.length)
+      throw new Error(`Ghostscript wrote ${press.getPageCount()} pages of ${boxes.length}`);
     if (!press.catalog.get(PDFName.of("OutputIntents"))) throw new Error("Ghostscript wrote plain PDF, not PDF/X");
     restoreFonts(press, maps);
     press.getPages().forEach((page, i) => {
@@ -66,11 +89,15 @@ export async function writePressPdf(readerPath: string, outPath: string, options
       page.setBleedBox(bleed.x, bleed.y, bleed.width, bleed.height);
     });
     // Ghostscript keeps the page labels; should one ever drop them, the reader's are direct objects, copied as they are.
-    if (labels instanceof PDFDict && !press.catalog.get(PDFName.of("PageLabels"))) press.catalog.set(PDFName.of("PageLabels"), labels.clone(press.context));
+    if (labels instanceof PDFDict && !press.catalog.get(PDFName.of("PageLabels")))
+      press.catalog.set(PDFName.of("PageLabels"), labels.clone(press.context));
     press.setProducer(`Folio ${folioVersion} (Chromium, pdf-lib, Ghostscript ${gs})`);
     press.setCreator(`Folio ${folioVersion}`);
     normalizePdf(press, options.date);
-    await writeFile(outPath, await saveWithId(press, Buffer.concat([readerBytes, Buffer.from(`\n${gs}\n${options.colour}`)])));
+    await writeFile(
+      outPath,
+      await saveWithId(press, Buffer.concat([readerBytes, Buffer.from(`\n${gs}\n${options.colour}`)])),
+    );
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

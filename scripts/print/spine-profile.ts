@@ -11,7 +11,9 @@ export function pageThicknessFor(print: ResolvedPrint): number {
 
 /** The wrap for `pages` interior pages; the spine carries text only where the printer allows it too. */
 export function printerCoverGeometry(print: ResolvedPrint, pages: number): CoverGeometry {
-  const geometry = coverGeometry(inches(print.width), inches(print.height), pages, { thickness: pageThicknessFor(print) });
+  const geometry = coverGeometry(inches(print.width), inches(print.height), pages, {
+    thickness: pageThicknessFor(print),
+  });
   const from = profileOf(print)?.spineTextFromPages;
   return from === undefined ? geometry : { ...geometry, spineText: geometry.spineText && geometry.pages >= from };
 }

@@ -9,7 +9,12 @@ import type { CheckResult } from "./checks.js";
 import type { CoverGeometry } from "../targets/index.js";
 
 export interface BuildManifest {
-  readonly book: { readonly title: string; readonly identifier: string; readonly version: string; readonly date: string };
+  readonly book: {
+    readonly title: string;
+    readonly identifier: string;
+    readonly version: string;
+    readonly date: string;
+  };
   readonly folio: string;
   readonly node: string;
   readonly chromium: string;
@@ -41,7 +46,11 @@ export async function buildManifest(input: ManifestInput): Promise<BuildManifest
     sourceDateEpoch: input.sourceDateEpoch ?? null,
     modified: config.modified,
     manuscriptSha256: await hashFolder(config.manuscriptDir),
-    cover: { ...input.cover, formula: "spine = pages rounded up to even × page thickness; width = 2 × trim width + spine + 2 × bleed; height = trim height + 2 × bleed (inches)" },
+    cover: {
+      ...input.cover,
+      formula:
+        "spine = pages rounded up to even × page thickness; width = 2 × trim width + spine + 2 × bleed; height = trim height + 2 × bleed (inches)",
+    },
     checks: input.checks,
   };
 }
@@ -61,7 +70,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith(".")))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(sep)
+          .some((part) => part.startsWith(".")),
+    )
     .sort();
 }
 

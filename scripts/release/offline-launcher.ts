@@ -23,7 +23,10 @@ function quote(text: string): string {
 /** The launcher script's text for `browser`. */
 export function launcherScript(browser: string, flags: readonly string[] = offlineFlags): string {
   const prefix = "--disable-features=";
-  const features = flags.filter((flag) => flag.startsWith(prefix)).map((flag) => flag.slice(prefix.length)).join(",");
+  const features = flags
+    .filter((flag) => flag.startsWith(prefix))
+    .map((flag) => flag.slice(prefix.length))
+    .join(",");
   const others = flags.filter((flag) => !flag.startsWith(prefix));
   return [
     "#!/bin/sh",

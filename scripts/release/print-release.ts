@@ -19,7 +19,10 @@ export interface ReleaseCommandOptions {
 export async function releaseCommand(options: ReleaseCommandOptions, env: NodeJS.ProcessEnv): Promise<number> {
   const outDir = options.outDir ?? join("dist", "release");
   const say = (line: string) => void (options.quiet || process.stderr.write(`${line}\n`));
-  const result = await release({ ...options, outDir }, env, { signal: options.signal, progress: (step) => say(`… ${step}`) });
+  const result = await release({ ...options, outDir }, env, {
+    signal: options.signal,
+    progress: (step) => say(`… ${step}`),
+  });
   const text = formatReport(result.build.files, displayCwd(env));
   if (text) process.stderr.write(`\n${text}`);
   if (result.files.length === 0) {
@@ -29,7 +32,8 @@ export async function releaseCommand(options: ReleaseCommandOptions, env: NodeJS
   for (const file of result.files) say(`✓ ${relative(displayCwd(env), join(outDir, file))}`);
   for (const check of result.checks) {
     const mark = check.status === "passed" ? "✓" : check.status === "skipped" ? "!" : "✗";
-    if (check.status !== "passed" || !options.quiet) process.stderr.write(`${mark} ${check.name}: ${check.summary} (reports/${check.report})\n`);
+    if (check.status !== "passed" || !options.quiet)
+      process.stderr.write(`${mark} ${check.name}: ${check.summary} (reports/${check.report})\n`);
   }
   // The press preflight, which runs after the build, may have found errors too.
   return result.checks.some((check) => check.status === "failed") || hasFailures(result.build.files) ? 1 : 0;

@@ -20,13 +20,18 @@ export interface ReleaseResult {
 }
 
 /** Build the release of `options.manuscriptDir` into `options.outDir`. */
-export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hooks: BuildHooks = {}): Promise<ReleaseResult> {
+export async function release(
+  options: BuildOptions,
+  env: NodeJS.ProcessEnv,
+  hooks: BuildHooks = {},
+): Promise<ReleaseResult> {
   await mkdir(options.outDir, { recursive: true });
   await removeStaleStaging(options.outDir, ".folio-release-");
   const staging = await stagingDir(options.outDir, ".folio-release-");
   try {
     const built = await build({ ...options, outDir: join(staging, "editions"), formats }, hooks);
-    if (!built.book || hasFailures(built.files) || built.artifacts.length !== formats.length) return { build: built, files: [], checks: [] };
+    if (!built.book || hasFailures(built.files) || built.artifacts.length !== formats.length)
+      return { build: built, files: [], checks: [] };
     const { config } = built.book;
     const stem = `${config.slug}-${config.version}`;
     const dir = join(staging, "release");
@@ -39,7 +44,13 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     }
     hooks.progress?.("print cover");
     const fonts = await loadFonts();
-    const cover = await renderPrintCover(built.book, join(dir, `${stem}.pdf`), join(dir, `${stem}-cover.pdf`), fonts, hooks.signal);
+    const cover = await renderPrintCover(
+      built.book,
+      join(dir, `${stem}.pdf`),
+      join(dir, `${stem}-cover.pdf`),
+      fonts,
+      hooks.signal,
+    );
     const pdfs = [join(dir, `${stem}.pdf`), cover.path];
     if (config.print.printer) {
       hooks.progress?.("press PDFs");
@@ -49,7 +60,14 @@ export async function release(options: BuildOptions, env: NodeJS.ProcessEnv, hoo
     }
     hooks.progress?.("checks");
     const checks = await runChecks(join(dir, `${stem}.epub`), pdfs, join(dir, "reports"), env);
-    const manifest = await buildManifest({ config, fonts, browserVersion: cover.browserVersion, sourceDateEpoch: options.sourceDateEpoch, cover: cover.geometry, checks });
+    const manifest = await buildManifest({
+      config,
+      fonts,
+      browserVersion: cover.browserVersion,
+      sourceDateEpoch: options.sourceDateEpoch,
+      cover: cover.geometry,
+      checks,
+    });
     await writeFile(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     const files = (await listFiles(dir)).map((path) => relative(dir, path).split(sep).join("/"));
     await writeFile(join(dir, "SHA256SUMS"), await checksums(dir, files));

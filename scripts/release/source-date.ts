@@ -12,7 +12,8 @@ export class SourceDateError extends Error {}
 export function sourceDateEpoch(env: NodeJS.ProcessEnv, manuscriptDir: string): number | undefined {
   const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
   if (fromEnv) {
-    if (!/^\d+$/.test(fromEnv)) throw new SourceDateError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${fromEnv}\``);
+    if (!/^\d+$/.test(fromEnv))
+      throw new SourceDateError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${fromEnv}\``);
     return Number(fromEnv);
   }
   return lastCommitEpoch(manuscriptDir);

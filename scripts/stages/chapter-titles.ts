@@ -17,7 +17,12 @@ export const checkChapterTitles: Stage = async (book) => {
     const earlier = byTitle.get(key) ?? [];
     if (earlier.length > 0) {
       const others = earlier.map((path) => `\`${path}\``).join(", ");
-      report(file, "chapter-title-duplicate", `Chapter title “${data.title}” is also the title of ${others}: give each chapter its own with \`title:\` in its front matter or book.yaml entry`, { line: 1, column: 1 });
+      report(
+        file,
+        "chapter-title-duplicate",
+        `Chapter title “${data.title}” is also the title of ${others}: give each chapter its own with \`title:\` in its front matter or book.yaml entry`,
+        { line: 1, column: 1 },
+      );
     }
     byTitle.set(key, [...earlier, name]);
   }

@@ -6,7 +6,11 @@ import { report } from "../diagnostics.js";
 import { isInside } from "../util/paths.js";
 import type { Stage } from "./stage.js";
 
-const coverTypes: Readonly<Record<string, string>> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg" };
+const coverTypes: Readonly<Record<string, string>> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+};
 
 /** The book with its cover file, when book.yaml names one that can be used; a bad one is reported on book.yaml. */
 export const findCover: Stage = async (book) => {
@@ -16,7 +20,12 @@ export const findCover: Stage = async (book) => {
   const place = configFile.placeOf(["cover"], "value");
   const path = resolve(config.manuscriptDir, cover);
   if (!isInside(config.manuscriptDir, path) || !(await stat(path).catch(() => undefined))?.isFile()) {
-    report(configFile.file, "cover-missing", `Cover \`${cover}\` is not a file inside the manuscript folder: fix the path`, place);
+    report(
+      configFile.file,
+      "cover-missing",
+      `Cover \`${cover}\` is not a file inside the manuscript folder: fix the path`,
+      place,
+    );
     return book;
   }
   const mediaType = coverTypes[extname(path).toLowerCase()];

@@ -46,12 +46,23 @@ export function readFrontMatter(file: VFile): ChapterMeta {
     return { line: line + found.line - 1, column: col };
   };
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) report(file, "front-matter-yaml", `Invalid YAML in the front matter: ${error.message.split("\n")[0]}`, toPlace(error.pos[0]));
+    for (const error of doc.errors)
+      report(
+        file,
+        "front-matter-yaml",
+        `Invalid YAML in the front matter: ${error.message.split("\n")[0]}`,
+        toPlace(error.pos[0]),
+      );
     return {};
   }
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    report(file, "front-matter-invalid-value", "The front matter must be a mapping of keys to values, such as `title: My Chapter`", { line: found.line, column: 1 });
+    report(
+      file,
+      "front-matter-invalid-value",
+      "The front matter must be a mapping of keys to values, such as `title: My Chapter`",
+      { line: found.line, column: 1 },
+    );
     return {};
   }
   // Every unknown key is reported (the schema stops at the first), then the others are checked.
@@ -59,14 +70,24 @@ export function readFrontMatter(file: VFile): ChapterMeta {
   for (const key of Object.keys(data).filter((key) => !metaKeys.includes(key))) {
     const suggestion = closest(key, metaKeys);
     const hint = suggestion ? `did you mean \`${suggestion}\`?` : `remove it (known keys: ${metaKeys.join(", ")})`;
-    report(file, "front-matter-unknown-key", `Unknown key \`${key}\` in the front matter: ${hint}`, findPlace(doc, [key], "key", toPlace));
+    report(
+      file,
+      "front-matter-unknown-key",
+      `Unknown key \`${key}\` in the front matter: ${hint}`,
+      findPlace(doc, [key], "key", toPlace),
+    );
   }
   const result = v.safeParse(ChapterMetaSchema, known);
   if (result.success) return result.output;
   for (const issue of result.issues) {
     const path = (issue.path ?? []).map((item) => item.key as string | number);
     if (hasPath(data, path)) {
-      report(file, "front-matter-invalid-value", `\`${path.join(".")}\` ${describeIssue(issue)}`, findPlace(doc, path, "value", toPlace));
+      report(
+        file,
+        "front-matter-invalid-value",
+        `\`${path.join(".")}\` ${describeIssue(issue)}`,
+        findPlace(doc, path, "value", toPlace),
+      );
     }
   }
   return {};

@@ -41,7 +41,22 @@ export function treeDepth(tree: Root): { depth: number; start?: Point } {
   return deepest;
 }
 
-const voidElements = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const voidElements = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 
 /**
  * Where raw HTML in `markdown` first opens more than `limit` elements inside each other (a

@@ -29,8 +29,14 @@ export const linkChapters: Stage = async (book) => {
       if (link.fragment === undefined) return link;
       const target = renames[link.chapter].map.get(link.fragment);
       if (target === undefined) {
-        const where = link.chapter === data.index ? "this chapter" : `chapter \`${book.chapters[link.chapter].basename}\``;
-        report(file, "link-anchor", `Link to \`#${link.fragment}\`: no heading or element of ${where} has that id`, link.position);
+        const where =
+          link.chapter === data.index ? "this chapter" : `chapter \`${book.chapters[link.chapter].basename}\``;
+        report(
+          file,
+          "link-anchor",
+          `Link to \`#${link.fragment}\`: no heading or element of ${where} has that id`,
+          link.position,
+        );
       }
       return { ...link, fragment: target };
     });
@@ -66,7 +72,11 @@ function remapIdReferences(node: Element, map: ReadonlyMap<string, string>): voi
   for (const name of ["ariaDescribedBy", "ariaLabelledBy", "ariaControls"]) {
     const value = node.properties[name];
     if (Array.isArray(value)) node.properties[name] = value.map((id) => map.get(String(id)) ?? id);
-    else if (typeof value === "string") node.properties[name] = value.split(/\s+/).map((id) => map.get(id) ?? id).join(" ");
+    else if (typeof value === "string")
+      node.properties[name] = value
+        .split(/\s+/)
+        .map((id) => map.get(id) ?? id)
+        .join(" ");
   }
 }
 

@@ -15,14 +15,23 @@ import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
 import type { Stage } from "./stage.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
-export const readChapters: Stage = async (book) => ({ ...book, chapters: await readChapterFiles(book.config, book.configFile) });
+export const readChapters: Stage = async (book) => ({
+  ...book,
+  chapters: await readChapterFiles(book.config, book.configFile),
+});
 
 async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): Promise<VFile[]> {
   const chapters: VFile[] = [];
   const seen = new Set<string>();
   const slugs = new Set<string>();
   const root = await realpath(config.manuscriptDir);
-  for (const problem of config.chapterProblems) report(loaded.file, "config-invalid-value", `This \`chapters:\` entry ${problem.message}`, loaded.placeOf(problem.place));
+  for (const problem of config.chapterProblems)
+    report(
+      loaded.file,
+      "config-invalid-value",
+      `This \`chapters:\` entry ${problem.message}`,
+      loaded.placeOf(problem.place),
+    );
   const parts = new Map<object, { title: string; id: string }>();
   let carriedGroup: ChapterEntry["group"];
   for (const chapterEntry of config.chapterEntries) {
@@ -30,7 +39,12 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     const place = chapterEntry.place ? loaded.placeOf(chapterEntry.place, "value") : undefined;
     const path = resolve(config.manuscriptDir, entry);
     if (isAbsolute(entry) || !isInside(config.manuscriptDir, path)) {
-      report(loaded.file, "chapter-outside", `Chapter \`${entry}\` is outside the manuscript folder: move it inside`, place);
+      report(
+        loaded.file,
+        "chapter-outside",
+        `Chapter \`${entry}\` is outside the manuscript folder: move it inside`,
+        place,
+      );
       continue;
     }
     if (seen.has(path)) {
@@ -40,11 +54,21 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     seen.add(path);
     const real = await realpath(path).catch(() => undefined);
     if (real === undefined) {
-      report(loaded.file, "chapter-missing", `Chapter \`${entry}\` does not exist: fix the path or create the file`, place);
+      report(
+        loaded.file,
+        "chapter-missing",
+        `Chapter \`${entry}\` does not exist: fix the path or create the file`,
+        place,
+      );
       continue;
     }
     if (!isInside(root, real)) {
-      report(loaded.file, "chapter-outside", `Chapter \`${entry}\` is a link to a file outside the manuscript folder: copy the file in instead`, place);
+      report(
+        loaded.file,
+        "chapter-outside",
+        `Chapter \`${entry}\` is a link to a file outside the manuscript folder: copy the file in instead`,
+        place,
+      );
       continue;
     }
     const text = decodeUtf8(await readFile(real));
@@ -68,7 +92,12 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     chapters.push(file);
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
-    report(loaded.file, "no-chapters", "The book has no chapters: list them under `chapters:` or add .md files to the folder", loaded.placeOf(["chapters"]) ?? { line: 1, column: 1 });
+    report(
+      loaded.file,
+      "no-chapters",
+      "The book has no chapters: list them under `chapters:` or add .md files to the folder",
+      loaded.placeOf(["chapters"]) ?? { line: 1, column: 1 },
+    );
   }
   return chapters;
 }
@@ -113,7 +142,8 @@ async function applyMetadata(file: VFile, meta: ChapterMeta, entry: ChapterEntry
     const problem = await languageProblem(meta.lang);
     const reason = `Language \`${meta.lang}\` ${problem}: use a tag such as \`en\` or \`fr-CA\``;
     // Reported where it is written: the book.yaml entry, which wins, or the front matter.
-    if (problem && entry.meta.lang && entry.place) report(loaded.file, "lang-unknown", reason, loaded.placeOf([...entry.place.slice(0, -1), "lang"], "value"));
+    if (problem && entry.meta.lang && entry.place)
+      report(loaded.file, "lang-unknown", reason, loaded.placeOf([...entry.place.slice(0, -1), "lang"], "value"));
     else if (problem) report(file, "lang-unknown", reason, frontMatterPlace(file, "lang"));
   }
 }
@@ -132,7 +162,10 @@ function decodeUtf8(bytes: Buffer): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {
     // A byte-order mark is not text; Windows (CRLF) and old Mac (CR) line ends are line ends: lines and columns stay the same.
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return new TextDecoder("utf-8", { fatal: true })
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n?/g, "\n");
   } catch {
     return undefined;
   }

@@ -7,7 +7,15 @@ import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
-import { maxBlockLength, maxMarkdownNesting, maxTreeDepth, tooDeepHtml, tooDeepLine, tooLongBlock, treeDepth } from "./limits.js";
+import {
+  maxBlockLength,
+  maxMarkdownNesting,
+  maxTreeDepth,
+  tooDeepHtml,
+  tooDeepLine,
+  tooLongBlock,
+  treeDepth,
+} from "./limits.js";
 import type { ChapterTransform, Stage } from "./stage.js";
 
 /** Run the chapter processor over every chapter of the book; `context.wrapTransform` (a cache) may answer for a chapter instead. */
@@ -20,7 +28,9 @@ export const transformChapters: Stage = async (book, context) => {
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings and the
   // files it looks at (link targets, images), which it reports.
-  const shared = context.wrapTransform ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language]) : "";
+  const shared = context.wrapTransform
+    ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language])
+    : "";
   const processors = new Map<boolean, ChapterProcessor>();
   const transform: ChapterTransform = async (file) => {
     const autolinkLiterals = mayHoldAutolinkLiteral(String(file.value));
@@ -35,7 +45,12 @@ export const transformChapters: Stage = async (book, context) => {
   for (const file of book.chapters) {
     const { index, level, group, metadata, lang } = draftData(file);
     // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
-    if (context.wrapTransform) await context.wrapTransform(file, `${index}\0${JSON.stringify([level, group, metadata, lang])}\0${shared}`, transform);
+    if (context.wrapTransform)
+      await context.wrapTransform(
+        file,
+        `${index}\0${JSON.stringify([level, group, metadata, lang])}\0${shared}`,
+        transform,
+      );
     else await transform(file);
   }
   return book;
@@ -81,11 +96,21 @@ async function transformChapter(processor: ChapterProcessor, file: VFile): Promi
         deferTree(data, () => tree);
         return;
       }
-      report(file, "nesting-too-deep", `Raw HTML nests deeper than ${maxTreeDepth} elements here: flatten it`, deepest.start ?? tooDeepHtml(String(file.value), maxTreeDepth));
+      report(
+        file,
+        "nesting-too-deep",
+        `Raw HTML nests deeper than ${maxTreeDepth} elements here: flatten it`,
+        deepest.start ?? tooDeepHtml(String(file.value), maxTreeDepth),
+      );
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       const place = tooDeepHtml(String(file.value), maxTreeDepth);
-      report(file, "nesting-too-deep", `The chapter nests too deep to be processed${place ? " from here" : ""}: flatten its block quotes, lists or raw HTML`, place);
+      report(
+        file,
+        "nesting-too-deep",
+        `The chapter nests too deep to be processed${place ? " from here" : ""}: flatten its block quotes, lists or raw HTML`,
+        place,
+      );
     }
   }
   // An empty tree, with nothing recorded of the one refused.
@@ -97,12 +122,22 @@ function withinLimits(file: VFile): boolean {
   const text = String(file.value);
   const deep = tooDeepLine(text);
   if (deep !== undefined) {
-    report(file, "nesting-too-deep", `Block quotes and lists nest ${deep.depth} deep here, more than ${maxMarkdownNesting}: flatten them`, { line: deep.line, column: 1 });
+    report(
+      file,
+      "nesting-too-deep",
+      `Block quotes and lists nest ${deep.depth} deep here, more than ${maxMarkdownNesting}: flatten them`,
+      { line: deep.line, column: 1 },
+    );
   }
   const long = tooLongBlock(text);
   if (long !== undefined) {
     const size = `${Math.round(long.length / 1000)} kB`;
-    report(file, "block-too-long", `This paragraph or block is ${size} long, more than ${maxBlockLength / 1000} kB: split it with blank lines`, { line: long.line, column: 1 });
+    report(
+      file,
+      "block-too-long",
+      `This paragraph or block is ${size} long, more than ${maxBlockLength / 1000} kB: split it with blank lines`,
+      { line: long.line, column: 1 },
+    );
   }
   return deep === undefined && long === undefined;
 }

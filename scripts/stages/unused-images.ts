@@ -9,7 +9,10 @@ import { isInside } from "../util/paths.js";
 import type { Stage } from "./stage.js";
 
 /** The book with one file per unused image of the manuscript folder, each holding an `image-unused` message. */
-export const findUnusedImages: Stage = async (book) => ({ ...book, otherFiles: [...book.otherFiles, ...(await unusedImages(book))] });
+export const findUnusedImages: Stage = async (book) => ({
+  ...book,
+  otherFiles: [...book.otherFiles, ...(await unusedImages(book))],
+});
 
 async function unusedImages(book: Book): Promise<VFile[]> {
   const { manuscriptDir, outDir, cover } = book.config;
@@ -32,6 +35,11 @@ async function listImages(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && imageTypes[extname(entry.name).toLowerCase()] !== undefined)
     .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
-    .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules"))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(/[\\/]/)
+          .some((part) => part.startsWith(".") || part === "node_modules"),
+    )
     .sort();
 }

@@ -15,7 +15,15 @@ export const browserDeadlines = { launchMs: 60_000, printMs: 10 * 60_000 } as co
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BrowserTimeoutError(`the browser did not finish ${what} within ${Math.round(ms / 1000)} s (it hung or crashed)`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new BrowserTimeoutError(
+            `the browser did not finish ${what} within ${Math.round(ms / 1000)} s (it hung or crashed)`,
+          ),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, deadline]);
@@ -35,7 +43,10 @@ export interface GuardedBrowser {
  * start in time running: Folio finds it by that folder and kills it. Once started, the browser is
  * tied to this process: if Node exits before closing it (an uncaught error), it is killed too.
  */
-export async function startBrowser(executable: string, timeoutMs: number = browserDeadlines.launchMs): Promise<GuardedBrowser> {
+export async function startBrowser(
+  executable: string,
+  timeoutMs: number = browserDeadlines.launchMs,
+): Promise<GuardedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), "folio-chromium-"));
   let browser: Browser;
   try {

@@ -31,7 +31,11 @@ const systemBrowsers = [
 /** Puppeteer's own Chrome for this version of Puppeteer, when it was downloaded. */
 function downloaded(env: NodeJS.ProcessEnv): string | undefined {
   try {
-    return computeExecutablePath({ browser: Browser.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir: puppeteerCacheDir(env) });
+    return computeExecutablePath({
+      browser: Browser.CHROME,
+      buildId: PUPPETEER_REVISIONS.chrome,
+      cacheDir: puppeteerCacheDir(env),
+    });
   } catch {
     return undefined;
   }
@@ -47,8 +51,14 @@ function systemChrome(): string | undefined {
 }
 
 function onPath(env: NodeJS.ProcessEnv): string[] {
-  const names = process.platform === "win32" ? ["chrome.exe", "chromium.exe"] : ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
-  return (env.PATH ?? "").split(delimiter).filter(Boolean).flatMap((dir) => names.map((name) => join(dir, name)));
+  const names =
+    process.platform === "win32"
+      ? ["chrome.exe", "chromium.exe"]
+      : ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+  return (env.PATH ?? "")
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => names.map((name) => join(dir, name)));
 }
 
 /** Every browser found, best first (PUPPETEER_EXECUTABLE_PATH when it names a file). */

@@ -49,19 +49,28 @@ export function launchBrowser(executablePath: string, timeout = 60_000, userData
   // The pipe alone is not enough when Node dies while the browser starts or is busy: a watchdog kills it then.
   const watchdog = startWatchdog();
   const args = [...launchFlags, ...offlineFlags, watchdog.flag];
-  const launching = puppeteer.launch({ executablePath, headless: true, pipe: true, args, timeout, protocolTimeout: 600_000, userDataDir, ...signals });
-  launching.then(
-    (browser) => {
-      watchdog.watch(browser.process()?.pid);
-      browser.once("disconnected", watchdog.release);
-    },
-    watchdog.release,
-  );
+  const launching = puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    args,
+    timeout,
+    protocolTimeout: 600_000,
+    userDataDir,
+    ...signals,
+  });
+  launching.then((browser) => {
+    watchdog.watch(browser.process()?.pid);
+    browser.once("disconnected", watchdog.release);
+  }, watchdog.release);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       // A browser that starts after all is closed at once; one that never does dies with this process (its pipe closes).
-      launching.then((late) => late.close(), () => undefined);
+      launching.then(
+        (late) => late.close(),
+        () => undefined,
+      );
       reject(new Error(`Timed out after ${timeout} ms waiting for the browser to start`));
     }, timeout);
   });

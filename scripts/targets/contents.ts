@@ -31,7 +31,13 @@ export function bookContents(book: Book): ContentsEntry[] {
         top.push(part);
       } else if (!data.part) part = undefined;
       const heading = data.headings.findIndex((h) => h.depth === 1);
-      chapter = { kind: "chapter", chapter: data.index, title: data.title, id: heading >= 0 ? data.headings[heading].id : data.id, sections: [] };
+      chapter = {
+        kind: "chapter",
+        chapter: data.index,
+        title: data.title,
+        id: heading >= 0 ? data.headings[heading].id : data.id,
+        sections: [],
+      };
       (part ? part.sections : top).push(chapter);
       stack = [chapter];
     }

@@ -16,11 +16,17 @@ import type { Render } from "./target.js";
 
 const xhtml = "application/xhtml+xml";
 
-type NavEntry = Omit<ContentsEntry, "sections"> & { readonly lang: string; readonly href: string; readonly sections: readonly NavEntry[] };
+type NavEntry = Omit<ContentsEntry, "sections"> & {
+  readonly lang: string;
+  readonly href: string;
+  readonly sections: readonly NavEntry[];
+};
 
 /** How deep the contents nest (the NCX's `dtb:depth`). */
 function contentsDepth(entries: readonly { sections: readonly unknown[] }[]): number {
-  return entries.length === 0 ? 0 : 1 + Math.max(...entries.map((entry) => contentsDepth(entry.sections as { sections: readonly unknown[] }[])));
+  return entries.length === 0
+    ? 0
+    : 1 + Math.max(...entries.map((entry) => contentsDepth(entry.sections as { sections: readonly unknown[] }[])));
 }
 
 export const renderEpub: Render = async (book, context) => {
@@ -39,15 +45,37 @@ export const renderEpub: Render = async (book, context) => {
   });
   const contents = bookContents(book).map(navEntry);
 
-  const page = (title: string, lang: string, body: string, bodyClass?: string) => renderTemplate("epub/chapter.xhtml.ejs", { title, lang, body, bodyClass });
+  const page = (title: string, lang: string, body: string, bodyClass?: string) =>
+    renderTemplate("epub/chapter.xhtml.ejs", { title, lang, body, bodyClass });
   const documents: (PackageFile & { id: string })[] = [];
-  if (cover) documents.push({ id: "cover", path: "cover.xhtml", data: await page("Cover", config.language, await renderTemplate("epub/cover.xhtml.ejs", { cover }), "cover") });
-  const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", { book: config, fontFamily: context.fonts.family });
-  documents.push({ id: "title-page", path: "title-page.xhtml", data: await page("Title page", config.language, titlePage, "front-matter") });
+  if (cover)
+    documents.push({
+      id: "cover",
+      path: "cover.xhtml",
+      data: await page("Cover", config.language, await renderTemplate("epub/cover.xhtml.ejs", { cover }), "cover"),
+    });
+  const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", {
+    book: config,
+    fontFamily: context.fonts.family,
+  });
+  documents.push({
+    id: "title-page",
+    path: "title-page.xhtml",
+    data: await page("Title page", config.language, titlePage, "front-matter"),
+  });
   for (const [i, chapter] of chapters.entries()) {
     const part = chapterGroups(book).find((group) => group.files[0] === book.chapters[i])?.part;
-    if (part) documents.push({ id: part.id, path: `${part.id}.xhtml`, data: await page(part.title, config.language, partDocument(part)) });
-    documents.push({ id: `chapter-${i + 1}`, path: chapter.filename, data: await page(chapter.title, chapter.lang, chapter.body) });
+    if (part)
+      documents.push({
+        id: part.id,
+        path: `${part.id}.xhtml`,
+        data: await page(part.title, config.language, partDocument(part)),
+      });
+    documents.push({
+      id: `chapter-${i + 1}`,
+      path: chapter.filename,
+      data: await page(chapter.title, chapter.lang, chapter.body),
+    });
   }
   const resources = [...(await fontResources(context.fonts)), ...(await imageResources(book))];
 
@@ -56,26 +84,69 @@ export const renderEpub: Render = async (book, context) => {
     { id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml" },
     { id: "css", href: "style.css", mediaType: "text/css" },
     ...(cover ? [{ id: "cover-image", href: cover.name, mediaType: cover.mediaType, properties: "cover-image" }] : []),
-    ...documents.map((doc) => ({ id: doc.id, href: doc.path, mediaType: xhtml, properties: documentProperties(String(doc.data)) })),
+    ...documents.map((doc) => ({
+      id: doc.id,
+      href: doc.path,
+      mediaType: xhtml,
+      properties: documentProperties(String(doc.data)),
+    })),
     ...resources.map((resource) => resource.item),
   ];
   // Cover and title page come before the contents; the chapters after.
-  const spine = [...documents.slice(0, cover ? 2 : 1).map((doc) => doc.id), "nav", ...documents.slice(cover ? 2 : 1).map((doc) => doc.id)];
-  const printSource = pages ? `${config.title}, print edition (PDF, ${config.print.width} × ${config.print.height})` : undefined;
+  const spine = [
+    ...documents.slice(0, cover ? 2 : 1).map((doc) => doc.id),
+    "nav",
+    ...documents.slice(cover ? 2 : 1).map((doc) => doc.id),
+  ];
+  const printSource = pages
+    ? `${config.title}, print edition (PDF, ${config.print.width} × ${config.print.height})`
+    : undefined;
   const numbers = (pages ?? []).map((p) => Number(p.label)).filter(Number.isInteger);
-  const bodyStart = flatContents(contents).find((entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "body") ?? contents[0];
-  const nav = { book: config, contents, pages, cover, depth: contentsDepth(contents), maxPageNumber: numbers.length ? Math.max(...numbers) : 0, bodyStart };
+  const bodyStart =
+    flatContents(contents).find(
+      (entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "body",
+    ) ?? contents[0];
+  const nav = {
+    book: config,
+    contents,
+    pages,
+    cover,
+    depth: contentsDepth(contents),
+    maxPageNumber: numbers.length ? Math.max(...numbers) : 0,
+    bodyStart,
+  };
 
   const files: PackageFile[] = [
-    { path: "OEBPS/content.opf", data: await renderTemplate("epub/content.opf.ejs", { book: config, version: folioVersion, claim, cover, manifest, spine, printSource }) },
+    {
+      path: "OEBPS/content.opf",
+      data: await renderTemplate("epub/content.opf.ejs", {
+        book: config,
+        version: folioVersion,
+        claim,
+        cover,
+        manifest,
+        spine,
+        printSource,
+      }),
+    },
     { path: "OEBPS/toc.ncx", data: await renderTemplate("epub/toc.ncx.ejs", nav) },
     { path: "OEBPS/toc.xhtml", data: await renderTemplate("epub/toc.xhtml.ejs", nav) },
-    { path: "OEBPS/style.css", data: [fontFaceCss(context.fonts), await readTemplate("shared/book.css"), await readTemplate("epub/epub.css")].join("\n") },
+    {
+      path: "OEBPS/style.css",
+      data: [
+        fontFaceCss(context.fonts),
+        await readTemplate("shared/book.css"),
+        await readTemplate("epub/epub.css"),
+      ].join("\n"),
+    },
     ...(cover ? [{ path: `OEBPS/${cover.name}`, data: cover.bytes }] : []),
     ...documents.map((doc) => ({ path: `OEBPS/${doc.path}`, data: doc.data })),
     ...resources.map((resource) => resource.file),
   ];
   const path = join(context.outDir, `${config.slug}.epub`);
-  await writeFile(path, await zipEpub(files, new Date(config.modified), { title: config.title, lang: config.language }));
+  await writeFile(
+    path,
+    await zipEpub(files, new Date(config.modified), { title: config.title, lang: config.language }),
+  );
   return { artifact: { format: "epub", path } };
 };

@@ -12,7 +12,9 @@ import type { Render } from "./target.js";
 
 export const renderHtml: Render = async (book, context) => {
   const images = await embedImages(book);
-  const parts = new Map(chapterGroups(book).flatMap((group) => (group.part ? [[group.files[0], group.part] as const] : [])));
+  const parts = new Map(
+    chapterGroups(book).flatMap((group) => (group.part ? [[group.files[0], group.part] as const] : [])),
+  );
   const chapters = book.chapters.map((file) => {
     const data = chapterData(file);
     const addressing: EditionAddressing = {
@@ -22,7 +24,11 @@ export const renderHtml: Render = async (book, context) => {
     const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
     return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
   });
-  const css = [await inlineFontFaces(context.fonts, "web", "font-display: swap; "), await readTemplate("shared/book.css"), await readTemplate("web/web.css")].join("\n");
+  const css = [
+    await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
+    await readTemplate("shared/book.css"),
+    await readTemplate("web/web.css"),
+  ].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -42,7 +48,10 @@ async function embedImages(book: Book): Promise<Map<string, string>> {
   for (const file of book.chapters) {
     for (const image of chapterData(file).images) {
       if (urls.has(image.path)) continue;
-      urls.set(image.path, `data:${image.mediaType};base64,${imageBytes(image.mediaType, await readFile(image.path)).toString("base64")}`);
+      urls.set(
+        image.path,
+        `data:${image.mediaType};base64,${imageBytes(image.mediaType, await readFile(image.path)).toString("base64")}`,
+      );
     }
   }
   return urls;

@@ -14,14 +14,23 @@ import type { Edition } from "./target.js";
 export const editions: Readonly<Record<Format, Edition>> = {
   html: { format: "html", render: async (book, context) => (await import("./html.js")).renderHtml(book, context) },
   // The EPUB's page list follows the printed pages when the PDF is built in the same run.
-  epub: { format: "epub", needs: ["pageStarts"], render: async (book, context) => (await import("./epub.js")).renderEpub(book, context) },
-  pdf: { format: "pdf", makes: ["pageStarts"], render: async (book, context) => (await import("./pdf.js")).renderPdf(book, context) },
+  epub: {
+    format: "epub",
+    needs: ["pageStarts"],
+    render: async (book, context) => (await import("./epub.js")).renderEpub(book, context),
+  },
+  pdf: {
+    format: "pdf",
+    makes: ["pageStarts"],
+    render: async (book, context) => (await import("./pdf.js")).renderPdf(book, context),
+  },
 };
 
 /** The editions of `formats` in an order where each comes after those that make what it needs. */
 export function editionOrder(formats: readonly Format[]): Edition[] {
   const requested = formats.map((format) => editions[format]);
-  const waits = (edition: Edition) => requested.some((other) => other !== edition && other.makes?.some((product) => edition.needs?.includes(product)));
+  const waits = (edition: Edition) =>
+    requested.some((other) => other !== edition && other.makes?.some((product) => edition.needs?.includes(product)));
   return [...requested.filter((edition) => !waits(edition)), ...requested.filter(waits)];
 }
 

@@ -2,7 +2,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { chapterData, type Book } from "../book.js";
 import { toPx } from "../config/resolve.js";
@@ -43,7 +43,10 @@ export const renderPdf: Render = async (book, context) => {
     html = await printHtml(book, context.fonts);
     staging = await mkdtemp(join(tmpdir(), "folio-print-"));
   } catch (error) {
-    await starting.then(({ close }) => close(), () => undefined);
+    await starting.then(
+      ({ close }) => close(),
+      () => undefined,
+    );
     throw error;
   }
   const { browser, close: closeBrowser } = await starting.catch(async (error: unknown) => {
@@ -58,23 +61,52 @@ export const renderPdf: Render = async (book, context) => {
     const documentPath = join(staging, "book.html");
     await writeFile(documentPath, html);
     const page = await browser.newPage();
-    const blocked = await allowOnlyBookFiles(page, [staging, book.config.manuscriptDir, ...context.fonts.faces.map((f) => dirname(f.file))]);
+    const blocked = await allowOnlyBookFiles(page, [
+      staging,
+      book.config.manuscriptDir,
+      ...context.fonts.faces.map((f) => dirname(f.file)),
+    ]);
     await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
     // Load every face now: `document.fonts.ready` alone can resolve before layout has asked for a
     // face, and the page layout would then measure with a fallback font.
-    const loadFonts = () => Promise.all(Array.from(document.fonts, (face) => face.load())).then(() => document.fonts.ready).then(() => undefined);
+    const loadFonts = () =>
+      Promise.all(Array.from(document.fonts, (face) => face.load()))
+        .then(() => document.fonts.ready)
+        .then(() => undefined);
     await withDeadline(page.evaluate(loadFonts), browserDeadlines.printMs, "loading fonts");
     // Every image decoded, so the page layout sees the sizes the printout will have.
-    await page.evaluate(() => Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))));
-    for (const url of blocked) report(book.configFile.file, "request-blocked", `The print document asked for \`${url}\`, outside the book: it was blocked`);
+    await page.evaluate(() =>
+      Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))),
+    );
+    for (const url of blocked)
+      report(
+        book.configFile.file,
+        "request-blocked",
+        `The print document asked for \`${url}\`, outside the book: it was blocked`,
+      );
     context.progress?.("pdf: laying out pages");
-    const planned = await withDeadline(layOutPages(page, await printedTextBlock(browser, book.config.print)), browserDeadlines.printMs, "laying out pages");
+    const planned = await withDeadline(
+      layOutPages(page, await printedTextBlock(browser, book.config.print)),
+      browserDeadlines.printMs,
+      "laying out pages",
+    );
     if (book.config.print.printer) checkImages(book, await printedImages(page));
-    const anchors = flatContents(bookContents(book)).filter((entry) => entry.kind !== "section").map((entry) => entry.id);
-    const { pdf, plan } = await withDeadline(printChecked(page, planned, anchors, book.config.printPassPages, context.progress), browserDeadlines.printMs, "printing");
+    const anchors = flatContents(bookContents(book))
+      .filter((entry) => entry.kind !== "section")
+      .map((entry) => entry.id);
+    const { pdf, plan } = await withDeadline(
+      printChecked(page, planned, anchors, book.config.printPassPages, context.progress),
+      browserDeadlines.printMs,
+      "printing",
+    );
     checkPageCount(book, pdf.getPageCount());
     const groups = chapterGroups(book);
-    const furniture = planFurniture(plan, book.config.title, groups.map((group) => chapterData(group.files[0]).title), bodyStartId(groups));
+    const furniture = planFurniture(
+      plan,
+      book.config.title,
+      groups.map((group) => chapterData(group.files[0]).title),
+      bodyStartId(groups),
+    );
     context.progress?.("pdf: finishing");
     await fixToUnicode(pdf, context.fonts, html);
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
@@ -92,7 +124,11 @@ export const renderPdf: Render = async (book, context) => {
   }
 };
 
-function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fonts"], furniture: Furniture): Parameters<typeof finishPages>[1] {
+function finishOptions(
+  book: Book,
+  fonts: Parameters<typeof finishPages>[1]["fonts"],
+  furniture: Furniture,
+): Parameters<typeof finishPages>[1] {
   const { print } = book.config;
   const contentsTargets = new Map<string, number>();
   // The print contents set nested entries (a part's chapters, sections) at 0.95 of the top level's size (print.css).
@@ -118,13 +154,20 @@ function finishOptions(book: Book, fonts: Parameters<typeof finishPages>[1]["fon
 }
 
 /** Print `planned`; when the printout differs from the plan, decide the blank pages again from it and print once more. */
-async function printChecked(page: Page, planned: PagePlan, anchors: readonly string[], passPages?: number, progress?: (message: string) => void): Promise<{ pdf: PDFDocument; plan: PagePlan }> {
+async function printChecked(
+  page: Page,
+  planned: PagePlan,
+  anchors: readonly string[],
+  passPages?: number,
+  progress?: (message: string) => void,
+): Promise<{ pdf: PDFDocument; plan: PagePlan }> {
   let plan = planned;
   for (let attempt = 1; ; attempt++) {
     const pdf = await printInParts(page, plan, passPages, progress);
     const printed = printedPlan(plan, anchors, namedDestinations(pdf), pdf.getPageCount());
     if (samePlan(printed, plan) && printed.pages === pdf.getPageCount()) return { pdf, plan };
-    if (attempt === 2) throw new Error(`the printout has ${pdf.getPageCount()} pages where the page plan has ${plan.pages}`);
+    if (attempt === 2)
+      throw new Error(`the printout has ${pdf.getPageCount()} pages where the page plan has ${plan.pages}`);
     plan = printed;
     await applyBlankPages(page, plan);
   }

@@ -30,7 +30,11 @@ export function address(file: VFile, addressing: EditionAddressing): Root {
   return children === tree.children ? tree : { ...tree, children: children as RootContent[] };
 }
 
-function addressChildren(children: (RootContent | ElementContent)[], data: ChapterData, addressing: EditionAddressing): (RootContent | ElementContent)[] {
+function addressChildren(
+  children: (RootContent | ElementContent)[],
+  data: ChapterData,
+  addressing: EditionAddressing,
+): (RootContent | ElementContent)[] {
   let copy: (RootContent | ElementContent)[] | undefined;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
@@ -47,9 +51,11 @@ function addressElement(node: Element, data: ChapterData, addressing: EditionAdd
   let properties = node.properties;
   const link = node.data?.folioLink;
   const image = node.data?.folioImage;
-  if (link !== undefined) properties = { ...properties, href: addressing.href(data.links[link].chapter, data.links[link].fragment) };
+  if (link !== undefined)
+    properties = { ...properties, href: addressing.href(data.links[link].chapter, data.links[link].fragment) };
   if (image !== undefined) properties = { ...properties, src: addressing.src(data.images[image]) };
-  const children = node.children.length > 0 ? (addressChildren(node.children, data, addressing) as ElementContent[]) : node.children;
+  const children =
+    node.children.length > 0 ? (addressChildren(node.children, data, addressing) as ElementContent[]) : node.children;
   return properties === node.properties && children === node.children ? node : { ...node, properties, children };
 }
 
@@ -58,7 +64,13 @@ function addressElement(node: Element, data: ChapterData, addressing: EditionAdd
  * what the rendering depends on besides the chapter: the edition and every address the edition
  * gives the chapter's links and images.
  */
-export function renderedChapter(file: VFile, edition: string, addressing: EditionAddressing, serialize: (file: VFile, addressing: EditionAddressing) => string, wrap: RenderingWrapper = renderAsIs): string {
+export function renderedChapter(
+  file: VFile,
+  edition: string,
+  addressing: EditionAddressing,
+  serialize: (file: VFile, addressing: EditionAddressing) => string,
+  wrap: RenderingWrapper = renderAsIs,
+): string {
   const data = chapterData(file);
   const hrefs = data.links.map((link) => addressing.href(link.chapter, link.fragment));
   const srcs = data.images.map((image) => addressing.src(image));

@@ -18,11 +18,16 @@ export interface CommandLine {
 
 /** The flag table as parseArgs takes it; defaults are left to the commands, so that a flag given can be told from one defaulted. */
 const parserOptions = Object.fromEntries(
-  Object.entries(flags).map(([name, flag]: [string, Flag]) => [name, { type: flag.type, ...(flag.short ? { short: flag.short } : {}) }]),
+  Object.entries(flags).map(([name, flag]: [string, Flag]) => [
+    name,
+    { type: flag.type, ...(flag.short ? { short: flag.short } : {}) },
+  ]),
 ) as Record<string, { type: "string" | "boolean"; short?: string }>;
 
 const longNames = Object.keys(flags);
-const shortNames = new Map(Object.entries(flags).flatMap(([name, flag]: [string, Flag]) => (flag.short ? [[flag.short, name] as const] : [])));
+const shortNames = new Map(
+  Object.entries(flags).flatMap(([name, flag]: [string, Flag]) => (flag.short ? [[flag.short, name] as const] : [])),
+);
 
 /** Every option of `argv` must be one of the table's: the first that is not is reported, with the nearest one. */
 function checkOptionNames(argv: readonly string[]): void {
@@ -51,12 +56,15 @@ function checkOptionNames(argv: readonly string[]): void {
 
 export function parseCommandLine(argv: readonly string[], commands: Readonly<Record<string, Command>>): CommandLine {
   checkOptionNames(argv);
-  let result;
+  let result: ReturnType<typeof parseArgs<{ options: typeof parserOptions; allowPositionals: true; strict: true }>>;
   try {
     result = parseArgs({ args: [...argv], options: parserOptions, allowPositionals: true, strict: true });
   } catch (error) {
     const missing = /Option '(?:-\w, )?--([\w-]+) <value>' argument missing/.exec((error as Error).message);
-    if (missing) throw new UsageError(`\`--${missing[1]}\` needs a value (${(flags as Record<string, Flag>)[missing[1]]?.value ?? "a value"})`);
+    if (missing)
+      throw new UsageError(
+        `\`--${missing[1]}\` needs a value (${(flags as Record<string, Flag>)[missing[1]]?.value ?? "a value"})`,
+      );
     throw new UsageError((error as Error).message.split("\n")[0]);
   }
   const values = result.values as FlagValues;
@@ -71,15 +79,21 @@ export function parseCommandLine(argv: readonly string[], commands: Readonly<Rec
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     const near = closest(name, Object.keys(commands));
-    throw new UsageError(`unknown command \`${name}\`${near ? `: did you mean \`folio ${near}\`?` : ""} (the commands are ${Object.keys(commands).join(", ")})`);
+    throw new UsageError(
+      `unknown command \`${name}\`${near ? `: did you mean \`folio ${near}\`?` : ""} (the commands are ${Object.keys(commands).join(", ")})`,
+    );
   }
-  if (values.help || values.version) return { name, command, values, args, helpFor: helpFor ?? (result.positionals.length > 0 ? name : undefined) };
+  if (values.help || values.version)
+    return { name, command, values, args, helpFor: helpFor ?? (result.positionals.length > 0 ? name : undefined) };
   for (const [flag, spec] of Object.entries(flags) as [string, Flag][]) {
     if (values[flag as keyof FlagValues] !== undefined && spec.commands && !spec.commands.includes(name)) {
       throw new UsageError(`\`--${flag}\` does not apply to \`folio ${name}\``);
     }
   }
   if (args.length > command.args.max) throw new UsageError(`unexpected argument \`${args[command.args.max]}\``);
-  if (args.length < command.args.min) throw new UsageError(`\`folio ${command.usage}\` needs ${command.args.min === 1 ? "an argument" : `${command.args.min} arguments`}`);
+  if (args.length < command.args.min)
+    throw new UsageError(
+      `\`folio ${command.usage}\` needs ${command.args.min === 1 ? "an argument" : `${command.args.min} arguments`}`,
+    );
   return { name, command, values, args };
 }

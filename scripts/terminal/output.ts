@@ -15,7 +15,11 @@ let status: StatusLine | undefined;
 /** The build hooks that print what `values` asks for (nothing with --quiet); on a terminal, a status line from the first second. */
 export function printingHooks(values: FlagValues, signal?: AbortSignal): BuildHooks {
   if (values.quiet) return { signal };
-  const printStage = values.verbose ? (stage: string, seconds: number, detail?: string) => endProgress() || process.stderr.write(`  ${stage.padEnd(10)} ${seconds.toFixed(2)} s${detail ? `  (${detail})` : ""}\n`) : undefined;
+  const printStage = values.verbose
+    ? (stage: string, seconds: number, detail?: string) =>
+        endProgress() ||
+        process.stderr.write(`  ${stage.padEnd(10)} ${seconds.toFixed(2)} s${detail ? `  (${detail})` : ""}\n`)
+    : undefined;
   status?.stop();
   status = process.stderr.isTTY ? statusLine(process.stderr, "reading book.yaml") : undefined;
   const line = status?.hooks;
@@ -32,7 +36,10 @@ export function printingHooks(values: FlagValues, signal?: AbortSignal): BuildHo
 }
 
 export function artifactLine(artifact: BuiltArtifact): string {
-  const size = artifact.bytes >= 1e6 ? `${(artifact.bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(artifact.bytes / 1e3))} kB`;
+  const size =
+    artifact.bytes >= 1e6
+      ? `${(artifact.bytes / 1e6).toFixed(1)} MB`
+      : `${Math.max(1, Math.round(artifact.bytes / 1e3))} kB`;
   return `✓ ${artifact.format.padEnd(4)} ${relative(displayCwd(), artifact.path)}  ${size}  ${artifact.seconds.toFixed(1)} s\n`;
 }
 
@@ -69,7 +76,11 @@ export interface Outcome {
  * Print the diagnostics (the report on stderr; with --json, an object on stdout; on GitHub
  * Actions, annotations too) and return the exit code.
  */
-export function finish({ files, configFailed, artifacts = [] }: Outcome, values: FlagValues, env: NodeJS.ProcessEnv = process.env): number {
+export function finish(
+  { files, configFailed, artifacts = [] }: Outcome,
+  values: FlagValues,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   endProgress();
   status?.stop();
   status = undefined;
@@ -77,9 +88,12 @@ export function finish({ files, configFailed, artifacts = [] }: Outcome, values:
   const exitCode = configFailed ? 2 : failed ? 1 : 0;
   if (values.json) {
     const built = artifacts.map((a) => ({ format: a.format, path: relative(displayCwd(env), a.path), bytes: a.bytes }));
-    process.stdout.write(`${JSON.stringify({ version: folioVersion, diagnostics: reportJson(files, displayCwd(env)), artifacts: built, exitCode }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ version: folioVersion, diagnostics: reportJson(files, displayCwd(env)), artifacts: built, exitCode }, null, 2)}\n`,
+    );
   }
-  if (env.GITHUB_ACTIONS === "true") (values.json ? process.stderr : process.stdout).write(annotations(files, env.GITHUB_WORKSPACE || process.cwd()));
+  if (env.GITHUB_ACTIONS === "true")
+    (values.json ? process.stderr : process.stdout).write(annotations(files, env.GITHUB_WORKSPACE || process.cwd()));
   const text = formatReport(files, displayCwd(env));
   if (text && !(values.quiet && !failed)) process.stderr.write(`\n${text}`);
   return exitCode;

@@ -8,7 +8,9 @@ import type { ResolvedConfig } from "../config/resolve.js";
 
 /** What the build does after each stage ends. */
 function nextStage(stage: string, config: ResolvedConfig | undefined): string | undefined {
-  const chapters = config ? `${config.chapters.length} chapter${config.chapters.length === 1 ? "" : "s"}` : "the chapters";
+  const chapters = config
+    ? `${config.chapters.length} chapter${config.chapters.length === 1 ? "" : "s"}`
+    : "the chapters";
   switch (stage) {
     case "config":
       return `reading ${chapters}`;
@@ -58,7 +60,9 @@ export function statusLine(stream: NodeJS.WriteStream, first: string, now = () =
       },
       onStage: (stage) => {
         const next = nextStage(stage, config);
-        if (next) (text = next), draw();
+        if (!next) return;
+        text = next;
+        draw();
       },
       progress: (message) => {
         text = message;

@@ -46,7 +46,9 @@ function createFinder(spec: FontsSpec): GlyphFinder {
   const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
   const regular = spec.faces.find((face) => face.weight === 400 && face.style === "normal") ?? spec.faces[0];
   const body = new Set(fontkit.create(readFileSync(join(packageDir(spec.package), regular.file))).characterSet);
-  const files = (spec.fallbacks ?? []).flatMap((fallback) => fallbackFiles(fallback.family, join(packageDir(fallback.package), fallback.css)));
+  const files = (spec.fallbacks ?? []).flatMap((fallback) =>
+    fallbackFiles(fallback.family, join(packageDir(fallback.package), fallback.css)),
+  );
   const glyphs = new Map<string, Set<number>>();
   const has = (file: FallbackFile, codePoint: number) => {
     let set = glyphs.get(file.file);
@@ -58,7 +60,11 @@ function createFinder(spec: FontsSpec): GlyphFinder {
     files,
     find: (codePoint) => {
       if (found.has(codePoint)) return found.get(codePoint);
-      const result = body.has(codePoint) ? "body" : files.find((file) => file.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi) && has(file, codePoint));
+      const result = body.has(codePoint)
+        ? "body"
+        : files.find(
+            (file) => file.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi) && has(file, codePoint),
+          );
       found.set(codePoint, result);
       return result;
     },

@@ -34,7 +34,11 @@ export function imageFacts(path: string, realRoot: string): ImageFacts | undefin
   if (/\.svg$/i.test(real)) {
     const text = readFileSync(real, "utf8");
     const { doctype, invalid } = cleanSvg(text);
-    return { confined: true, selfContained: !outwardReference.test(text.replace(/<!DOCTYPE[\s\S]*?(?:\]\s*>|>)/i, "")), svg: { doctype, invalid } };
+    return {
+      confined: true,
+      selfContained: !outwardReference.test(text.replace(/<!DOCTYPE[\s\S]*?(?:\]\s*>|>)/i, "")),
+      svg: { doctype, invalid },
+    };
   }
   return { confined: true, pixels: pixelsOf(real) };
 }

@@ -22,7 +22,8 @@ function knownPrimary(): Promise<Set<string>> {
   allCodes ??= import("iso-639-3").then(({ iso6393 }) => {
     const codes = new Set<string>();
     for (const language of iso6393) {
-      for (const code of [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393]) if (code) codes.add(code);
+      for (const code of [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393])
+        if (code) codes.add(code);
     }
     return codes;
   });
@@ -40,6 +41,7 @@ export async function languageProblem(tag: string): Promise<string | undefined> 
   const primary = schema.language.toLowerCase();
   // qaa–qtz are reserved for private use by ISO 639-2.
   if (/^q[a-t][a-z]$/.test(primary)) return undefined;
-  if (!tablePrimary().has(primary) && !(await knownPrimary()).has(primary)) return `has a primary subtag \`${schema.language}\` that is not an ISO 639 language code`;
+  if (!tablePrimary().has(primary) && !(await knownPrimary()).has(primary))
+    return `has a primary subtag \`${schema.language}\` that is not an ISO 639 language code`;
   return undefined;
 }

@@ -15,7 +15,8 @@ export function runningTextSize(tree: Root): TextSize {
     for (const node of parent.children) {
       if (node.type === "text") words += countWords(node.value);
       else if (node.type === "element" && node.tagName === "img") images++;
-      else if (node.type === "element" && !(node.tagName === "section" && node.properties.dataFootnotes !== undefined)) walk(node);
+      else if (node.type === "element" && !(node.tagName === "section" && node.properties.dataFootnotes !== undefined))
+        walk(node);
     }
   };
   walk(tree);

@@ -48,7 +48,11 @@ export function cleanSvg(text: string): SvgCleaning {
   return { text: body, doctype: place, invalid };
 }
 
-function expandEntities(text: string, internal: ReadonlyMap<string, string>, external: ReadonlySet<string>): { text: string; invalid?: string } {
+function expandEntities(
+  text: string,
+  internal: ReadonlyMap<string, string>,
+  external: ReadonlySet<string>,
+): { text: string; invalid?: string } {
   let result = text;
   // Entities may refer to entities; a few rounds write out every sensible declaration.
   for (let round = 0; round < 4; round++) {
@@ -72,7 +76,9 @@ function expandEntities(text: string, internal: ReadonlyMap<string, string>, ext
 function wellFormedError(text: string): string | undefined {
   let error: string | undefined;
   try {
-    const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && (error ??= message)) }).parseFromString(text, "image/svg+xml");
+    const doc = new DOMParser({
+      onError: (level, message) => void (level !== "warning" && (error ??= message)),
+    }).parseFromString(text, "image/svg+xml");
     if (!error && doc.documentElement?.localName !== "svg") error = "its root element is not `<svg>`";
   } catch (thrown) {
     error ??= (thrown as Error).message;

@@ -13,11 +13,16 @@ export const EXIT = false;
 export const SKIP = "skip";
 
 type Action = typeof CONTINUE | typeof EXIT | typeof SKIP;
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing is the usual case, as in unist-util-visit
 export type WalkResult = void | Action | number | readonly [Action?, number?];
 export type Visitor<T, P = Parent> = (node: T, index: number | undefined, parent: P | undefined) => WalkResult;
 
 /** Call `visitor` on every node of `tree` (the root included) that passes `test`, parents before children. */
-export function walk<T extends Node, P extends Parent = Parent>(tree: Node, test: (node: Node) => node is T, visitor: Visitor<T, P>): void {
+export function walk<T extends Node, P extends Parent = Parent>(
+  tree: Node,
+  test: (node: Node) => node is T,
+  visitor: Visitor<T, P>,
+): void {
   let exited = false;
   /** Visits `node` and its subtree; returns where its parent goes on, when the visitor said. */
   const go = (node: Node, index: number | undefined, parent: P | undefined): number | undefined => {

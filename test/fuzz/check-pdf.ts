@@ -25,15 +25,24 @@ export async function pdfFailure(pdfPath: string, chapterPaths: readonly string[
     if (!contents) return "no Contents bookmark";
     // The contents are the links of the front matter's pages (numbered in roman) from the Contents on; each leads to a chapter's opening.
     const front = (page: number) => !/^\d+$/.test(labels[page - 1] ?? "");
-    const entries = (await pdfLinks(doc)).filter((link) => link.page >= contents.page && front(link.page) && link.rect[3] - link.rect[1] > 5);
-    if (entries.length !== chapterPaths.length) return `${entries.length} contents entries for ${chapterPaths.length} chapters`;
+    const entries = (await pdfLinks(doc)).filter(
+      (link) => link.page >= contents.page && front(link.page) && link.rect[3] - link.rect[1] > 5,
+    );
+    if (entries.length !== chapterPaths.length)
+      return `${entries.length} contents entries for ${chapterPaths.length} chapters`;
     const verso = entries.find((entry) => entry.target % 2 === 0);
     if (verso) return `a chapter opens on page ${verso.target}, a left-hand page`;
     for (const entry of entries) {
       const [x1, y1, x2, y2] = entry.rect;
-      const items = (await pageItems(doc, entry.page)).filter((item) => item.y >= y1 - 1 && item.y <= y2 + 1 && item.x >= x1 - 1 && item.x <= x2 + 1);
-      const number = items.filter((item) => /^[\divxlc]+$/.test(item.text.trim())).pop()?.text.trim();
-      if (number !== labels[entry.target - 1]) return `contents entry to page ${entry.target} says ${number ?? "nothing"}, the page's label is ${labels[entry.target - 1]}`;
+      const items = (await pageItems(doc, entry.page)).filter(
+        (item) => item.y >= y1 - 1 && item.y <= y2 + 1 && item.x >= x1 - 1 && item.x <= x2 + 1,
+      );
+      const number = items
+        .filter((item) => /^[\divxlc]+$/.test(item.text.trim()))
+        .pop()
+        ?.text.trim();
+      if (number !== labels[entry.target - 1])
+        return `contents entry to page ${entry.target} says ${number ?? "nothing"}, the page's label is ${labels[entry.target - 1]}`;
     }
   } finally {
     await doc.destroy();
@@ -64,8 +73,15 @@ export async function pdfFailure(pdfPath: string, chapterPaths: readonly string[
 function tokens(text: string): string[] {
   // Hyphenation: a soft hyphen, or a hyphen at a line's end, joins the two halves again.
   // Bidirectional marks and embeddings are invisible: the text layer moves them (and adds its own) in visual order.
-  const joined = text.replace(/\u00AD?\u2010[ \t]*\r?\n[ \t]*(?=\S)/g, "").replace(/[\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "");
-  return joined.normalize("NFKC").replace(/\u02BC/g, "\u2019").match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const joined = text
+    .replace(/\u00AD?\u2010[ \t]*\r?\n[ \t]*(?=\S)/g, "")
+    .replace(/[\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "");
+  return (
+    joined
+      .normalize("NFKC")
+      .replace(/\u02BC/g, "\u2019")
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The words of a chapter as a reader sees them: text and code, not raw HTML, and notes only when referenced. */
@@ -80,18 +96,30 @@ function sourceWords(markdown: string): string[] {
     // paragraph on the page in ways the text layer keeps only in part (`ﬁ` stays one glyph when `f ﬁ` is reversed),
     // and so does right-to-left text next to left-to-right letters or digits (a digit after Hebrew joins the
     // Hebrew run): such blocks are not checked word by word. Blocks of one direction are.
-    const block = node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "code" ? plainText(node) : "";
-    if (/[\u202A-\u202E\u2066-\u2069]/.test(block) || (/[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(block) && /[\p{Script=Latin}\p{N}]/u.test(block))) return SKIP;
+    const block =
+      node.type === "paragraph" || node.type === "heading" || node.type === "tableCell" || node.type === "code"
+        ? plainText(node)
+        : "";
+    if (
+      /[\u202A-\u202E\u2066-\u2069]/.test(block) ||
+      (/[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(block) && /[\p{Script=Latin}\p{N}]/u.test(block))
+    )
+      return SKIP;
     if (node.type === "text" || node.type === "inlineCode" || node.type === "code") texts.push(node.value);
     return undefined;
   });
   // A word that mixes right-to-left letters with others is split and reordered into visual runs on the page.
-  return [...new Set(tokens(texts.join(" ")))].filter((word) => !(/[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(word) && /[^\p{Script=Hebrew}\p{Script=Arabic}\p{M}]/u.test(word)));
+  return [...new Set(tokens(texts.join(" ")))].filter(
+    (word) =>
+      !(/[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(word) && /[^\p{Script=Hebrew}\p{Script=Arabic}\p{M}]/u.test(word)),
+  );
 }
 
 /** The text of an mdast node and everything inside it. */
 function plainText(node: { value?: unknown; children?: unknown[] }): string {
-  return typeof node.value === "string" ? node.value : (node.children ?? []).map((child) => plainText(child as typeof node)).join("");
+  return typeof node.value === "string"
+    ? node.value
+    : (node.children ?? []).map((child) => plainText(child as typeof node)).join("");
 }
 
 /** A word broken across a page turn shows as two tokens with the page's furniture between them. */
@@ -108,7 +136,11 @@ const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 /** `word` backwards letter by letter, each letter with its combining marks. */
 function reversed(word: string): string {
-  return [...graphemes.segment(word)].map((part) => part.segment).reverse().join("").normalize("NFKC");
+  return [...graphemes.segment(word)]
+    .map((part) => part.segment)
+    .reverse()
+    .join("")
+    .normalize("NFKC");
 }
 
 function safeRead(path: string): string {

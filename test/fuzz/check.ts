@@ -21,26 +21,36 @@ export async function checkBook(book: GeneratedBook, options: { java: boolean; p
   const manuscript = join(root, "book");
   try {
     writeBook(manuscript, book);
-    let result;
+    let result: Awaited<ReturnType<typeof build>>;
     try {
-      result = await build({ manuscriptDir: manuscript, outDir: join(root, "out"), formats: options.pdf ? ["html", "epub", "pdf"] : ["html", "epub"], sourceDateEpoch: 1_700_000_000 });
+      result = await build({
+        manuscriptDir: manuscript,
+        outDir: join(root, "out"),
+        formats: options.pdf ? ["html", "epub", "pdf"] : ["html", "epub"],
+        sourceDateEpoch: 1_700_000_000,
+      });
     } catch (error) {
       return { built: false, failure: `build threw: ${(error as Error).stack ?? String(error)}` };
     }
     if (hasFailures(result.files)) {
       const report = formatReport(result.files, manuscript);
       if (result.artifacts.length > 0) return { built: false, failure: `editions written despite errors:\n${report}` };
-      if (!/ error  .+  [a-z-]+$/m.test(report)) return { built: false, failure: `errors without a rule id:\n${report}` };
+      if (!/ error {2}.+ {2}[a-z-]+$/m.test(report))
+        return { built: false, failure: `errors without a rule id:\n${report}` };
       return { built: false };
     }
     const epub = result.artifacts.find((a) => a.format === "epub")?.path;
-    if (!epub || !result.artifacts.some((a) => a.format === "html")) return { built: false, failure: "no errors, yet an edition is missing" };
+    if (!epub || !result.artifacts.some((a) => a.format === "html"))
+      return { built: false, failure: "no errors, yet an edition is missing" };
     const ts = await epubcheckTs(epub);
     if (ts.errors > 0) return { built: true, failure: `EPUBCheck 5.3 port: ${ts.messages.join("\n")}` };
     if (options.pdf) {
       const pdf = result.artifacts.find((a) => a.format === "pdf")?.path;
       if (!pdf) return { built: true, failure: "no errors, yet no PDF" };
-      const failure = await pdfFailure(pdf, book.chapters.map((chapter) => join(manuscript, chapter.name)));
+      const failure = await pdfFailure(
+        pdf,
+        book.chapters.map((chapter) => join(manuscript, chapter.name)),
+      );
       if (failure) return { built: true, failure: `PDF: ${failure}` };
     }
     if (options.java) {

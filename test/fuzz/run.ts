@@ -4,7 +4,14 @@ import fc from "fast-check";
 import { checkBook } from "./check.js";
 import { generatedBook } from "./manuscripts.js";
 
-const { values } = parseArgs({ options: { minutes: { type: "string", default: "10" }, "java-every": { type: "string", default: "10" }, "pdf-every": { type: "string", default: "4" }, seed: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    minutes: { type: "string", default: "10" },
+    "java-every": { type: "string", default: "10" },
+    "pdf-every": { type: "string", default: "4" },
+    seed: { type: "string" },
+  },
+});
 const deadline = Date.now() + Number(values.minutes) * 60_000;
 const javaEvery = Math.max(1, Number(values["java-every"]));
 const pdfEvery = Math.max(1, Number(values["pdf-every"]));
@@ -15,7 +22,9 @@ let built = 0;
 let javaRuns = 0;
 const failures: string[] = [];
 
-process.stderr.write(`fuzz: seed ${seed}, ${values.minutes} min, Java EPUBCheck every ${javaEvery} built books, the PDF of every ${pdfEvery}\n`);
+process.stderr.write(
+  `fuzz: seed ${seed}, ${values.minutes} min, Java EPUBCheck every ${javaEvery} built books, the PDF of every ${pdfEvery}\n`,
+);
 while (Date.now() < deadline) {
   // One sample per case, seeded by its number, so that a failure is reproduced by its seed and case alone.
   const [book] = fc.sample(generatedBook, { seed: seed + cases, numRuns: 1 });
@@ -30,7 +39,10 @@ while (Date.now() < deadline) {
     failures.push(outcome.failure);
     process.stderr.write(`\nFAILURE in case ${cases}: ${outcome.failure}\nmanuscript: ${JSON.stringify(book)}\n`);
   }
-  if (cases % 25 === 0) process.stderr.write(`fuzz: ${cases} cases, ${built} built, ${pdfRuns} PDFs, ${failures.length} failures\n`);
+  if (cases % 25 === 0)
+    process.stderr.write(`fuzz: ${cases} cases, ${built} built, ${pdfRuns} PDFs, ${failures.length} failures\n`);
 }
-process.stdout.write(`fuzz: ${cases} cases (${built} built into editions, ${cases - built} ended with diagnostics), ${javaRuns} Java EPUBCheck runs, ${pdfRuns} PDFs checked, ${failures.length} failures, seed ${seed}\n`);
+process.stdout.write(
+  `fuzz: ${cases} cases (${built} built into editions, ${cases - built} ended with diagnostics), ${javaRuns} Java EPUBCheck runs, ${pdfRuns} PDFs checked, ${failures.length} failures, seed ${seed}\n`,
+);
 process.exitCode = failures.length > 0 ? 1 : 0;

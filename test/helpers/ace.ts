@@ -19,7 +19,10 @@ interface AceAssertion {
 
 interface AceReport {
   readonly "earl:result": { readonly "earl:outcome": string };
-  readonly assertions: readonly { readonly "earl:testSubject": { readonly url: string }; readonly assertions: readonly AceAssertion[] }[];
+  readonly assertions: readonly {
+    readonly "earl:testSubject": { readonly url: string };
+    readonly assertions: readonly AceAssertion[];
+  }[];
 }
 
 /** Run Ace on `epubPath`; its report (report.json in the folder given with -o) lists failed checks per document. */
@@ -27,20 +30,30 @@ export function aceViolations(epubPath: string): AceViolation[] {
   const outDir = tempDir("folio-ace-");
   const browser = process.env.PUPPETEER_EXECUTABLE_PATH || "/usr/bin/chromium";
   try {
-    execFileSync(join(repoRoot, "node_modules", ".bin", "ace-puppeteer"), ["--silent", "--force", "--outdir", outDir, epubPath], {
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 240_000,
-    });
+    execFileSync(
+      join(repoRoot, "node_modules", ".bin", "ace-puppeteer"),
+      ["--silent", "--force", "--outdir", outDir, epubPath],
+      {
+        env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: browser },
+        stdio: ["ignore", "pipe", "pipe"],
+        timeout: 240_000,
+      },
+    );
     const reportPath = join(outDir, "report.json");
     if (!existsSync(reportPath)) throw new Error(`Ace wrote no report for ${epubPath}`);
     const report = JSON.parse(readFileSync(reportPath, "utf8")) as AceReport;
     const violations = report.assertions.flatMap((subject) =>
       subject.assertions
         .filter((a) => a["earl:result"]["earl:outcome"] === "fail")
-        .map((a) => ({ file: subject["earl:testSubject"].url, rule: a["earl:test"]["dct:title"], impact: a["earl:test"]["earl:impact"], description: a["earl:result"]["dct:description"] ?? "" })),
+        .map((a) => ({
+          file: subject["earl:testSubject"].url,
+          rule: a["earl:test"]["dct:title"],
+          impact: a["earl:test"]["earl:impact"],
+          description: a["earl:result"]["dct:description"] ?? "",
+        })),
     );
-    if (report["earl:result"]["earl:outcome"] !== "pass" && violations.length === 0) throw new Error("Ace failed the book without naming a violation");
+    if (report["earl:result"]["earl:outcome"] !== "pass" && violations.length === 0)
+      throw new Error("Ace failed the book without naming a violation");
     return violations;
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -4,7 +4,12 @@ import { prepareBook } from "../../scripts/recipe.js";
 import { tempDir } from "./build.js";
 
 export async function loadBook(manuscriptDir: string, sourceDateEpoch?: number): Promise<Book> {
-  const { book } = await prepareBook({ manuscriptDir, outDir: tempDir(), sourceDateEpoch, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined });
+  const { book } = await prepareBook({
+    manuscriptDir,
+    outDir: tempDir(),
+    sourceDateEpoch,
+    browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined,
+  });
   if (!book) throw new Error(`book.yaml of ${manuscriptDir} did not load`);
   return book;
 }

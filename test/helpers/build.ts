@@ -26,15 +26,24 @@ export interface BuiltBook extends BuildResult {
 }
 
 /** Build `manuscriptDir` into a fresh temporary folder. */
-export async function buildBook(manuscriptDir: string, formats?: Format[], extra: Pick<BuildOptions, "sourceDateEpoch" | "printPassPages"> = {}, hooks: BuildHooks = {}): Promise<BuiltBook> {
+export async function buildBook(
+  manuscriptDir: string,
+  formats?: Format[],
+  extra: Pick<BuildOptions, "sourceDateEpoch" | "printPassPages"> = {},
+  hooks: BuildHooks = {},
+): Promise<BuiltBook> {
   const outDir = tempDir();
-  const result = await build({ manuscriptDir, outDir, formats, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined, ...extra }, hooks);
+  const result = await build(
+    { manuscriptDir, outDir, formats, browserPath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined, ...extra },
+    hooks,
+  );
   return {
     ...result,
     outDir,
     path: (format) => {
       const artifact = result.artifacts.find((a) => a.format === format);
-      if (!artifact) throw new Error(`no ${format} was built: ${JSON.stringify(result.files.map((f) => f.messages.map(String)))}`);
+      if (!artifact)
+        throw new Error(`no ${format} was built: ${JSON.stringify(result.files.map((f) => f.messages.map(String)))}`);
       return artifact.path;
     },
   };

@@ -42,7 +42,12 @@ export async function startRecorder(): Promise<ConnectionRecorder> {
   const record = (via: Attempt["via"], socket: Socket): Attempt => {
     const peer = peerOf(socket.remotePort ?? -1);
     const pid = typeof peer === "number" ? peer : undefined;
-    const attempt: Attempt = { via, target: "(said nothing)", ours: pid !== undefined && isOurs(pid), process: pid ? commandOf(pid) : String(peer) };
+    const attempt: Attempt = {
+      via,
+      target: "(said nothing)",
+      ours: pid !== undefined && isOurs(pid),
+      process: pid ? commandOf(pid) : String(peer),
+    };
     attempts.push(attempt);
     return attempt;
   };
@@ -105,7 +110,10 @@ function answerSocks(socket: Socket, onTarget: (target: string) => void): void {
       const kind = buffered[3];
       const hostLength = kind === 1 ? 4 : kind === 4 ? 16 : 1 + buffered[4];
       if (buffered.length < 4 + hostLength + 2) return;
-      const host = kind === 3 ? buffered.subarray(5, 5 + buffered[4]).toString() : [...buffered.subarray(4, 4 + hostLength)].join(".");
+      const host =
+        kind === 3
+          ? buffered.subarray(5, 5 + buffered[4]).toString()
+          : [...buffered.subarray(4, 4 + hostLength)].join(".");
       onTarget(`${host}:${buffered.readUInt16BE(4 + hostLength)}`);
       stage = 2;
       socket.end(Buffer.from([5, 2, 0, 1, 0, 0, 0, 0, 0, 0]));
@@ -129,7 +137,11 @@ function peerOf(port: number): number | "unseen" | "closed" {
   let inode: string | undefined;
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
     try {
-      const row = readFileSync(table, "utf8").split("\n").slice(1).map((line) => line.trim().split(/\s+/)).find((cols) => cols[1]?.endsWith(`:${hex}`));
+      const row = readFileSync(table, "utf8")
+        .split("\n")
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/))
+        .find((cols) => cols[1]?.endsWith(`:${hex}`));
       if (row) inode = row[9];
     } catch {
       // No such table here.

@@ -24,7 +24,9 @@ export async function openEpub(path: string): Promise<OpenEpub> {
 
 export function parseXml(text: string): Document {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(text, "application/xml");
+  const doc = new DOMParser({
+    onError: (level, message) => void (level !== "warning" && errors.push(message)),
+  }).parseFromString(text, "application/xml");
   if (errors.length > 0) throw new Error(`not well-formed XML: ${errors.join("; ")}`);
   return doc;
 }
@@ -48,7 +50,10 @@ export interface CheckCounts {
 export function epubcheckJava(path: string): CheckCounts {
   let output: string;
   try {
-    output = execFileSync("java", ["-jar", "/usr/share/java/epubcheck.jar", path], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    output = execFileSync("java", ["-jar", "/usr/share/java/epubcheck.jar", path], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
     output = `${failure.stdout ?? ""}${failure.stderr ?? ""}`;
@@ -62,6 +67,8 @@ export function epubcheckJava(path: string): CheckCounts {
 /** The EPUBCheck 5.3 port. */
 export async function epubcheckTs(path: string): Promise<CheckCounts> {
   const result = await EpubCheck.validate(readFileSync(path));
-  const messages = result.messages.filter((m) => m.severity !== "info" && m.severity !== "usage").map((m) => `${m.severity} ${m.id}: ${m.message} ${m.location?.path ?? ""}:${m.location?.line ?? ""}`);
+  const messages = result.messages
+    .filter((m) => m.severity !== "info" && m.severity !== "usage")
+    .map((m) => `${m.severity} ${m.id}: ${m.message} ${m.location?.path ?? ""}:${m.location?.line ?? ""}`);
   return { errors: result.errorCount + (result.fatalCount ?? 0), warnings: result.warningCount, messages };
 }

@@ -8,7 +8,10 @@ import { writeBlankPng } from "./png.js";
 export function hostileManuscript(origin: string): string {
   const dir = join(tempDir("folio-net-"), "book");
   mkdirSync(join(dir, "images"), { recursive: true });
-  writeFileSync(join(dir, "book.yaml"), "title: Offline\nlanguage: en\nrules:\n  image-remote: warning\n  image-svg-external: warning\n  html-unsafe: info\n");
+  writeFileSync(
+    join(dir, "book.yaml"),
+    "title: Offline\nlanguage: en\nrules:\n  image-remote: warning\n  image-svg-external: warning\n  html-unsafe: info\n",
+  );
   writeBlankPng(join(dir, "images", "local.png"), 8, 8);
   writeFileSync(
     join(dir, "images", "outward.svg"),

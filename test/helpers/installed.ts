@@ -8,8 +8,16 @@ import { repoRoot, tempDir } from "./build.js";
 export function packFolio(): { tarball: string; bytes: number; files: string[] } {
   const dir = tempDir("folio-pack-");
   chmodSync(dir, 0o755);
-  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  const [info] = JSON.parse(out.slice(out.indexOf("["))) as { filename: string; size: number; files: { path: string }[] }[];
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const [info] = JSON.parse(out.slice(out.indexOf("["))) as {
+    filename: string;
+    size: number;
+    files: { path: string }[];
+  }[];
   const tarball = join(dir, info.filename);
   return { tarball, bytes: statSync(tarball).size, files: info.files.map((f) => f.path).sort() };
 }
@@ -39,12 +47,22 @@ export function authorHome(): string {
   const home = tempDir("folio-home-");
   mkdirSync(join(home, ".npm"), { recursive: true });
   writeFileSync(join(home, ".npmrc"), "fund=false\naudit=false\nupdate-notifier=false\n");
-  if (asRoot) chownSync(home, nobody, nobody), execFileSync("chown", ["-R", `${nobody}:${nobody}`, home]);
+  if (asRoot) {
+    chownSync(home, nobody, nobody);
+    execFileSync("chown", ["-R", `${nobody}:${nobody}`, home]);
+  }
   return home;
 }
 
 /** Run `command args` in `cwd` as the author (as `nobody` when the tests run as root). */
-export function asAuthor(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
-  const [file, argv] = asRoot ? ["setpriv", ["--reuid", String(nobody), "--regid", String(nobody), "--clear-groups", command, ...args]] : [command, args];
+export function asAuthor(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): SpawnSyncReturns<string> {
+  const [file, argv] = asRoot
+    ? ["setpriv", ["--reuid", String(nobody), "--regid", String(nobody), "--clear-groups", command, ...args]]
+    : [command, args];
   return spawnSync(file, argv, { cwd, env, encoding: "utf8", timeout: 600_000 });
 }

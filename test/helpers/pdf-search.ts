@@ -6,7 +6,11 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 function browserShims(): void {
   const element = () => ({ style: {}, classList: { add() {} }, append() {}, setAttribute() {} });
   const scope = globalThis as Record<string, unknown>;
-  scope.document ??= { documentElement: { style: { setProperty() {} } }, addEventListener() {}, createElement: element };
+  scope.document ??= {
+    documentElement: { style: { setProperty() {} } },
+    addEventListener() {},
+    createElement: element,
+  };
   scope.window ??= globalThis;
   scope.requestAnimationFrame ??= (callback: () => void) => setTimeout(callback, 0);
 }
@@ -22,7 +26,11 @@ export async function pdfSearch(path: string): Promise<PdfSearch> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
   const eventBus = new EventBus();
   const linkService = { page: 1, pagesCount: doc.numPages, rotation: 0 };
-  const controller = new PDFFindController({ linkService: linkService as never, eventBus, updateMatchesCountOnProgress: false });
+  const controller = new PDFFindController({
+    linkService: linkService as never,
+    eventBus,
+    updateMatchesCountOnProgress: false,
+  });
   controller.setDocument(doc);
   const count = (query: string) =>
     new Promise<number>((resolve) => {
@@ -36,7 +44,16 @@ export async function pdfSearch(path: string): Promise<PdfSearch> {
       const onState = ({ state }: { state: number }) => state === 1 && done();
       eventBus.on("updatefindmatchescount", onCount);
       eventBus.on("updatefindcontrolstate", onState);
-      eventBus.dispatch("find", { source: null, type: "again", query, caseSensitive: false, entireWord: true, highlightAll: true, findPrevious: false, matchDiacritics: true });
+      eventBus.dispatch("find", {
+        source: null,
+        type: "again",
+        query,
+        caseSensitive: false,
+        entireWord: true,
+        highlightAll: true,
+        findPrevious: false,
+        matchDiacritics: true,
+      });
     });
   return { count };
 }

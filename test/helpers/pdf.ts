@@ -5,10 +5,15 @@ import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.
 
 export function pdfInfo(path: string): Record<string, string> {
   const output = execFileSync("pdfinfo", [path], { encoding: "utf8" });
-  return Object.fromEntries(output.split("\n").filter(Boolean).map((line) => {
-    const colon = line.indexOf(":");
-    return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-  }));
+  return Object.fromEntries(
+    output
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const colon = line.indexOf(":");
+        return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+      }),
+  );
 }
 
 /** Text of page `page` (from 1), or of the whole document, line by line as laid out (no joining of hyphenated words). */
@@ -63,7 +68,9 @@ export interface TextItem {
 export async function pageItems(doc: PDFDocumentProxy, page: number): Promise<TextItem[]> {
   const content = await (await doc.getPage(page)).getTextContent();
   return content.items
-    .filter((item): item is typeof item & { str: string; transform: number[] } => "str" in item && item.str.trim() !== "")
+    .filter(
+      (item): item is typeof item & { str: string; transform: number[] } => "str" in item && item.str.trim() !== "",
+    )
     .map((item) => ({ text: item.str, x: item.transform[4], y: item.transform[5] }));
 }
 
@@ -121,5 +128,9 @@ export async function pdfLinks(doc: PDFDocumentProxy): Promise<LinkAnnotation[]>
 /** Text of page `page` (from 1) inside the rectangle `top` points down from the top edge, `height` points high. */
 export function pdfTextRegion(path: string, page: number, top: number, height: number, width = 2000): string {
   const crop = ["-x", "0", "-y", String(Math.round(top)), "-W", String(width), "-H", String(Math.round(height))];
-  return execFileSync("pdftotext", ["-layout", "-r", "72", "-f", String(page), "-l", String(page), ...crop, path, "-"], { encoding: "utf8" });
+  return execFileSync(
+    "pdftotext",
+    ["-layout", "-r", "72", "-f", String(page), "-l", String(page), ...crop, path, "-"],
+    { encoding: "utf8" },
+  );
 }

@@ -10,7 +10,12 @@ import { visit } from "unist-util-visit";
 /** Letters and digits only: punctuation, quotes and dashes are typography, not words. */
 export function words(text: string): string[] {
   // pdf.js reports the typographic apostrophe as U+02BC, a letter: it is punctuation here.
-  return text.normalize("NFC").replace(/\u02BC/g, "\u2019").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFC")
+      .replace(/\u02BC/g, "\u2019")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** remark plugin: YAML front matter is metadata, not words of the text. */
@@ -22,10 +27,15 @@ function remarkFrontMatterSyntax(this: Processor): void {
 
 /** The words of a markdown file as a reader sees them (markup and front matter removed). */
 export function sourceWords(markdownPath: string): string[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontMatterSyntax).parse(readFileSync(markdownPath, "utf8"));
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontMatterSyntax)
+    .parse(readFileSync(markdownPath, "utf8"));
   const texts: string[] = [];
   visit(tree, (node) => {
-    if (node.type === "text" || node.type === "inlineCode" || node.type === "code") texts.push((node as { value: string }).value);
+    if (node.type === "text" || node.type === "inlineCode" || node.type === "code")
+      texts.push((node as { value: string }).value);
   });
   return words(texts.join(" "));
 }

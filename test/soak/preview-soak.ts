@@ -44,7 +44,11 @@ export async function soakPreview(options: SoakOptions): Promise<SoakResult> {
   const chapters = Array.from({ length: Math.max(2, options.files ?? 3) }, (_, i) => join(dir, `0${i + 1}-soak.md`));
   chapters.forEach((path, i) => writeFileSync(path, chapterText(i, 0)));
   writeFileSync(join(dir, "book.yaml"), "title: Soak\nlanguage: en\n");
-  const child = spawn(process.execPath, [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", "0", "--quiet"], { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, "bin", "folio.js"), "preview", "-m", dir, "--port", "0", "--quiet"],
+    { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] },
+  );
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   try {
@@ -62,17 +66,27 @@ export async function soakPreview(options: SoakOptions): Promise<SoakResult> {
       served++;
       if (options.pdfEvery && save % options.pdfEvery === 0) {
         const pdf = await fetch(`${url}print.pdf?chapter=chapter-0${file + 1}-soak`);
-        if (!pdf.ok || (await pdf.arrayBuffer()).byteLength < 1000) throw new Error(`the PDF after save ${save} failed: ${pdf.status}`);
+        if (!pdf.ok || (await pdf.arrayBuffer()).byteLength < 1000)
+          throw new Error(`the PDF after save ${save} failed: ${pdf.status}`);
         pdfs++;
         browsersAfterPdf += processTree(child.pid!).filter((pid) => commandOf(pid).includes("chrom")).length;
       }
       if (save % Math.max(1, Math.floor(options.saves / 25)) === 0 || save === options.saves) {
         samples.push({ save, ...measure(child.pid!) });
-        options.log?.(`save ${save}: ${samples.at(-1)!.rssKb} kB, ${samples.at(-1)!.openFiles} files, ${samples.at(-1)!.browsers} browsers`);
+        options.log?.(
+          `save ${save}: ${samples.at(-1)!.rssKb} kB, ${samples.at(-1)!.openFiles} files, ${samples.at(-1)!.browsers} browsers`,
+        );
       }
     }
     client.close();
-    return { served, samples, rssSlopeKbPerSave: slope(samples.slice(Math.floor(samples.length / 5))), browsersAfterPdf, pdfs, seconds: (performance.now() - started) / 1000 };
+    return {
+      served,
+      samples,
+      rssSlopeKbPerSave: slope(samples.slice(Math.floor(samples.length / 5))),
+      browsersAfterPdf,
+      pdfs,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     child.kill("SIGINT");
     await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once("exit", resolve)));
@@ -80,7 +94,11 @@ export async function soakPreview(options: SoakOptions): Promise<SoakResult> {
 }
 
 function chapterText(file: number, save: number, marker = "start"): string {
-  const body = Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1} of chapter ${file + 1}, written again at save ${save}, with a *little* emphasis and a [link](#chapter-${file + 1}).`);
+  const body = Array.from(
+    { length: 20 },
+    (_, i) =>
+      `Paragraph ${i + 1} of chapter ${file + 1}, written again at save ${save}, with a *little* emphasis and a [link](#chapter-${file + 1}).`,
+  );
   return `# Chapter ${file + 1}\n\n${marker}\n\n${body.join("\n\n")}\n`;
 }
 
@@ -89,11 +107,23 @@ function followReloads(url: string): { page: () => string; close: () => void } {
   let page = "";
   let closed = false;
   const reload = () => {
-    if (!closed) void fetch(url).then((response) => response.text()).then((text) => void (page = text), () => undefined);
+    if (!closed)
+      void fetch(url)
+        .then((response) => response.text())
+        .then(
+          (text) => void (page = text),
+          () => undefined,
+        );
   };
-  const request = get(`${url}events`, (response) => response.on("data", (chunk: Buffer) => chunk.toString().includes("event: reload") && reload()));
+  const request = get(`${url}events`, (response) =>
+    response.on("data", (chunk: Buffer) => chunk.toString().includes("event: reload") && reload()),
+  );
   request.on("error", () => undefined);
-  return { page: () => page, close: () => ((closed = true), request.destroy()) };
+  const close = () => {
+    closed = true;
+    request.destroy();
+  };
+  return { page: () => page, close };
 }
 
 async function until<T>(check: () => T | undefined, what: string, ms: number): Promise<T> {
@@ -107,7 +137,10 @@ async function until<T>(check: () => T | undefined, what: string, ms: number): P
 
 function measure(pid: number): Omit<SoakSample, "save"> {
   const tree = processTree(pid);
-  const rssKb = tree.reduce((sum, each) => sum + Number(/VmRSS:\s+(\d+)/.exec(safeRead(`/proc/${each}/status`))?.[1] ?? 0), 0);
+  const rssKb = tree.reduce(
+    (sum, each) => sum + Number(/VmRSS:\s+(\d+)/.exec(safeRead(`/proc/${each}/status`))?.[1] ?? 0),
+    0,
+  );
   let openFiles = 0;
   try {
     openFiles = readdirSync(`/proc/${pid}/fd`).length;

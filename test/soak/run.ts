@@ -2,8 +2,19 @@
 import { parseArgs } from "node:util";
 import { soakPreview } from "./preview-soak.js";
 
-const { values } = parseArgs({ options: { saves: { type: "string", default: "5000" }, files: { type: "string", default: "3" }, "pdf-every": { type: "string", default: "500" } } });
-const result = await soakPreview({ saves: Number(values.saves), files: Number(values.files), pdfEvery: Number(values["pdf-every"]), log: (line) => process.stderr.write(`soak: ${line}\n`) });
+const { values } = parseArgs({
+  options: {
+    saves: { type: "string", default: "5000" },
+    files: { type: "string", default: "3" },
+    "pdf-every": { type: "string", default: "500" },
+  },
+});
+const result = await soakPreview({
+  saves: Number(values.saves),
+  files: Number(values.files),
+  pdfEvery: Number(values["pdf-every"]),
+  log: (line) => process.stderr.write(`soak: ${line}\n`),
+});
 const first = result.samples[0];
 const last = result.samples.at(-1)!;
 process.stdout.write(

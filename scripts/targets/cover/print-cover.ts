@@ -22,7 +22,13 @@ export interface CoverResult {
 }
 
 /** The wrap for the interior PDF at `interiorPath`, written to `outPath`. */
-export async function renderCoverPdf(book: Book, interiorPath: string, outPath: string, fonts: FontSet, signal?: AbortSignal): Promise<CoverResult> {
+export async function renderCoverPdf(
+  book: Book,
+  interiorPath: string,
+  outPath: string,
+  fonts: FontSet,
+  signal?: AbortSignal,
+): Promise<CoverResult> {
   const { config } = book;
   const interior = await PDFDocument.load(await readFile(interiorPath), { updateMetadata: false });
   const { print } = config;
@@ -38,7 +44,17 @@ export async function renderCoverPdf(book: Book, interiorPath: string, outPath: 
     const wrapPath = join(staging, "wrap.html");
     const frontUrl = pathToFileURL(frontPath).href;
     const frontImage = await coverImageUrl(config);
-    await writeFile(wrapPath, await renderTemplate("cover/wrap.html.ejs", { book: config, css, fontFamily: fonts.family, g: geometry, frontUrl, frontImage }));
+    await writeFile(
+      wrapPath,
+      await renderTemplate("cover/wrap.html.ejs", {
+        book: config,
+        css,
+        fontFamily: fonts.family,
+        g: geometry,
+        frontUrl,
+        frontImage,
+      }),
+    );
     const page = await browser.newPage();
     await page.goto(pathToFileURL(wrapPath).href, { waitUntil: "load", timeout: 60_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -36,14 +36,20 @@ export interface CoverGeometry {
 
 /** Spine width in inches: pages (rounded up to even) × thickness of one page. */
 export function spineWidth(pageCount: number, pageThickness: number): number {
-  if (!Number.isInteger(pageCount) || pageCount < 1) throw new RangeError(`page count must be a whole number above 0, not ${pageCount}`);
+  if (!Number.isInteger(pageCount) || pageCount < 1)
+    throw new RangeError(`page count must be a whole number above 0, not ${pageCount}`);
   if (!(pageThickness > 0)) throw new RangeError(`page thickness must be above 0, not ${pageThickness}`);
   // Rounded to a millionth of an inch, far below what a printer can cut, so figures print cleanly.
   return Math.round(evenPages(pageCount) * pageThickness * 1e6) / 1e6;
 }
 
 /** The wrap for an interior of `pageCount` pages of trim `trimWidth` × `trimHeight` inches. */
-export function coverGeometry(trimWidth: number, trimHeight: number, pageCount: number, paper: Paper | { thickness: number }): CoverGeometry {
+export function coverGeometry(
+  trimWidth: number,
+  trimHeight: number,
+  pageCount: number,
+  paper: Paper | { thickness: number },
+): CoverGeometry {
   const pageThickness = typeof paper === "string" ? paperThickness[paper] : paper.thickness;
   const spine = spineWidth(pageCount, pageThickness);
   return {

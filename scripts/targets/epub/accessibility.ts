@@ -34,14 +34,24 @@ export function accessibilityClaim(book: Book, facts: AccessibilityFacts): Acces
   const gaps = new Set(book.chapters.flatMap((file) => chapterData(file).accessibilityGaps ?? []));
   const hasImages = facts.hasCover || book.chapters.some((file) => chapterData(file).images.length > 0);
   const undescribed = gaps.has("image-no-alt");
-  const features = gaps.has("heading-skip") ? ["tableOfContents", "readingOrder", "displayTransformability"] : ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
+  const features = gaps.has("heading-skip")
+    ? ["tableOfContents", "readingOrder", "displayTransformability"]
+    : ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
   if (hasImages && !undescribed) features.push("alternativeText");
   if (facts.hasPageList) features.push("printPageNumbers", "pageBreakMarkers");
   const failing = (["heading-skip", "table-no-headers", "image-no-alt"] as const).filter((gap) => gaps.has(gap));
   const sentences = [
-    failing.length === 0 ? "This EPUB meets WCAG 2.1 level AA." : `This EPUB makes no WCAG conformance claim. ${failing.map((gap) => gapSentences[gap]).join(" ")}`,
-    gaps.has("heading-skip") ? "A nested table of contents and landmarks give its structure, and the reading order follows the print book." : "Headings, a nested table of contents and landmarks give its structure, and the reading order follows the print book.",
-    hasImages ? (undescribed ? "" : "Every informative image has a text alternative; decorative images are marked as such.") : "It has no images.",
+    failing.length === 0
+      ? "This EPUB meets WCAG 2.1 level AA."
+      : `This EPUB makes no WCAG conformance claim. ${failing.map((gap) => gapSentences[gap]).join(" ")}`,
+    gaps.has("heading-skip")
+      ? "A nested table of contents and landmarks give its structure, and the reading order follows the print book."
+      : "Headings, a nested table of contents and landmarks give its structure, and the reading order follows the print book.",
+    hasImages
+      ? undescribed
+        ? ""
+        : "Every informative image has a text alternative; decorative images are marked as such."
+      : "It has no images.",
     facts.hasPageList ? "Page-break markers and a page list match the page numbers of the print edition." : "",
     "Text size, fonts and colours follow the reader's settings.",
   ];

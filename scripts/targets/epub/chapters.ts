@@ -50,7 +50,13 @@ export function chapterDocuments(book: Book, pageStarts: readonly PageStart[] = 
     popUpFootnotes(tree);
     markLanguages(tree);
     const body = `<section ${sectionAttributes(data)} id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
-    return { filename, title: data.title, lang: data.lang, body, pages: labels.map((label) => ({ label, href: `${filename}#${pageId(label)}` })) };
+    return {
+      filename,
+      title: data.title,
+      lang: data.lang,
+      body,
+      pages: labels.map((label) => ({ label, href: `${filename}#${pageId(label)}` })),
+    };
   });
 }
 
@@ -71,7 +77,10 @@ function escapeXml(text: string): string {
 }
 
 /** The page list in reading order, or undefined when the print layout gave no page starts. */
-export function pageList(pageStarts: readonly PageStart[] | undefined, chapters: readonly ChapterDocument[]): PageTarget[] | undefined {
+export function pageList(
+  pageStarts: readonly PageStart[] | undefined,
+  chapters: readonly ChapterDocument[],
+): PageTarget[] | undefined {
   if (!pageStarts || pageStarts.length === 0) return undefined;
   return chapters.flatMap((chapter) => chapter.pages);
 }

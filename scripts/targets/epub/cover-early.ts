@@ -26,7 +26,16 @@ export interface EarlyDrawing {
 
 /** What a cover drawing depends on: the template's inputs (the fonts' files are Folio's own) and the size. */
 export function coverDrawingKey(config: ResolvedConfig, fonts: FontSet, size: CoverSize): string {
-  return JSON.stringify([size.width, size.height, config.language, config.title, config.subtitle, config.authors, fonts.family, fonts.faces.map((face) => face.file)]);
+  return JSON.stringify([
+    size.width,
+    size.height,
+    config.language,
+    config.title,
+    config.subtitle,
+    config.authors,
+    fonts.family,
+    fonts.faces.map((face) => face.file),
+  ]);
 }
 
 /** A cover drawing under way: the EPUB takes it, when what it drew is the cover it needs. */
@@ -40,17 +49,26 @@ export interface EarlyCover {
 /** Start drawing the cover of `config`; `signal` stops a drawing never taken. */
 export function drawCoverEarly(config: ResolvedConfig, signal: AbortSignal): EarlyCover {
   const worker = startWorker(config, epubCoverSize, signal);
-  const started = loadFonts().then((fonts) => ({ key: coverDrawingKey(config, fonts, epubCoverSize), drawing: worker.png }));
+  const started = loadFonts().then((fonts) => ({
+    key: coverDrawingKey(config, fonts, epubCoverSize),
+    drawing: worker.png,
+  }));
   // Failures are reported when the EPUB takes the drawing; until then, nobody is listening.
   worker.png.catch(() => undefined);
   return { drawing: started.catch(() => undefined), exited: worker.exited };
 }
 
-function startWorker(config: ResolvedConfig, size: CoverSize, signal: AbortSignal): { png: Promise<Buffer>; exited: Promise<void> } {
+function startWorker(
+  config: ResolvedConfig,
+  size: CoverSize,
+  signal: AbortSignal,
+): { png: Promise<Buffer>; exited: Promise<void> } {
   const here = import.meta.url;
   // From the sources, the worker needs the TypeScript loader; the compiled copy runs as it is.
   const worker = here.endsWith(".ts")
-    ? new Worker(new URL("./cover-worker-loader.mjs", here), { workerData: { module: new URL("./cover-worker.ts", here).href, config, size } })
+    ? new Worker(new URL("./cover-worker-loader.mjs", here), {
+        workerData: { module: new URL("./cover-worker.ts", here).href, config, size },
+      })
     : new Worker(new URL("./cover-worker.js", here), { workerData: { config, size } });
   const abort = () => worker.postMessage("abort");
   signal.addEventListener("abort", abort, { once: true });

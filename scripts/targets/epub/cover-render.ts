@@ -19,14 +19,25 @@ export async function coverHtml(config: ResolvedConfig, fonts: FontSet): Promise
 }
 
 /** Draw the cover page at `size` and return the PNG (the one drawn early, when it is that cover); the page may load nothing but inline data. */
-export async function renderCoverPng(config: ResolvedConfig, fonts: FontSet, size: CoverSize, signal?: AbortSignal, earlyCover?: EarlyCover): Promise<Buffer> {
+export async function renderCoverPng(
+  config: ResolvedConfig,
+  fonts: FontSet,
+  size: CoverSize,
+  signal?: AbortSignal,
+  earlyCover?: EarlyCover,
+): Promise<Buffer> {
   const early = await earlyCover?.drawing;
   if (early?.key === coverDrawingKey(config, fonts, size)) return early.drawing;
   return drawCover(config, await coverHtml(config, fonts), size, signal);
 }
 
 /** Draw `html` at `size` with a browser of its own. */
-export async function drawCover(config: ResolvedConfig, html: string, size: CoverSize, signal?: AbortSignal): Promise<Buffer> {
+export async function drawCover(
+  config: ResolvedConfig,
+  html: string,
+  size: CoverSize,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   signal?.throwIfAborted();
   // Puppeteer is loaded only when a drawing is made here (most builds take the one drawn early, in a worker).
   const { findBrowser, launchBrowser } = await import("../browser.js");

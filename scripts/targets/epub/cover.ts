@@ -24,16 +24,30 @@ export async function epubCover(book: Book, context: RenderContext): Promise<Cov
   // A `cover:` that could not be used stopped the build while the book was prepared.
   if (config.cover !== undefined) return book.cover && coverFromFile(book.cover, alt);
   try {
-    return { name: "cover.png", mediaType: "image/png", bytes: await renderCoverPng(config, context.fonts, epubCoverSize, signal, context.earlyCover), alt };
+    return {
+      name: "cover.png",
+      mediaType: "image/png",
+      bytes: await renderCoverPng(config, context.fonts, epubCoverSize, signal, context.earlyCover),
+      alt,
+    };
   } catch (error) {
     if (signal?.aborted) throw error;
     const cause = error instanceof BrowserMissingError ? "no Chromium or Chrome was found" : (error as Error).message;
-    report(book.configFile.file, "cover-not-rendered", `The EPUB has no cover: the typographic cover could not be drawn (${cause}); set \`cover:\` to an image or install Chromium`);
+    report(
+      book.configFile.file,
+      "cover-not-rendered",
+      `The EPUB has no cover: the typographic cover could not be drawn (${cause}); set \`cover:\` to an image or install Chromium`,
+    );
     return undefined;
   }
 }
 
 /** The cover file of book.yaml, found when the book was prepared. */
 async function coverFromFile(file: CoverFile, alt: string): Promise<CoverImage> {
-  return { name: `cover${extname(file.path).toLowerCase().replace(".jpeg", ".jpg")}`, mediaType: file.mediaType, bytes: await readFile(file.path), alt };
+  return {
+    name: `cover${extname(file.path).toLowerCase().replace(".jpeg", ".jpg")}`,
+    mediaType: file.mediaType,
+    bytes: await readFile(file.path),
+    alt,
+  };
 }

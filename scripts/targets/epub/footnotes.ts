@@ -26,9 +26,13 @@ export function isFootnotesSection(node: Element): boolean {
 }
 
 function notesSection(section: Element): Element {
-  const heading = section.children.find((child): child is Element => child.type === "element" && /^h[1-6]$/.test(child.tagName));
+  const heading = section.children.find(
+    (child): child is Element => child.type === "element" && /^h[1-6]$/.test(child.tagName),
+  );
   const list = section.children.find((child): child is Element => child.type === "element" && child.tagName === "ol");
-  const items = (list?.children ?? []).filter((child): child is Element => child.type === "element" && child.tagName === "li");
+  const items = (list?.children ?? []).filter(
+    (child): child is Element => child.type === "element" && child.tagName === "li",
+  );
   const children: ElementContent[] = [];
   if (heading) {
     delete heading.properties.className;
@@ -54,7 +58,12 @@ function footnote(item: Element, number: number): Element {
   const back: Element = {
     type: "element",
     tagName: "a",
-    properties: { href: backrefs[0]?.properties.href ?? "#", role: "doc-backlink", className: ["note-number"], ariaLabel: `Back to reference ${number}` },
+    properties: {
+      href: backrefs[0]?.properties.href ?? "#",
+      role: "doc-backlink",
+      className: ["note-number"],
+      ariaLabel: `Back to reference ${number}`,
+    },
     children: [{ type: "text", value: `${number}.` }],
   };
   const content = item.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));

@@ -5,6 +5,7 @@ import { walkElements } from "../../util/walk.js";
 /** Give every element that has a `lang` the same `xml:lang`, in place. */
 export function markLanguages(tree: Root): void {
   walkElements(tree, (node) => {
-    if (typeof node.properties.lang === "string" && node.properties.lang) node.properties.xmlLang = node.properties.lang;
+    if (typeof node.properties.lang === "string" && node.properties.lang)
+      node.properties.xmlLang = node.properties.lang;
   });
 }

@@ -16,18 +16,41 @@ export interface PackageFile {
 }
 
 /** The files epub-gen-memory writes from its templates, by path. */
-const templated = { "OEBPS/content.opf": "contentOPF", "OEBPS/toc.ncx": "tocNCX", "OEBPS/toc.xhtml": "tocXHTML", "OEBPS/style.css": "css" } as const;
+const templated = {
+  "OEBPS/content.opf": "contentOPF",
+  "OEBPS/toc.ncx": "tocNCX",
+  "OEBPS/toc.xhtml": "tocXHTML",
+  "OEBPS/style.css": "css",
+} as const;
 
 /** The EPUB's bytes: the same files and date always give the same bytes. */
-export async function zipEpub(files: readonly PackageFile[], date: Date, meta: { title: string; lang: string }): Promise<Buffer> {
-  const options: Record<string, unknown> = { title: meta.title, lang: meta.lang, date: date.toISOString(), verbose: false, prependChapterTitles: false, tocInTOC: false, chapterXHTML: "<%- body %>" };
+export async function zipEpub(
+  files: readonly PackageFile[],
+  date: Date,
+  meta: { title: string; lang: string },
+): Promise<Buffer> {
+  const options: Record<string, unknown> = {
+    title: meta.title,
+    lang: meta.lang,
+    date: date.toISOString(),
+    verbose: false,
+    prependChapterTitles: false,
+    tocInTOC: false,
+    chapterXHTML: "<%- body %>",
+  };
   const documents: (Chapter & { body: string })[] = [];
   const others: PackageFile[] = [];
   for (const file of files) {
     const option = templated[file.path as keyof typeof templated];
     if (option === "css") options.css = String(file.data);
     else if (option) options[option] = literal(String(file.data));
-    else if (/^OEBPS\/[^/]+\.xhtml$/.test(file.path)) documents.push({ title: file.path, filename: file.path.slice("OEBPS/".length), content: "", body: String(file.data) });
+    else if (/^OEBPS\/[^/]+\.xhtml$/.test(file.path))
+      documents.push({
+        title: file.path,
+        filename: file.path.slice("OEBPS/".length),
+        content: "",
+        body: String(file.data),
+      });
     else others.push(file);
   }
   const epub = new EPub(options as unknown as ConstructorParameters<typeof EPub>[0], documents);

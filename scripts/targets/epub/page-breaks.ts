@@ -15,7 +15,12 @@ export function pageId(label: string): string {
 
 /** A marker that readers and assistive technology announce as the start of page `label`. */
 export function pageBreak(label: string): Element {
-  return { type: "element", tagName: "span", properties: { id: pageId(label), "epub:type": "pagebreak", role: "doc-pagebreak", ariaLabel: label }, children: [] };
+  return {
+    type: "element",
+    tagName: "span",
+    properties: { id: pageId(label), "epub:type": "pagebreak", role: "doc-pagebreak", ariaLabel: label },
+    children: [],
+  };
 }
 
 /**
@@ -34,7 +39,8 @@ export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): stri
   };
   // A page that begins with the chapter is marked before its first element, not inside its heading.
   const opening: Element[] = [];
-  while (pending.length > 0 && pending[0].wordIndex <= 0 && (pending[0].imageIndex ?? 0) <= 0) opening.push(mark(pending.shift()!));
+  while (pending.length > 0 && pending[0].wordIndex <= 0 && (pending[0].imageIndex ?? 0) <= 0)
+    opening.push(mark(pending.shift()!));
   tree.children.unshift(...opening);
   let seen = 0;
   let images = 0;
@@ -44,7 +50,8 @@ export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): stri
       if (node.type === "element" && node.tagName === "img") {
         // Pages whose first word is still to come but whose images before them are all seen open with this one.
         const markers: Element[] = [];
-        while (pending.length > 0 && pending[0].wordIndex >= seen && (pending[0].imageIndex ?? 0) === images) markers.push(mark(pending.shift()!));
+        while (pending.length > 0 && pending[0].wordIndex >= seen && (pending[0].imageIndex ?? 0) === images)
+          markers.push(mark(pending.shift()!));
         images++;
         parent.children.splice(i, 0, ...markers);
         i += markers.length;
@@ -71,7 +78,9 @@ export function insertPageBreaks(tree: Root, starts: readonly PageStart[]): stri
     }
   };
   walk(tree);
-  const end = [...tree.children].reverse().find((node): node is Element => node.type === "element" && !isFootnotesSection(node));
+  const end = [...tree.children]
+    .reverse()
+    .find((node): node is Element => node.type === "element" && !isFootnotesSection(node));
   for (const start of pending) {
     const marker = mark(start);
     if (end) end.children.push(marker);

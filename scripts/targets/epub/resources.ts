@@ -26,7 +26,10 @@ export async function fontResources(fonts: FontSet): Promise<Resource[]> {
   return Promise.all(
     fonts.faces.map(async (face, i) => {
       const href = `fonts/${basename(face.file)}`;
-      return { item: { id: `font-${i + 1}`, href, mediaType: isWoff2(face.file) ? "font/woff2" : "font/ttf" }, file: { path: `OEBPS/${href}`, data: await readFile(face.file) } };
+      return {
+        item: { id: `font-${i + 1}`, href, mediaType: isWoff2(face.file) ? "font/woff2" : "font/ttf" },
+        file: { path: `OEBPS/${href}`, data: await readFile(face.file) },
+      };
     }),
   );
 }
@@ -43,8 +46,15 @@ export async function imageResources(book: Book): Promise<Resource[]> {
     const id = `image-${i + 1}`;
     const bytes = imageBytes(image.mediaType, await readFile(image.path));
     const fallback = imageFallback(image.name, image.mediaType, bytes);
-    resources.push({ item: { id, href: image.name, mediaType: image.mediaType, fallback: fallback && `${id}-fallback` }, file: { path: `OEBPS/${image.name}`, data: bytes } });
-    if (fallback) resources.push({ item: { id: `${id}-fallback`, href: fallback.name, mediaType: fallback.mediaType }, file: { path: `OEBPS/${fallback.name}`, data: fallback.bytes } });
+    resources.push({
+      item: { id, href: image.name, mediaType: image.mediaType, fallback: fallback && `${id}-fallback` },
+      file: { path: `OEBPS/${image.name}`, data: bytes },
+    });
+    if (fallback)
+      resources.push({
+        item: { id: `${id}-fallback`, href: fallback.name, mediaType: fallback.mediaType },
+        file: { path: `OEBPS/${fallback.name}`, data: fallback.bytes },
+      });
   }
   return resources;
 }

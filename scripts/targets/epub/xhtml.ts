@@ -9,7 +9,8 @@ export function treeXhtml(tree: Root): string {
   // Each top element gets an xmlns equal to the document's default namespace: drop the repetition.
   if (root.type === "root") {
     for (const node of root.children) {
-      if (node.type === "element" && node.attributes.xmlns === "http://www.w3.org/1999/xhtml") delete node.attributes.xmlns;
+      if (node.type === "element" && node.attributes.xmlns === "http://www.w3.org/1999/xhtml")
+        delete node.attributes.xmlns;
     }
   }
   mathInMathMlNamespace(root);
@@ -17,14 +18,20 @@ export function treeXhtml(tree: Root): string {
   return toXml(root).replaceAll("]]>", "]]&gt;");
 }
 
-type XastParent = { children?: XastParent[]; type: string; name?: string; attributes?: Record<string, string | null | undefined> };
+type XastParent = {
+  children?: XastParent[];
+  type: string;
+  name?: string;
+  attributes?: Record<string, string | null | undefined>;
+};
 
 /** hast knows no MathML namespace: put each `<math>` element (its children inherit it) into it, as EPUB requires. */
 function mathInMathMlNamespace(root: XastParent): void {
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === "element" && node.name === "math" && node.attributes) node.attributes.xmlns = "http://www.w3.org/1998/Math/MathML";
+    if (node.type === "element" && node.name === "math" && node.attributes)
+      node.attributes.xmlns = "http://www.w3.org/1998/Math/MathML";
     else stack.push(...(node.children ?? []));
   }
 }

@@ -20,7 +20,9 @@ export interface ZipEntry {
 export async function writeZip(entries: readonly ZipEntry[], date: Date): Promise<Buffer> {
   const { time, day } = dosDateTime(date);
   // Deflated all at once on libuv's threads, which keeps both cores of a small machine busy.
-  const bodies = await Promise.all(entries.map((entry) => (entry.store ? entry.data : deflate(entry.data, { level: 6 }))));
+  const bodies = await Promise.all(
+    entries.map((entry) => (entry.store ? entry.data : deflate(entry.data, { level: 6 }))),
+  );
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

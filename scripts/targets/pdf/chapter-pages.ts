@@ -45,7 +45,12 @@ export function pageStarts(groups: readonly ChapterGroup[], plan: PagePlan, furn
     const offsets = sectionOffsets(group.files);
     [[0, 0] as const, ...planned.starts].forEach(([words, images], i) => {
       const at = [...offsets].reverse().find((o) => o.words <= words && o.images <= images) ?? offsets[0];
-      starts.push({ label: furniture.pages[planned.page + i].label, chapter: at.chapter, wordIndex: words - at.words, imageIndex: images - at.images });
+      starts.push({
+        label: furniture.pages[planned.page + i].label,
+        chapter: at.chapter,
+        wordIndex: words - at.words,
+        imageIndex: images - at.images,
+      });
     });
   }
   return starts;

@@ -5,7 +5,17 @@
  * the trailer /ID from the bytes.
  */
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+} from "pdf-lib";
 
 const subsetName = /^[A-Z]{6}\+(.+)$/;
 
@@ -78,7 +88,10 @@ function removeXmp(pdf: PDFDocument): void {
   if (metadata instanceof PDFRef) pdf.context.delete(metadata);
   pdf.catalog.delete(PDFName.of("Metadata"));
   // The trailer's /Size follows the largest object number ever used: count only the ones left.
-  pdf.context.largestObjectNumber = Math.max(0, ...pdf.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber));
+  pdf.context.largestObjectNumber = Math.max(
+    0,
+    ...pdf.context.enumerateIndirectObjects().map(([ref]) => ref.objectNumber),
+  );
 }
 
 /**
@@ -87,7 +100,10 @@ function removeXmp(pdf: PDFDocument): void {
  * subsets of one font may carry the same name.
  */
 function renameSubsets(pdf: PDFDocument): void {
-  const dicts = pdf.context.enumerateIndirectObjects().map(([, object]) => object).filter((object): object is PDFDict => object instanceof PDFDict);
+  const dicts = pdf.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict);
   for (const descriptor of dicts) {
     const name = descriptor.get(PDFName.of("FontName"));
     const match = name instanceof PDFName ? subsetName.exec(name.decodeText()) : null;
@@ -100,7 +116,8 @@ function renameSubsets(pdf: PDFDocument): void {
   for (const font of dicts) {
     const descriptor = descriptorOf(pdf, font);
     const renamed = descriptor?.get(PDFName.of("FontName"));
-    if (renamed instanceof PDFName && font.get(PDFName.of("BaseFont")) instanceof PDFName) font.set(PDFName.of("BaseFont"), renamed);
+    if (renamed instanceof PDFName && font.get(PDFName.of("BaseFont")) instanceof PDFName)
+      font.set(PDFName.of("BaseFont"), renamed);
   }
 }
 

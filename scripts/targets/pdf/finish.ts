@@ -1,7 +1,16 @@
 /** Finishing the printed PDF: running heads, folios, contents page numbers, page labels and boxes. */
 import { readFile } from "node:fs/promises";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDict, PDFDocument, PDFName, PDFNumber, beginMarkedContent, endMarkedContent, type PDFFont, type PDFPage } from "pdf-lib";
+import {
+  type PDFDict,
+  type PDFDocument,
+  PDFName,
+  PDFNumber,
+  beginMarkedContent,
+  endMarkedContent,
+  type PDFFont,
+  type PDFPage,
+} from "pdf-lib";
 import type { FontSet } from "../../templates.js";
 import type { Furniture } from "./folios.js";
 import { linkBoxes, namedDestinations } from "./pdf-links.js";
@@ -35,7 +44,9 @@ export async function finishPages(pdf: PDFDocument, options: FinishOptions): Pro
   const italic = await embed(pdf, options.fonts, "italic", "FOLIOI");
   const pages = pdf.getPages();
   if (pages.length !== options.furniture.pages.length) {
-    throw new Error(`the page layout planned ${options.furniture.pages.length} pages but Chromium printed ${pages.length}`);
+    throw new Error(
+      `the page layout planned ${options.furniture.pages.length} pages but Chromium printed ${pages.length}`,
+    );
   }
   const destinations = namedDestinations(pdf);
   for (const item of options.furniture.pages) {
@@ -44,14 +55,22 @@ export async function finishPages(pdf: PDFDocument, options: FinishOptions): Pro
     page.setTrimBox(0, 0, width, height);
     page.setBleedBox(0, 0, width, height);
     const centre = textBlockCentre(width, item.index, options);
-    if (item.head) drawArtifact(page, item.head, italic, centre, height - (options.headInset ?? options.furnitureInset));
+    if (item.head)
+      drawArtifact(page, item.head, italic, centre, height - (options.headInset ?? options.furnitureInset));
     if (item.showFolio) drawArtifact(page, item.label, regular, centre, options.furnitureInset);
     for (const link of linkBoxes(pdf, page)) {
       const target = destinations.get(link.dest);
       if (target === undefined || !options.contentsTargets.has(link.dest)) continue;
       // An entry broken across two pages leaves a sliver of a box on the first: its number goes on the second.
       if (link.rect[3] - link.rect[1] < options.fontSize / 2) continue;
-      drawContentsNumber(page, options.furniture.pages[target].label, regular, link.rect, options, options.contentsTargets.get(link.dest) ?? 1);
+      drawContentsNumber(
+        page,
+        options.furniture.pages[target].label,
+        regular,
+        link.rect,
+        options,
+        options.contentsTargets.get(link.dest) ?? 1,
+      );
     }
   }
   setPageLabels(pdf, options.furniture.bodyStart, pages.length);
@@ -101,7 +120,14 @@ function drawArtifact(page: PDFPage, text: string, font: PDFFont, centre: number
 }
 
 /** The page number of a contents entry, right-aligned in the entry's box, on its last line's baseline. */
-function drawContentsNumber(page: PDFPage, label: string, font: PDFFont, rect: [number, number, number, number], options: FinishOptions, scale: number): void {
+function drawContentsNumber(
+  page: PDFPage,
+  label: string,
+  font: PDFFont,
+  rect: [number, number, number, number],
+  options: FinishOptions,
+  scale: number,
+): void {
   const size = options.fontSize * scale;
   const lineHeight = size * options.leading;
   const ascent = font.heightAtSize(size, { descender: false });

@@ -22,7 +22,21 @@ export interface Furniture {
 
 /** Lower-case roman numerals, as front matter is numbered. */
 export function roman(n: number): string {
-  const table: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const table: [number, string][] = [
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let rest = n;
   let out = "";
   for (const [value, numeral] of table) {
@@ -37,9 +51,16 @@ export function roman(n: number): string {
  * change it); chapter openings, part title pages, title pages and blank pages carry neither
  * head nor folio.
  */
-export function planFurniture(plan: PagePlan, bookTitle: string, chapterTitles: readonly string[], bodyStartId?: string): Furniture {
+export function planFurniture(
+  plan: PagePlan,
+  bookTitle: string,
+  chapterTitles: readonly string[],
+  bodyStartId?: string,
+): Furniture {
   // Numbering in arabic starts with the body matter (a preface is numbered on in roman), at a part's title page when it opens the body.
-  const firstBody = plan.groups.find((g) => (bodyStartId === undefined ? g.kind === "chapter" || g.kind === "part" : g.id === bodyStartId));
+  const firstBody = plan.groups.find((g) =>
+    bodyStartId === undefined ? g.kind === "chapter" || g.kind === "part" : g.id === bodyStartId,
+  );
   const bodyStart = firstBody ? firstBody.page : plan.pages;
   const pages: PageFurniture[] = [];
   let chapter = -1;

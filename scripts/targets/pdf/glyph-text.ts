@@ -1,5 +1,5 @@
 /** The text each glyph of a font stands for: its cmap's code points, and for ligatures and alternates those of the glyphs they replace. */
-import fontkit from "@pdf-lib/fontkit";
+import type fontkit from "@pdf-lib/fontkit";
 
 type Font = ReturnType<typeof fontkit.create>;
 
@@ -28,9 +28,11 @@ interface SubTable {
  * glyph in most fonts), else the lowest.
  */
 export function preferredCodePoint(codePoints: readonly number[], counts: ReadonlyMap<number, number>): number {
-  const format = (cp: number) => (cp === 0xad || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) ? 1 : 0);
+  const format = (cp: number) =>
+    cp === 0xad || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) ? 1 : 0;
   const modifier = (cp: number) => (cp >= 0x02b0 && cp <= 0x02ff ? 1 : 0);
-  const order = (a: number, b: number) => format(a) - format(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || modifier(a) - modifier(b) || a - b;
+  const order = (a: number, b: number) =>
+    format(a) - format(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || modifier(a) - modifier(b) || a - b;
   return [...codePoints].sort(order)[0];
 }
 
@@ -44,7 +46,8 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
   }
   const texts = new Map<number, string>();
   // A Latin ligature the cmap names (U+FB01 "ﬁ") reads as its letters, as its /ActualText does.
-  const letters = (cp: number) => (cp >= 0xfb00 && cp <= 0xfb06 ? String.fromCodePoint(cp).normalize("NFKC") : String.fromCodePoint(cp));
+  const letters = (cp: number) =>
+    cp >= 0xfb00 && cp <= 0xfb06 ? String.fromCodePoint(cp).normalize("NFKC") : String.fromCodePoint(cp);
   for (const [id, cps] of byGlyph) texts.set(id, letters(preferredCodePoint(cps, counts)));
   // A substitution can replace a glyph another one made: repeat until nothing is added.
   const subTables = gsubSubTables(font);
@@ -61,19 +64,34 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
 }
 
 function gsubSubTables(font: Font): { type: number; table: SubTable }[] {
-  const gsub = (font as unknown as { GSUB?: { lookupList: { toArray(): { lookupType: number; subTables: SubTable[] }[] } } }).GSUB;
+  const gsub = (
+    font as unknown as { GSUB?: { lookupList: { toArray(): { lookupType: number; subTables: SubTable[] }[] } } }
+  ).GSUB;
   if (!gsub) return [];
-  return gsub.lookupList.toArray().flatMap((lookup) =>
-    lookup.subTables.map((table) => (lookup.lookupType === 7 && table.extension ? { type: table.lookupType ?? 0, table: table.extension } : { type: lookup.lookupType, table })),
-  );
+  return gsub.lookupList
+    .toArray()
+    .flatMap((lookup) =>
+      lookup.subTables.map((table) =>
+        lookup.lookupType === 7 && table.extension
+          ? { type: table.lookupType ?? 0, table: table.extension }
+          : { type: lookup.lookupType, table },
+      ),
+    );
 }
 
 /** Call `learn` with each glyph a single, alternate or ligature substitution makes and the text it replaces. */
-function substitutions(type: number, table: SubTable, texts: ReadonlyMap<number, string>, learn: (id: number, text: string | undefined) => void): void {
+function substitutions(
+  type: number,
+  table: SubTable,
+  texts: ReadonlyMap<number, string>,
+  learn: (id: number, text: string | undefined) => void,
+): void {
   const covered = table.coverage ? coverageGlyphs(table.coverage) : [];
   if (type === 1) {
     const substitutes = table.substitute?.toArray();
-    covered.forEach((glyph, i) => learn(substitutes ? substitutes[i] : (glyph + (table.deltaGlyphID ?? 0)) & 0xffff, texts.get(glyph)));
+    covered.forEach((glyph, i) =>
+      learn(substitutes ? substitutes[i] : (glyph + (table.deltaGlyphID ?? 0)) & 0xffff, texts.get(glyph)),
+    );
   } else if (type === 3) {
     const sets = table.alternateSet?.toArray() ?? [];
     covered.forEach((glyph, i) => sets[i]?.forEach((alternate) => learn(alternate, texts.get(glyph))));
@@ -91,6 +109,7 @@ function substitutions(type: number, table: SubTable, texts: ReadonlyMap<number,
 function coverageGlyphs(coverage: Coverage): number[] {
   if (coverage.glyphs) return [...coverage.glyphs];
   const glyphs: number[] = [];
-  for (const range of coverage.rangeRecords ?? []) for (let g = range.start; g <= range.end; g++) glyphs[range.startCoverageIndex + g - range.start] = g;
+  for (const range of coverage.rangeRecords ?? [])
+    for (let g = range.start; g <= range.end; g++) glyphs[range.startCoverageIndex + g - range.start] = g;
   return glyphs;
 }

@@ -8,7 +8,23 @@ const require = createRequire(import.meta.url);
 const loaded = new Map<string, Hyphenate | undefined>();
 
 /** Elements whose text is never hyphenated: headings, code and anything set as-is. */
-const skipped = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math"]);
+const skipped = new Set([
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "code",
+  "pre",
+  "kbd",
+  "samp",
+  "var",
+  "script",
+  "style",
+  "svg",
+  "math",
+]);
 
 /** The hyphenator for a BCP 47 tag (`en-GB` → en-gb patterns, else `en`), or undefined when no patterns exist. */
 export function hyphenatorFor(lang: string): Hyphenate | undefined {
@@ -48,5 +64,10 @@ function hyphenateWords(text: string, hyphenate: Hyphenate): string {
 
 /** A link whose text is its own address (`https://…`) breaks anywhere instead. */
 function isUrlText(element: Element): boolean {
-  return element.tagName === "a" && typeof element.properties.href === "string" && /^[a-z]+:/i.test(String(element.properties.href)) && element.children.some((c) => c.type === "text" && /^[a-z]+:\/\//i.test(c.value));
+  return (
+    element.tagName === "a" &&
+    typeof element.properties.href === "string" &&
+    /^[a-z]+:/i.test(String(element.properties.href)) &&
+    element.children.some((c) => c.type === "text" && /^[a-z]+:\/\//i.test(c.value))
+  );
 }

@@ -3,7 +3,17 @@
  * the pages, the tagged structure tree, the outline and the named destinations. Each part is a
  * complete tagged PDF; joined, they read as the document printed whole.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFContext,
+  type PDFDocument,
+  type PDFObject,
+} from "pdf-lib";
 import { copier, setFlatTree, treeLeaves, treeKey, type Copy } from "./pdf-objects.js";
 
 /**
@@ -80,8 +90,13 @@ function joinStructure(base: PDFDocument, part: PDFDocument, copy: Copy, offset:
   } else {
     appendKids(base.context, baseRoot, kidsOf(part.context, partRoot).map(copy));
   }
-  const shifted = treeLeaves(partRoot.lookupMaybe(name("ParentTree"), PDFDict), "Nums").map(([key, value]) => [PDFNumber.of((key as PDFNumber).asNumber() + offset), copy(value)] as const);
-  setFlatTree(base.context, baseRoot, "ParentTree", "Nums", [...treeLeaves(baseRoot.lookupMaybe(name("ParentTree"), PDFDict), "Nums"), ...shifted]);
+  const shifted = treeLeaves(partRoot.lookupMaybe(name("ParentTree"), PDFDict), "Nums").map(
+    ([key, value]) => [PDFNumber.of((key as PDFNumber).asNumber() + offset), copy(value)] as const,
+  );
+  setFlatTree(base.context, baseRoot, "ParentTree", "Nums", [
+    ...treeLeaves(baseRoot.lookupMaybe(name("ParentTree"), PDFDict), "Nums"),
+    ...shifted,
+  ]);
   baseRoot.set(name("ParentTreeNextKey"), PDFNumber.of(offset + nextKey(partRoot)));
   joinIds(base.context, baseRoot, partRoot, copy);
 }
@@ -121,7 +136,10 @@ function nextKey(root: PDFDict): number {
   const next = root.get(name("ParentTreeNextKey"));
   if (next instanceof PDFNumber) return next.asNumber();
   // One past the largest key (a long book has too many keys to spread into Math.max).
-  return treeLeaves(root.lookupMaybe(name("ParentTree"), PDFDict), "Nums").reduce((next, [key]) => (key instanceof PDFNumber ? Math.max(next, key.asNumber() + 1) : next), 0);
+  return treeLeaves(root.lookupMaybe(name("ParentTree"), PDFDict), "Nums").reduce(
+    (next, [key]) => (key instanceof PDFNumber ? Math.max(next, key.asNumber() + 1) : next),
+    0,
+  );
 }
 
 /**
@@ -132,9 +150,17 @@ function nextKey(root: PDFDict): number {
 function joinIds(context: PDFContext, baseRoot: PDFDict, partRoot: PDFDict, copy: Copy): void {
   const partIds = treeLeaves(partRoot.lookupMaybe(name("IDTree"), PDFDict), "Names");
   if (partIds.length === 0) return;
-  const pairs = new Map(treeLeaves(baseRoot.lookupMaybe(name("IDTree"), PDFDict), "Names").map(([key, value]) => [treeKey(key), value]));
+  const pairs = new Map(
+    treeLeaves(baseRoot.lookupMaybe(name("IDTree"), PDFDict), "Names").map(([key, value]) => [treeKey(key), value]),
+  );
   for (const [key, element] of partIds) if (!pairs.has(treeKey(key))) pairs.set(treeKey(key), copy(element));
-  setFlatTree(context, baseRoot, "IDTree", "Names", [...pairs.keys()].sort().map((id) => [PDFString.of(id), pairs.get(id)!] as const));
+  setFlatTree(
+    context,
+    baseRoot,
+    "IDTree",
+    "Names",
+    [...pairs.keys()].sort().map((id) => [PDFString.of(id), pairs.get(id)!] as const),
+  );
 }
 
 /** The part's top-level bookmarks follow the base's. */
@@ -143,7 +169,8 @@ function joinOutline(base: PDFDocument, part: PDFDocument, copy: Copy): void {
   const partFirst = partOutline?.get(name("First"));
   if (!partOutline || !(partFirst instanceof PDFRef)) return;
   const existing = base.catalog.get(name("Outlines"));
-  const outlineRef = existing instanceof PDFRef ? existing : base.context.register(base.context.obj({ Type: "Outlines", Count: 0 }));
+  const outlineRef =
+    existing instanceof PDFRef ? existing : base.context.register(base.context.obj({ Type: "Outlines", Count: 0 }));
   base.catalog.set(name("Outlines"), outlineRef);
   const outline = base.context.lookup(outlineRef, PDFDict);
   copy.seed(part.catalog.get(name("Outlines")) as PDFRef, outlineRef);
@@ -155,7 +182,8 @@ function joinOutline(base: PDFDocument, part: PDFDocument, copy: Copy): void {
     base.context.lookup(first, PDFDict).set(name("Prev"), baseLast);
   } else outline.set(name("First"), first);
   outline.set(name("Last"), last);
-  const count = (dict: PDFDict) => (dict.get(name("Count")) instanceof PDFNumber ? (dict.get(name("Count")) as PDFNumber).asNumber() : 0);
+  const count = (dict: PDFDict) =>
+    dict.get(name("Count")) instanceof PDFNumber ? (dict.get(name("Count")) as PDFNumber).asNumber() : 0;
   outline.set(name("Count"), PDFNumber.of(count(outline) + count(partOutline)));
 }
 

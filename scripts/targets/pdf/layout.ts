@@ -25,12 +25,21 @@ export interface PagePlan {
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
-const parts = ["geometry", "notes", "page-starts", "hyphens", "plan"].map((name) => join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`));
+const parts = ["geometry", "notes", "page-starts", "hyphens", "plan"].map((name) =>
+  join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`),
+);
 let script: Promise<string[]> | undefined;
 
 /** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
 export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
-  script ??= Promise.all(parts.map(async (path) => (await readFile(path, "utf8")).replace(/^\/\/.*\n/gm, "").trim().replace(/;$/, "")));
+  script ??= Promise.all(
+    parts.map(async (path) =>
+      (await readFile(path, "utf8"))
+        .replace(/^\/\/.*\n/gm, "")
+        .trim()
+        .replace(/;$/, ""),
+    ),
+  );
   const [geometry, notes, pageStarts, hyphens, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
   const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;

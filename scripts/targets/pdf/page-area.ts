@@ -20,13 +20,18 @@ export async function printedTextBlock(browser: Browser, print: ResolvedPrint): 
   const css = textBlock(print);
   const page = await browser.newPage();
   try {
-    const height = await largestFitting(page, css.height, (h) => `<style>${pageRule}</style><div style="height:${h}px"></div>`);
+    const height = await largestFitting(
+      page,
+      css.height,
+      (h) => `<style>${pageRule}</style><div style="height:${h}px"></div>`,
+    );
     // Two boxes in a wrapping row: the second, as tall as the page allows, wraps to a second
     // line (and so to a second page) as soon as the first is wider than the text block.
     const width = await largestFitting(
       page,
       css.width,
-      (w) => `<style>${pageRule}</style><div style="display:flex;flex-wrap:wrap"><div style="width:${w}px;height:20px"></div><div style="width:0;height:${height - 10}px"></div></div>`,
+      (w) =>
+        `<style>${pageRule}</style><div style="display:flex;flex-wrap:wrap"><div style="width:${w}px;height:20px"></div><div style="width:0;height:${height - 10}px"></div></div>`,
     );
     const block = { width, height };
     cache.set(pageRule, block);

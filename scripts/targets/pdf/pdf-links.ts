@@ -1,5 +1,15 @@
 /** Reading Chromium's PDF: where named destinations point, and the link boxes of a page. */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFDocument, type PDFPage } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFDocument,
+  type PDFPage,
+} from "pdf-lib";
 
 /** Named destination → page index (from 0), as Chromium writes them in the catalog's /Dests. */
 export function namedDestinations(pdf: PDFDocument): Map<string, number> {
@@ -10,7 +20,8 @@ export function namedDestinations(pdf: PDFDocument): Map<string, number> {
   for (const [name, value] of dests.entries()) {
     const array = pdf.context.lookup(value);
     const target = array instanceof PDFArray ? array.get(0) : undefined;
-    if (target instanceof PDFRef && pageIndex.has(target.toString())) found.set(decodeName(name.asString()), pageIndex.get(target.toString())!);
+    if (target instanceof PDFRef && pageIndex.has(target.toString()))
+      found.set(decodeName(name.asString()), pageIndex.get(target.toString())!);
   }
   return found;
 }

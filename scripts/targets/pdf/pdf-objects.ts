@@ -1,5 +1,16 @@
 /** Copying PDF objects between documents, and reading and rewriting name and number trees. */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFObject, PDFPageTree, PDFRef, PDFStream, PDFString, type PDFContext } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  type PDFObject,
+  PDFPageTree,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFContext,
+} from "pdf-lib";
 
 const name = (key: string) => PDFName.of(key);
 
@@ -47,7 +58,8 @@ export function copier(src: PDFContext, dest: PDFContext): Copy {
 }
 
 /** A name tree's key as text. */
-export const treeKey = (key: PDFObject) => (key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : String(key));
+export const treeKey = (key: PDFObject) =>
+  key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : String(key);
 
 /** The leaves of a name tree (`Names`) or number tree (`Nums`), as [key, value] pairs in order. */
 export function treeLeaves(tree: PDFDict | undefined, leaves: "Names" | "Nums"): (readonly [PDFObject, PDFObject])[] {
@@ -61,7 +73,13 @@ export function treeLeaves(tree: PDFDict | undefined, leaves: "Names" | "Nums"):
 }
 
 /** Make `root[entry]` one flat tree node holding `pairs`, deleting the kid nodes it had. */
-export function setFlatTree(context: PDFContext, root: PDFDict, entry: string, leaves: "Names" | "Nums", pairs: readonly (readonly [PDFObject, PDFObject])[]): void {
+export function setFlatTree(
+  context: PDFContext,
+  root: PDFDict,
+  entry: string,
+  leaves: "Names" | "Nums",
+  pairs: readonly (readonly [PDFObject, PDFObject])[],
+): void {
   let tree = root.lookupMaybe(name(entry), PDFDict);
   if (!tree) {
     tree = context.obj({});

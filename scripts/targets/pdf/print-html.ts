@@ -33,11 +33,18 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
   const chapters = chapterGroups(book).map(({ files, part }) => {
     const data = chapterData(files[0]);
     const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang));
-    const html = treeHtml(joinSections(trees, files.map((file) => chapterData(file))));
+    const html = treeHtml(
+      joinSections(
+        trees,
+        files.map((file) => chapterData(file)),
+      ),
+    );
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join("\n");
+  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join(
+    "\n",
+  );
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -56,21 +63,33 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
  */
 function joinSections(trees: readonly Root[], sections: readonly ChapterData[]): Root {
   if (trees.length === 1) return trees[0];
-  const isPool = (node: Root["children"][number]): node is Element => node.type === "element" && Array.isArray(node.properties.className) && node.properties.className.includes("note-pool");
+  const isPool = (node: Root["children"][number]): node is Element =>
+    node.type === "element" &&
+    Array.isArray(node.properties.className) &&
+    node.properties.className.includes("note-pool");
   const children: Root["children"] = [];
   const notes: Element[] = [];
   const chapterLang = sections[0].lang;
   trees.forEach((tree, i) => {
-    if (i > 0) children.push({ type: "element", tagName: "div", properties: { className: ["section-start"], id: sections[i].id }, children: [] });
+    if (i > 0)
+      children.push({
+        type: "element",
+        tagName: "div",
+        properties: { className: ["section-start"], id: sections[i].id },
+        children: [],
+      });
     // A section in another language than its chapter's says so on each of its blocks (the page layout needs them as the group's children).
     const lang = sections[i].lang !== chapterLang ? sections[i].lang : undefined;
     for (const node of tree.children) {
       const blocks = isPool(node) ? (node.children as Element[]) : [node];
-      if (lang) for (const block of blocks) if (block.type === "element" && block.properties.lang === undefined) block.properties.lang = lang;
+      if (lang)
+        for (const block of blocks)
+          if (block.type === "element" && block.properties.lang === undefined) block.properties.lang = lang;
       (isPool(node) ? notes : children).push(...(blocks as Root["children"]));
     }
   });
-  if (notes.length > 0) children.push({ type: "element", tagName: "div", properties: { className: ["note-pool"] }, children: notes });
+  if (notes.length > 0)
+    children.push({ type: "element", tagName: "div", properties: { className: ["note-pool"] }, children: notes });
   return { type: "root", children };
 }
 

@@ -15,14 +15,23 @@ import type { PagePlan } from "./layout.js";
 export const defaultPassPages = 400;
 
 /** Print the laid-out document `page` following `plan`, in passes of about `passPages` pages. */
-export async function printInParts(page: Page, plan: PagePlan, passPages = defaultPassPages, progress?: (message: string) => void): Promise<PDFDocument> {
+export async function printInParts(
+  page: Page,
+  plan: PagePlan,
+  passPages = defaultPassPages,
+  progress?: (message: string) => void,
+): Promise<PDFDocument> {
   const parts = splitPlan(plan, passPages);
   let joined: PDFDocument | undefined;
   let previous: { bytes: Uint8Array; part: Part } | undefined;
   try {
     for (const part of parts) {
       const [first, end] = part.pages;
-      progress?.(parts.length === 1 ? `pdf: printing ${plan.pages} pages` : `pdf: printing pages ${first + 1}–${end} of ${plan.pages}`);
+      progress?.(
+        parts.length === 1
+          ? `pdf: printing ${plan.pages} pages`
+          : `pdf: printing pages ${first + 1}–${end} of ${plan.pages}`,
+      );
       if (parts.length > 1) await showOnly(page, part.ids);
       const printing = printPage(page);
       // Awaited below; if joining the part before fails first, this must not go unhandled.
@@ -66,11 +75,16 @@ export interface Part {
 export function splitPlan(plan: PagePlan, passPages: number): Part[] {
   const count = Math.max(1, Math.round(plan.pages / passPages));
   const opens = (group: PagePlan["groups"][number]) => group.kind === "chapter" || group.kind === "part";
-  const starts = plan.groups.filter((group, i) => i > 0 && opens(group) && group.page % 2 === 0).map((group) => group.page);
+  const starts = plan.groups
+    .filter((group, i) => i > 0 && opens(group) && group.page % 2 === 0)
+    .map((group) => group.page);
   const cuts = new Set<number>();
   for (let k = 1; k < count; k++) {
     const target = (k * plan.pages) / count;
-    const nearest = starts.reduce<number | undefined>((best, start) => (best === undefined || Math.abs(start - target) < Math.abs(best - target) ? start : best), undefined);
+    const nearest = starts.reduce<number | undefined>(
+      (best, start) => (best === undefined || Math.abs(start - target) < Math.abs(best - target) ? start : best),
+      undefined,
+    );
     if (nearest !== undefined) cuts.add(nearest);
   }
   const parts: Part[] = [{ ids: [], pages: [0, plan.pages], continuesMain: false }];

@@ -27,7 +27,12 @@ function notePool(section: Element): Element {
     const backref = findAll(item, (e) => e.tagName === "a" && "dataFootnoteBackref" in e.properties)[0];
     const refHref = String(backref?.properties.href ?? "");
     removeAll(item, (e) => e.tagName === "a" && "dataFootnoteBackref" in e.properties);
-    const number: Element = { type: "element", tagName: "a", properties: { className: ["note-number"], href: refHref }, children: [{ type: "text", value: `${i + 1}` }] };
+    const number: Element = {
+      type: "element",
+      tagName: "a",
+      properties: { className: ["note-number"], href: refHref },
+      children: [{ type: "text", value: `${i + 1}` }],
+    };
     return {
       type: "element",
       tagName: "div",

@@ -9,7 +9,12 @@ import type { Page } from "puppeteer";
 import type { PagePlan, PlannedGroup } from "./layout.js";
 
 /** The plan as printed: chapter starts from the PDF's destinations (`anchors`: each part's and chapter's first target). */
-export function printedPlan(plan: PagePlan, anchors: readonly string[], destinations: ReadonlyMap<string, number>, pageCount: number): PagePlan {
+export function printedPlan(
+  plan: PagePlan,
+  anchors: readonly string[],
+  destinations: ReadonlyMap<string, number>,
+  pageCount: number,
+): PagePlan {
   const chapters = plan.groups.filter((g) => g.kind === "chapter" || g.kind === "part");
   const starts = chapters.map((_, i) => destinations.get(anchors[i]));
   if (starts.some((s) => s === undefined)) return plan;
@@ -36,7 +41,11 @@ export function replan(plan: PagePlan, pagesOf: (group: PlannedGroup) => number)
 }
 
 export function samePlan(a: PagePlan, b: PagePlan): boolean {
-  return a.pages === b.pages && a.groups.length === b.groups.length && a.groups.every((g, i) => g.page === b.groups[i].page && g.pages === b.groups[i].pages);
+  return (
+    a.pages === b.pages &&
+    a.groups.length === b.groups.length &&
+    a.groups.every((g, i) => g.page === b.groups[i].page && g.pages === b.groups[i].pages)
+  );
 }
 
 /** Put the blank pages of `plan` into the print document, replacing the ones there. */
@@ -54,7 +63,10 @@ export async function applyBlankPages(page: Page, plan: PagePlan): Promise<void>
 }
 
 function isRecto(group: PlannedGroup): boolean {
-  return group.recto ?? (group.kind === "title-page" || group.kind === "contents" || group.kind === "chapter" || group.kind === "part");
+  return (
+    group.recto ??
+    (group.kind === "title-page" || group.kind === "contents" || group.kind === "chapter" || group.kind === "part")
+  );
 }
 
 function blankBefore(plan: PagePlan, group: PlannedGroup): number {

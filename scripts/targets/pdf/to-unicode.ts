@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
+import { PDFDict, type PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import type { FontSet } from "../../templates.js";
 import { glyphTexts } from "./glyph-text.js";
 
@@ -90,7 +90,9 @@ function toUnicodeCmap(pairs: readonly (readonly [number, string])[]): string {
   const blocks: string[] = [];
   for (let i = 0; i < pairs.length; i += 100) {
     const chunk = pairs.slice(i, i + 100);
-    blocks.push(`${chunk.length} beginbfchar\n${chunk.map(([cid, text]) => `<${hex4(cid)}> <${utf16(text)}>`).join("\n")}\nendbfchar`);
+    blocks.push(
+      `${chunk.length} beginbfchar\n${chunk.map(([cid, text]) => `<${hex4(cid)}> <${utf16(text)}>`).join("\n")}\nendbfchar`,
+    );
   }
   return [
     "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap",

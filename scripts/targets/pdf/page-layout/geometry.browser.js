@@ -2,7 +2,8 @@
 // columns falls (column, top, bottom), and the group's text, character by character.
 function folioGeometry({ width, gap }) {
   const pitch = width + gap;
-  const columnOf = (group, rect) => Math.max(0, Math.floor((rect.left - group.getBoundingClientRect().left + gap / 2) / pitch));
+  const columnOf = (group, rect) =>
+    Math.max(0, Math.floor((rect.left - group.getBoundingClientRect().left + gap / 2) / pitch));
   const topIn = (group, rect) => rect.top - group.getBoundingClientRect().top;
   const bottomIn = (group, rect) => rect.bottom - group.getBoundingClientRect().top;
 
@@ -27,7 +28,9 @@ function folioGeometry({ width, gap }) {
     const nodes = [];
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) =>
-        runningText && node.parentElement.closest(".page-foot, .note-pool, .folio-measure-box") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        runningText && node.parentElement.closest(".page-foot, .note-pool, .folio-measure-box")
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
     return nodes;

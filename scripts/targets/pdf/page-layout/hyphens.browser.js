@@ -28,7 +28,10 @@ function folioHyphens({ columnOf, charRect, textNodesOf }) {
       if (!text.includes(shy)) continue;
       const offsets = [];
       for (let i = text.indexOf(shy); i >= 0; i = text.indexOf(shy, i + 1)) offsets.push(i);
-      const around = (offset) => [offset > 0 ? charRect(node, offset - 1) : undefined, offset + 1 < text.length ? charRect(node, offset + 1) : undefined];
+      const around = (offset) => [
+        offset > 0 ? charRect(node, offset - 1) : undefined,
+        offset + 1 < text.length ? charRect(node, offset + 1) : undefined,
+      ];
       const visit = (lo, hi) => {
         const [first] = around(offsets[lo]);
         const [, last] = around(offsets[hi]);

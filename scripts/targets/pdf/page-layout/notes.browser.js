@@ -79,7 +79,11 @@ function folioNotes({ height, maxFootRatio }, { columnOf, topIn, bottomIn, charI
     const beforeTop = lineTop(Math.max(0, k - 1));
     const startsInColumn = chars.rectFrom(0) && columnOf(group, chars.rectFrom(0)) === c;
     const keep = { undo: () => {} };
-    if (k <= 0 || (startsInColumn && firstTop !== undefined && beforeTop !== undefined && Math.abs(beforeTop - firstTop) < 1)) return { ...keep, anchor: p };
+    if (
+      k <= 0 ||
+      (startsInColumn && firstTop !== undefined && beforeTop !== undefined && Math.abs(beforeTop - firstTop) < 1)
+    )
+      return { ...keep, anchor: p };
     if (k >= chars.total) return { ...keep, anchor: p.nextSibling };
     const [node, offset] = chars.at(k);
     const splitClasses = p.className;
@@ -152,7 +156,7 @@ function folioNotes({ height, maxFootRatio }, { columnOf, topIn, bottomIn, charI
   const refOf = (note) => document.getElementById(note.dataset.ref);
   const refColumn = (group, note) => {
     const ref = refOf(note);
-    const rect = ref && ref.getClientRects()[0];
+    const rect = ref?.getClientRects()[0];
     return rect ? columnOf(group, rect) : 0;
   };
   const refBottom = (group, note) => {

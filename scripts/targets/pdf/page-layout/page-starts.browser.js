@@ -29,8 +29,8 @@ function folioPageStarts({ columnOf, charRect, textNodesOf, firstWhere }) {
       const paragraph = node.parentElement.closest("p.continued");
       if (!paragraph || textNodesOf(paragraph)[0] !== node) return false;
       let before = paragraph.previousElementSibling;
-      while (before && before.classList.contains("page-foot")) before = before.previousElementSibling;
-      return Boolean(before && before.classList.contains("split-word"));
+      while (before?.classList.contains("page-foot")) before = before.previousElementSibling;
+      return Boolean(before?.classList.contains("split-word"));
     };
     const count = (text, from, to) => {
       for (let i = from; i < to; i++) {
@@ -40,7 +40,12 @@ function folioPageStarts({ columnOf, charRect, textNodesOf, firstWhere }) {
     };
     const walker = document.createTreeWalker(group, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (node) => {
-        if (node.nodeType === Node.ELEMENT_NODE) return node.matches(".page-foot, .note-pool") ? NodeFilter.FILTER_REJECT : node.matches("img") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        if (node.nodeType === Node.ELEMENT_NODE)
+          return node.matches(".page-foot, .note-pool")
+            ? NodeFilter.FILTER_REJECT
+            : node.matches("img")
+              ? NodeFilter.FILTER_ACCEPT
+              : NodeFilter.FILTER_SKIP;
         return NodeFilter.FILTER_ACCEPT;
       },
     });

@@ -40,7 +40,14 @@
       plan.push({ kind: "blank", id: "", page, pages: 1, starts: [], recto: false });
       page += 1;
     }
-    plan.push({ kind: group.dataset.kind ?? "", id: group.id, page, pages, starts, recto: group.classList.contains("recto") });
+    plan.push({
+      kind: group.dataset.kind ?? "",
+      id: group.id,
+      page,
+      pages,
+      starts,
+      recto: group.classList.contains("recto"),
+    });
     page += pages;
   }
 
