@@ -41,6 +41,33 @@ export interface ImageUse {
   readonly mediaType: string;
 }
 
+/**
+ * A citation written in pandoc's syntax (`[see @doe99, p. 33]`, `@doe99`); the cite stage renders
+ * it. Its placeholder element (`span.citation`) carries its index in `ChapterData.citations`
+ * (`data-citation`).
+ */
+export interface Citation {
+  /** The whole citation in the chapter's markdown. */
+  readonly position?: Position;
+  /** Written in the text (`@doe99`): the author's name stands outside the parentheses. */
+  readonly inText: boolean;
+  /** Inside a footnote. */
+  readonly inNote: boolean;
+  readonly items: readonly CitedItem[];
+}
+
+/** One work a citation cites. */
+export interface CitedItem {
+  readonly key: string;
+  /** Where its `@key` is written. */
+  readonly position?: Position;
+  /** The text before the key, with `<i>`/`<b>` markup for emphasis. */
+  readonly prefix: string;
+  /** The text after the key, locator included (`, pp. 33–35 and passim`). */
+  readonly suffix: string;
+  readonly suppressAuthor: boolean;
+}
+
 /** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
 export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt";
 
@@ -74,6 +101,13 @@ export interface ChapterData {
   readonly accessibilityGaps: readonly AccessibilityGap[];
   /** The id of every element that has one, in document order (unique in the book once linked). */
   readonly ids: readonly string[];
+  /** The chapter's citations, in the order they are written, when the book has a bibliography. */
+  readonly citations?: readonly Citation[];
+  /**
+   * What stages after the transform put into the chapter's tree from the rest of the book (its
+   * rendered citations): a rendering depends on it as on the chapter's own source.
+   */
+  readonly bookInputs?: readonly string[];
   /** The fallback font files (scripts/util/glyphs.ts) the chapter's text needs, by path. */
   readonly fallbackFonts?: readonly string[];
   /**

@@ -12,6 +12,7 @@ import { loadConfig } from "./config/load.js";
 import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } from "./config/resolve.js";
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
 import { checkChapterTitles } from "./stages/chapter-titles.js";
+import { citeWorks } from "./stages/cite.js";
 import { findCover } from "./stages/find-cover.js";
 import { linkChapters } from "./stages/link.js";
 import { readChapters } from "./stages/read.js";
@@ -37,6 +38,7 @@ export const preparation: readonly NamedStage[] = [
   { name: "read", run: readChapters },
   { name: "cover", run: findCover, endsOnConfigError: true },
   { name: "transform", run: transformChapters },
+  { name: "cite", run: citeWorks },
   { name: "titles", run: checkChapterTitles },
   { name: "link", run: linkChapters },
   { name: "images", run: findUnusedImages },

@@ -84,6 +84,35 @@ export const rules = {
     severity: "warning",
     explanation: "A link points at a file that is not a chapter of the book: link a chapter or use a full URL.",
   },
+  "citation-unknown": {
+    severity: "error",
+    explanation:
+      "A citation names a key that no entry of the bibliography has: fix the key, add the entry, or write `\\@` for a literal at sign.",
+  },
+  "bibliography-missing": {
+    severity: "error",
+    explanation: "A `bibliography:` file of book.yaml is not a file inside the manuscript folder: fix the path.",
+  },
+  "bibliography-invalid": {
+    severity: "error",
+    explanation:
+      "A bibliography file cannot be read as BibTeX (.bib), CSL-JSON (.json) or CSL-YAML (.yaml), or gives a key twice: fix it at the place shown.",
+  },
+  "csl-missing": {
+    severity: "error",
+    explanation:
+      "The `csl:` of book.yaml is neither a style Folio ships (chicago-author-date, apa, ieee) nor a .csl file inside the manuscript folder: fix the name or the path.",
+  },
+  "csl-invalid": {
+    severity: "error",
+    explanation:
+      "The `csl:` file is not a CSL style the citation engine can read: fix it, or name a style Folio ships.",
+  },
+  "math-invalid": {
+    severity: "error",
+    explanation:
+      "A TeX formula (`$…$`, `$$…$$`) cannot be typeset: fix it at the place shown, or write `\\$` for a dollar sign.",
+  },
   "image-missing": { severity: "error", explanation: "An image file does not exist: fix the path or add the file." },
   "image-outside": {
     severity: "error",

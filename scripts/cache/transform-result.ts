@@ -28,6 +28,7 @@ const resultFields = [
   "accessibilityGaps",
   "ids",
   "fallbackFonts",
+  "citations",
 ] as const;
 
 /** The result of transforming `file`, taken before any later stage changes the chapter; a copy of it. */

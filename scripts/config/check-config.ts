@@ -6,6 +6,7 @@ import { rules } from "../rules.js";
 import { languageProblem } from "../util/language.js";
 import { closest } from "./suggest.js";
 import { checkPressConfig } from "../print/preflight-config.js";
+import { checkCitationConfig } from "../citations/check-config.js";
 
 /** Report unknown rule ids and an unusable `language` on book.yaml, at their place. */
 export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): Promise<void> {
@@ -22,6 +23,7 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
     );
   }
   checkPressConfig(loaded, config);
+  checkCitationConfig(loaded, config);
   const problem = await languageProblem(config.language);
   if (problem) {
     report(

@@ -9,6 +9,7 @@ import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { trimSizes } from "./schema.js";
 import { pressMargins } from "../print/whole-pixels.js";
+import { defaultStyle } from "../citations/styles.js";
 
 export type Format = "html" | "epub" | "pdf";
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
@@ -83,6 +84,10 @@ export interface ResolvedConfig {
   readonly chaptersListed: boolean;
   /** File-name stem of the editions, from the title. */
   readonly slug: string;
+  /** Bibliography files as book.yaml names them, relative to the manuscript folder (none: citations are not read). */
+  readonly bibliography: readonly string[];
+  /** The citation style: a shipped style's name or a `.csl` path relative to the manuscript folder. */
+  readonly csl: string;
   readonly print: ResolvedPrint;
   readonly rules: RuleSettings;
   readonly browserPath?: string;
@@ -119,6 +124,8 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     chapterProblems: listed?.problems ?? [],
     chaptersListed: options.chapters !== undefined,
     slug: slugify(options.title) || "book",
+    bibliography: options.bibliography === undefined ? [] : [options.bibliography].flat(),
+    csl: options.csl ?? defaultStyle,
     print: resolvePrint(options.print),
     rules: options.rules as RuleSettings,
     browserPath: build.browserPath,

@@ -82,6 +82,10 @@ export const BookSchema = v.strictObject({
   cover: v.optional(text),
   /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
   chapters: v.optional(ChapterListSchema),
+  /** Bibliography files, BibTeX (`.bib`), CSL-JSON (`.json`) or CSL-YAML (`.yaml`, `.yml`): one path or a list (default none: no citations). */
+  bibliography: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
+  /** Citation style: a style Folio ships by name (`chicago-author-date`, `apa`, `ieee`) or a `.csl` file (default `chicago-author-date`). */
+  csl: v.optional(text),
   print: v.optional(PrintSchema, {}),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
 });

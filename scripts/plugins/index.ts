@@ -7,6 +7,8 @@ import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
+import { remarkCitations, type CitationOptions } from "./remark-citations.js";
+import { remarkMath } from "./remark-math.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
@@ -31,7 +33,7 @@ import { rehypeTitleHeading } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
+export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & CitationOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -39,8 +41,10 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkParse)
     .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
+    .use(remarkMath)
     .use(remarkImageSpaces)
     .use(remarkAlerts)
+    .use(remarkCitations, options)
     .use(remarkSmartPunctuation)
     .use(remarkCodeInfo)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })

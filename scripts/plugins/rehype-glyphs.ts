@@ -3,7 +3,8 @@
  * The fallback font files the chapter needs (an Arabic passage, an emoji) are recorded for the
  * editions to embed; a character no embedded font has would print as an empty box, and is a
  * warning at its first place in the chapter. Code is left out: it is set in the reader's or the
- * system's monospace font, which Folio does not embed.
+ * system's monospace font, which Folio does not embed. Math is set in the math font, which a
+ * chapter with a formula needs.
  */
 import type { Root, Text } from "hast";
 import type { Plugin } from "unified";
@@ -20,7 +21,11 @@ export const rehypeGlyphs: Plugin<[], Root> = () => (tree: Root, file: VFile) =>
   const fallbacks = new Set<string>();
   const reported = new Set<number>();
   walkAll<Root | Root["children"][number]>(tree, (node) => {
-    if (node.type === "element" && unchecked.has(node.tagName)) return SKIP;
+    if (node.type === "element" && unchecked.has(node.tagName)) {
+      // A formula is set in the math font: the chapter needs it embedded.
+      if (node.tagName === "math" && finder.math) fallbacks.add(finder.math.file);
+      return SKIP;
+    }
     if (node.type !== "text") return undefined;
     let offset = 0;
     for (const character of node.value) {

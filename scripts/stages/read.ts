@@ -102,7 +102,14 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
   return chapters;
 }
 
-function newChapter(path: string, text: string, index: number, config: ResolvedConfig, slugs: Set<string>): VFile {
+/** A chapter file with its data as reading starts it: body matter, level 1, the book's language, nothing found yet; its slug unique among `slugs`. */
+export function newChapter(
+  path: string,
+  text: string,
+  index: number,
+  config: ResolvedConfig,
+  slugs: Set<string>,
+): VFile {
   const file = new VFile({ path, value: text, cwd: process.cwd() });
   // Names that differ only in letters outside A–Z (`é.md`, `ü.md`) give the same slug: number the later ones.
   const base = basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, "-");

@@ -25,11 +25,12 @@ export const transformChapters: Stage = async (book, context) => {
     chapterPaths: book.chapters.map((file) => String(file.path)),
     realRoot: realpathSync(book.config.manuscriptDir),
     reads: new Map(),
+    citations: book.config.bibliography.length > 0,
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings and the
   // files it looks at (link targets, images), which it reports.
   const shared = context.wrapTransform
-    ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language])
+    ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language, setup.citations])
     : "";
   const processors = new Map<boolean, ChapterProcessor>();
   const transform: ChapterTransform = async (file) => {
@@ -64,6 +65,8 @@ interface ProcessorSetup {
   readonly realRoot: string;
   /** Where the chapter being transformed records the files it looks at. */
   reads: Map<string, string | null>;
+  /** Whether citations are read (the book has a bibliography). */
+  readonly citations: boolean;
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -71,6 +74,7 @@ type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
 function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): ChapterProcessor {
   return createChapterProcessor({
     autolinkLiterals,
+    citations: setup.citations,
     manuscriptDir: setup.manuscriptDir,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
+import { mathCss } from "../math/math-css.js";
 import { chapterData } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
@@ -135,7 +136,10 @@ export const renderEpub: Render = async (book, context) => {
       path: "OEBPS/style.css",
       data: [
         fontFaceCss(context.fonts),
+        await mathCss(book, "epub"),
         await readTemplate("shared/book.css"),
+        await readTemplate("shared/math.css"),
+        await readTemplate("shared/references.css"),
         await readTemplate("epub/epub.css"),
       ].join("\n"),
     },

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { chapterData, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
+import { mathCss } from "../math/math-css.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
@@ -26,7 +27,10 @@ export const renderHtml: Render = async (book, context) => {
   });
   const css = [
     await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
+    await mathCss(book),
     await readTemplate("shared/book.css"),
+    await readTemplate("shared/math.css"),
+    await readTemplate("shared/references.css"),
     await readTemplate("web/web.css"),
   ].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {

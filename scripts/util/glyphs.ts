@@ -25,12 +25,15 @@ export interface GlyphFinder {
   readonly find: (codePoint: number) => "body" | FallbackFile | undefined;
   /** Every fallback file, in the order they are tried. */
   readonly files: readonly FallbackFile[];
+  /** The OpenType math font that sets MathML (templates/fonts.json `math`), embedded only in a book with a formula. */
+  readonly math?: FallbackFile;
 }
 
 interface FontsSpec {
   readonly package: string;
   readonly faces: readonly { readonly weight: number; readonly style: string; readonly file: string }[];
   readonly fallbacks?: readonly { readonly family: string; readonly package: string; readonly css: string }[];
+  readonly math?: { readonly family: string; readonly package: string; readonly file: string };
 }
 
 let finder: GlyphFinder | undefined;
@@ -56,8 +59,15 @@ function createFinder(spec: FontsSpec): GlyphFinder {
     return set.has(codePoint);
   };
   const found = new Map<number, "body" | FallbackFile | undefined>();
+  const math = spec.math && {
+    family: spec.math.family,
+    file: join(packageDir(spec.math.package), spec.math.file),
+    unicodeRange: "",
+    ranges: [],
+  };
   return {
     files,
+    math,
     find: (codePoint) => {
       if (found.has(codePoint)) return found.get(codePoint);
       const result = body.has(codePoint)
@@ -106,5 +116,6 @@ export function isInvisible(codePoint: number): boolean {
 export function fallbackFilesOf(book: Book): FallbackFile[] {
   const needed = new Set(book.chapters.flatMap((file) => chapterData(file).fallbackFonts ?? []));
   if (needed.size === 0) return [];
-  return glyphFinder().files.filter((file) => needed.has(file.file));
+  const { files, math } = glyphFinder();
+  return [...files, ...(math ? [math] : [])].filter((file) => needed.has(file.file));
 }

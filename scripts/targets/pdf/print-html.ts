@@ -8,6 +8,7 @@ import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
 import { printTree } from "./print-tree.js";
+import { mathCss } from "../../math/math-css.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
 export interface TextBlock {
@@ -42,9 +43,14 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join(
-    "\n",
-  );
+  const css = [
+    fileFontFaces(fonts),
+    await mathCss(book),
+    await readTemplate("shared/book.css"),
+    await readTemplate("shared/math.css"),
+    await readTemplate("shared/references.css"),
+    await readTemplate("print/print.css"),
+  ].join("\n");
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
