@@ -14,6 +14,7 @@ import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
 import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { findCover } from "./stages/find-cover.js";
 import { linkChapters } from "./stages/link.js";
+import { numberLabels } from "./stages/number-labels.js";
 import { readChapters } from "./stages/read.js";
 import type { Stage } from "./stages/stage.js";
 import { createStaging } from "./stages/staging.js";
@@ -39,6 +40,7 @@ export const preparation: readonly NamedStage[] = [
   { name: "transform", run: transformChapters },
   { name: "titles", run: checkChapterTitles },
   { name: "link", run: linkChapters },
+  { name: "number", run: numberLabels },
   { name: "images", run: findUnusedImages },
 ];
 

@@ -84,6 +84,8 @@ export interface ResolvedConfig {
   /** File-name stem of the editions, from the title. */
   readonly slug: string;
   readonly print: ResolvedPrint;
+  /** Numbered things counted within each chapter (`3.2`) or through the book (`7`). */
+  readonly numbering: "chapter" | "book";
   readonly rules: RuleSettings;
   readonly browserPath?: string;
   readonly printPassPages?: number;
@@ -120,6 +122,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     chaptersListed: options.chapters !== undefined,
     slug: slugify(options.title) || "book",
     print: resolvePrint(options.print),
+    numbering: options.numbering,
     rules: options.rules as RuleSettings,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,

@@ -83,6 +83,8 @@ export const BookSchema = v.strictObject({
   /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
   chapters: v.optional(ChapterListSchema),
   print: v.optional(PrintSchema, {}),
+  /** Figures, tables, listings and equations numbered within each chapter (`3.2`) or through the book (`7`) (default `chapter`). */
+  numbering: v.optional(v.picklist(["chapter", "book"]), "chapter"),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
 });
 

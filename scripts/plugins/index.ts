@@ -7,6 +7,9 @@ import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
+import { remarkAttributes } from "./remark-attributes.js";
+import { remarkIndexSpans } from "./remark-index-spans.js";
+import { remarkReferences } from "./remark-references.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
@@ -21,6 +24,8 @@ import { rehypeElementIds } from "./rehype-element-ids.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
+import { rehypeIndexMarks } from "./rehype-index-marks.js";
+import { rehypeLabels } from "./rehype-labels.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeLang } from "./rehype-lang.js";
@@ -40,6 +45,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
     .use(remarkImageSpaces)
+    .use(remarkAttributes)
+    .use(remarkIndexSpans)
+    .use(remarkReferences)
     .use(remarkAlerts)
     .use(remarkSmartPunctuation)
     .use(remarkCodeInfo)
@@ -62,6 +70,8 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeImages, options)
     .use(rehypeFigures)
     .use(rehypeCodeBlocks)
+    .use(rehypeLabels)
+    .use(rehypeIndexMarks)
     .use(rehypeLang)
     .use(rehypeStraightQuotes)
     .use(rehypeGlyphs)
