@@ -8,6 +8,7 @@ import type { Position } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedConfig } from "./config/load.js";
 import type { LabelKind } from "./crossref/labels.js";
+import type { IndexPlaces } from "./index/index-chapter.js";
 import type { ResolvedConfig } from "./config/resolve.js";
 
 export type Matter = "front" | "body" | "back";
@@ -74,10 +75,10 @@ export interface IndexMark {
   readonly id: string;
   /** The entry: its main term, then each sub-term. */
   readonly terms: readonly IndexTerm[];
-  /** `see="…"`: the entry refers to another (its terms, main term first) instead of giving a page. */
-  readonly see?: readonly IndexTerm[];
-  /** `see-also="…"`: the entry refers to another as well. */
-  readonly seeAlso?: readonly IndexTerm[];
+  /** `see="…"`: the entries (each its terms, main term first; several parted by `;`) the entry refers to instead of giving a page. */
+  readonly see?: readonly (readonly IndexTerm[])[];
+  /** `see-also="…"`: the entries the entry refers to as well. */
+  readonly seeAlso?: readonly (readonly IndexTerm[])[];
   /** The mark opens (`.start`) or closes (`.end`) a range of pages. */
   readonly range?: "start" | "end";
   /** Index in `headings` of the last heading before the mark (-1 before any): editions without pages name its section. */
@@ -129,6 +130,10 @@ export interface ChapterData {
    * of the numbering stage (a rendering of the chapter depends on them, as on its links' targets).
    */
   readonly bookTexts?: readonly string[];
+  /** The ids of the things the chapter refers to with their page (`+@`, `+-@`): print finds their pages. */
+  readonly pageTargets?: readonly string[];
+  /** Set on the index chapter the index stage adds: each entry's element id and places, for the editions with pages. */
+  readonly indexPlaces?: IndexPlaces;
   /** The fallback font files (scripts/util/glyphs.ts) the chapter's text needs, by path. */
   readonly fallbackFonts?: readonly string[];
   /**

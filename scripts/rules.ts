@@ -138,6 +138,19 @@ export const rules = {
     explanation:
       'An index mark names no entry: give it words, `[Paris]{.index}`, or an entry, `[]{.index entry="Paris"}`.',
   },
+  "index-range-open": {
+    severity: "warning",
+    explanation: "An index range opened with `.start` is never closed: close it with an `.end` mark of the same entry.",
+  },
+  "index-range-unopened": {
+    severity: "warning",
+    explanation:
+      "An index range is closed with `.end` where none of its entry is open: open it with `.start`, or remove it.",
+  },
+  "index-see-unknown": {
+    severity: "warning",
+    explanation: "A `see` or `see-also` names an entry the index does not have: index that entry, or fix the name.",
+  },
   "html-unsafe": {
     severity: "warning",
     explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead.",

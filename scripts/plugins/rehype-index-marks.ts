@@ -3,7 +3,8 @@
  * them from `[Paris]{.index}`; raw HTML may write them) becomes an anchor `<span class="index-mark"
  * id="ix-N">` that keeps its words, and its entry is recorded in `indexMarks`: `data-entry` (levels
  * parted by `!`, as makeindex writes them; else the span's words), `data-sort` (the sort key of its
- * last level), `data-see`, `data-see-also`, and the classes `start` and `end` of a range.
+ * last level), `data-see` and `data-see-also` (entries parted by `;`), and the classes `start` and
+ * `end` of a range.
  */
 import type { Element, Root } from "hast";
 import { toString as textOf } from "hast-util-to-string";
@@ -58,12 +59,20 @@ function readMark(
   return {
     id,
     terms,
-    ...(see ? { see: termsOf(see) } : {}),
-    ...(seeAlso ? { seeAlso: termsOf(seeAlso) } : {}),
+    ...(see ? { see: entriesOf(see) } : {}),
+    ...(seeAlso ? { seeAlso: entriesOf(seeAlso) } : {}),
     ...(range ? { range } : {}),
     heading,
     position: node.position,
   };
+}
+
+/** `Paris; France!Lyon` → the entries Paris and France!Lyon. */
+function entriesOf(value: string): IndexTerm[][] {
+  return value
+    .split(";")
+    .map(termsOf)
+    .filter((terms) => terms.length > 0);
 }
 
 /** `France!Paris` → the terms France and Paris, with the book's typography; white space inside a term is one space. */

@@ -49,6 +49,11 @@ export const numberLabels: Stage = async (book) => {
         return a;
       });
     });
+    data.pageTargets = data.references.flatMap((reference) =>
+      reference.items.flatMap((item) =>
+        item.form === "page" || item.form === "name-page" ? (byKey.get(item.key) ?? []).map((t) => t.id) : [],
+      ),
+    );
     const own = new Map(targets.filter((t) => t.chapter === data.index && t.kind !== "sec").map((t) => [t.id, t]));
     data.bookTexts = [
       ...rendered.map((nodes) => JSON.stringify(nodes ?? null)),
