@@ -15,6 +15,8 @@ import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { citeWorks } from "./stages/cite.js";
 import { findCover } from "./stages/find-cover.js";
 import { linkChapters } from "./stages/link.js";
+import { numberLabels } from "./stages/number-labels.js";
+import { makeIndex } from "./stages/make-index.js";
 import { readChapters } from "./stages/read.js";
 import type { Stage } from "./stages/stage.js";
 import { createStaging } from "./stages/staging.js";
@@ -41,6 +43,8 @@ export const preparation: readonly NamedStage[] = [
   { name: "cite", run: citeWorks },
   { name: "titles", run: checkChapterTitles },
   { name: "link", run: linkChapters },
+  { name: "number", run: numberLabels },
+  { name: "index", run: makeIndex },
   { name: "images", run: findUnusedImages },
 ];
 

@@ -30,3 +30,8 @@ export const chapterKinds: Readonly<Record<string, ChapterKind>> = {
   notes: { matter: "back", epubType: "endnotes", role: "doc-endnotes" },
   colophon: { matter: "back", epubType: "colophon", role: "doc-colophon" },
 };
+
+/** Kinds of chapter Folio makes itself, which an author cannot name: the index (scripts/index/). */
+export const generatedKinds: Readonly<Record<string, ChapterKind>> = {
+  index: { matter: "back", epubType: "index", role: "doc-index" },
+};

@@ -89,6 +89,8 @@ export interface ResolvedConfig {
   /** The citation style: a shipped style's name or a `.csl` path relative to the manuscript folder. */
   readonly csl: string;
   readonly print: ResolvedPrint;
+  /** Numbered things counted within each chapter (`3.2`) or through the book (`7`). */
+  readonly numbering: "chapter" | "book";
   readonly rules: RuleSettings;
   readonly browserPath?: string;
   readonly printPassPages?: number;
@@ -127,6 +129,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     bibliography: options.bibliography === undefined ? [] : [options.bibliography].flat(),
     csl: options.csl ?? defaultStyle,
     print: resolvePrint(options.print),
+    numbering: options.numbering,
     rules: options.rules as RuleSettings,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,

@@ -87,6 +87,8 @@ export const BookSchema = v.strictObject({
   /** Citation style: a style Folio ships by name (`chicago-author-date`, `apa`, `ieee`) or a `.csl` file (default `chicago-author-date`). */
   csl: v.optional(text),
   print: v.optional(PrintSchema, {}),
+  /** Figures, tables, listings and equations numbered within each chapter (`3.2`) or through the book (`7`) (default `chapter`). */
+  numbering: v.optional(v.picklist(["chapter", "book"]), "chapter"),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
 });
 

@@ -9,6 +9,9 @@ import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
 import { remarkCitations, type CitationOptions } from "./remark-citations.js";
 import { remarkMath } from "./remark-math.js";
+import { remarkAttributes } from "./remark-attributes.js";
+import { remarkIndexSpans } from "./remark-index-spans.js";
+import { remarkReferences } from "./remark-references.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
@@ -23,6 +26,8 @@ import { rehypeElementIds } from "./rehype-element-ids.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
+import { rehypeIndexMarks } from "./rehype-index-marks.js";
+import { rehypeLabels } from "./rehype-labels.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeLang } from "./rehype-lang.js";
@@ -43,6 +48,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkGfmParts, options)
     .use(remarkMath)
     .use(remarkImageSpaces)
+    .use(remarkAttributes)
+    .use(remarkIndexSpans)
+    .use(remarkReferences)
     .use(remarkAlerts)
     .use(remarkCitations, options)
     .use(remarkSmartPunctuation)
@@ -66,6 +74,8 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeImages, options)
     .use(rehypeFigures)
     .use(rehypeCodeBlocks)
+    .use(rehypeLabels)
+    .use(rehypeIndexMarks)
     .use(rehypeLang)
     .use(rehypeStraightQuotes)
     .use(rehypeGlyphs)

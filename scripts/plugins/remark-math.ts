@@ -9,7 +9,7 @@
 import type { Element } from "hast";
 import type { InlineMath, Math as DisplayMath } from "mdast-util-math";
 import { mathFromMarkdown } from "mdast-util-math";
-import type { Paragraph, Parent, Root, Text } from "mdast";
+import type { Parent, Root, Text } from "mdast";
 import { math } from "micromark-extension-math";
 import type { Processor } from "unified";
 import type { VFile } from "vfile";
@@ -19,7 +19,7 @@ import { walk } from "../util/walk.js";
 
 /** A label after a display formula's closing `$$`. */
 const closingLabel = /^([ \t]*(?:>[ \t]?)*[ \t]*\${2,}[ \t]*)(\{#eq:[^}\s]+\})[ \t]*$/gm;
-const paragraphLabel = /^\s*\{#(eq:[^}\s]+)\}\s*$/;
+const paragraphLabel = /^[ \t]*\{#(eq:[^}\s]+)\}[ \t]*/;
 
 type Labels = Map<number, string>;
 const labelsKey = "folioMathLabels";
@@ -95,12 +95,18 @@ function typeset(
     };
     return undefined;
   }
-  const label = node.type === "math" ? labels.get(node.position?.end.line ?? 0) : takeParagraphLabel(node, parent);
-  if (node.type === "math") node.data = { hName: "div", hProperties: equation(label), hChildren: [result.math] };
+  const math = result.math;
+  if (node.type === "math") {
+    const label = labels.get(node.position?.end.line ?? 0);
+    node.data = { hName: "div", hProperties: equation(label), hChildren: [math] };
+  } else if (!display) node.data = { hName: "math", hProperties: math.properties, hChildren: math.children };
   else {
-    node.data = { hName: "math", hProperties: result.math.properties, hChildren: result.math.children };
-    if (display && parent?.type === "paragraph" && parent.children.length === 1)
+    const label = takeLabelAfter(parent, index);
+    if (parent?.type === "paragraph" && parent.children.length === 1) {
+      node.data = { hName: "math", hProperties: math.properties, hChildren: math.children };
       parent.data = { ...parent.data, hName: "div", hProperties: equation(label) };
+      // Inside a paragraph, a display formula is a block span (an element the numbering can add to).
+    } else node.data = { hName: "span", hProperties: equation(label), hChildren: [math] };
   }
   return undefined;
 }
@@ -114,15 +120,15 @@ function pandocDollars(source: string, start: number, end: number): boolean {
   return !/\s/.test(source[start + 1] ?? " ") && !/\s/.test(source[end - 2] ?? " ") && !/\d/.test(source[end] ?? "");
 }
 
-/** `$$…$$ {#eq:name}` alone in a paragraph: the label, taken out of the paragraph. */
-function takeParagraphLabel(node: InlineMath, parent: Parent | undefined): string | undefined {
-  if (parent?.type !== "paragraph") return undefined;
-  const paragraph = parent as Paragraph;
-  const last = paragraph.children[paragraph.children.length - 1];
-  const label =
-    last?.type === "text" && paragraph.children.length === 2 ? paragraphLabel.exec(last.value)?.[1] : undefined;
-  if (label && paragraph.children[0] === node) paragraph.children.pop();
-  return label;
+/** `$$…$$ {#eq:name}`: the label right after a display formula, taken out of the text. */
+function takeLabelAfter(parent: Parent | undefined, index: number | undefined): string | undefined {
+  const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+  const match = next?.type === "text" ? paragraphLabel.exec(next.value) : null;
+  if (!match || !parent || index === undefined) return undefined;
+  const rest = (next as Text).value.slice(match[0].length);
+  if (rest) (next as Text).value = rest;
+  else parent.children.splice(index + 1, 1);
+  return match[1];
 }
 
 /** The place of offset `offset` of a formula's TeX in the chapter, else the formula's start. */

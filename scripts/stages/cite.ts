@@ -151,7 +151,7 @@ function fillCitations(
     return citationChildren(html, linkTo, numbers);
   });
   data.links = links;
-  data.bookInputs = [...(data.bookInputs ?? []), ...texts];
+  data.bookTexts = [...(data.bookTexts ?? []), ...texts];
   const unfilled = treeOf(data);
   deferTree(data, () => fill(unfilled(), children));
 }

@@ -129,6 +129,9 @@ export function newChapter(
     imageReferences: [],
     accessibilityGaps: [],
     ids: [],
+    labels: [],
+    references: [],
+    indexMarks: [],
   };
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);

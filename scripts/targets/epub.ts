@@ -34,7 +34,8 @@ export const renderEpub: Render = async (book, context) => {
   const { config } = book;
   const cover = await epubCover(book, context);
   const pageStarts = context.products?.pageStarts;
-  const chapters = chapterDocuments(book, pageStarts);
+  const places = context.products?.places;
+  const chapters = chapterDocuments(book, pageStarts, places && new Map(Object.entries(places)));
   const pages = pageList(pageStarts, chapters);
   const claim = accessibilityClaim(book, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
@@ -107,9 +108,13 @@ export const renderEpub: Render = async (book, context) => {
     flatContents(contents).find(
       (entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "body",
     ) ?? contents[0];
+  const backStart = flatContents(contents).find(
+    (entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "back",
+  );
   const nav = {
     book: config,
     contents,
+    backStart,
     pages,
     cover,
     depth: contentsDepth(contents),

@@ -17,11 +17,19 @@ import { finishPages } from "./pdf/finish.js";
 import { namedDestinations } from "./pdf/pdf-links.js";
 import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
-import { layOutPages, type PagePlan } from "./pdf/layout.js";
+import type { PagePlan } from "./pdf/layout.js";
+import {
+  layOutWithPlaces,
+  misplaced,
+  numberingStartId,
+  pageLabel,
+  placePages,
+  type PlaceHints,
+} from "./pdf/place-pages.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
 import { setOutline } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
-import { printHtml } from "./pdf/print-html.js";
+import { printHtml, type TextBlock } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
 import { fixToUnicode } from "./pdf/to-unicode.js";
 import { furnitureInsets } from "../print/preflight-config.js";
@@ -66,38 +74,19 @@ export const renderPdf: Render = async (book, context) => {
       book.config.manuscriptDir,
       ...context.fonts.faces.map((f) => dirname(f.file)),
     ]);
-    await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
-    // Load every face now: `document.fonts.ready` alone can resolve before layout has asked for a
-    // face, and the page layout would then measure with a fallback font.
-    const loadFonts = () =>
-      Promise.all(Array.from(document.fonts, (face) => face.load()))
-        .then(() => document.fonts.ready)
-        .then(() => undefined);
-    await withDeadline(page.evaluate(loadFonts), browserDeadlines.printMs, "loading fonts");
-    // Every image decoded, so the page layout sees the sizes the printout will have.
-    await page.evaluate(() =>
-      Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))),
-    );
+    await openDocument(page, documentPath);
     for (const url of blocked)
       report(
         book.configFile.file,
         "request-blocked",
         `The print document asked for \`${url}\`, outside the book: it was blocked`,
       );
-    context.progress?.("pdf: laying out pages");
-    const planned = await withDeadline(
-      layOutPages(page, await printedTextBlock(browser, book.config.print)),
-      browserDeadlines.printMs,
-      "laying out pages",
-    );
-    if (book.config.print.printer) checkImages(book, await printedImages(page));
+    const block = await printedTextBlock(browser, book.config.print);
     const anchors = flatContents(bookContents(book))
       .filter((entry) => entry.kind !== "section")
       .map((entry) => entry.id);
-    const { pdf, plan } = await withDeadline(
-      printChecked(page, planned, anchors, book.config.printPassPages, context.progress),
-      browserDeadlines.printMs,
-      "printing",
+    const { pdf, plan, places } = await printPlaced(page, book, block, anchors, context.progress, () =>
+      openDocument(page, documentPath),
     );
     checkPageCount(book, pdf.getPageCount());
     const groups = chapterGroups(book);
@@ -116,7 +105,11 @@ export const renderPdf: Render = async (book, context) => {
     normalizePdf(pdf, new Date(book.config.modified));
     // The print document and the browser determine the content: they make a stable document ID.
     await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
-    return { artifact: { format: "pdf", path }, products: { pageStarts: pageStarts(groups, plan, furniture) } };
+    const placeLabels = Object.fromEntries([...places].map(([id, at]) => [id, furniture.pages[at].label]));
+    return {
+      artifact: { format: "pdf", path },
+      products: { pageStarts: pageStarts(groups, plan, furniture), places: placeLabels },
+    };
   } finally {
     context.signal?.removeEventListener("abort", abort);
     await closeBrowser();
@@ -170,5 +163,63 @@ async function printChecked(
       throw new Error(`the printout has ${pdf.getPageCount()} pages where the page plan has ${plan.pages}`);
     plan = printed;
     await applyBlankPages(page, plan);
+  }
+}
+
+/** Load the print document, with every font face and image ready. */
+async function openDocument(page: Page, documentPath: string): Promise<void> {
+  await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
+  // Load every face now: `document.fonts.ready` alone can resolve before layout has asked for a
+  // face, and the page layout would then measure with a fallback font.
+  const loadFonts = () =>
+    Promise.all(Array.from(document.fonts, (face) => face.load()))
+      .then(() => document.fonts.ready)
+      .then(() => undefined);
+  await withDeadline(page.evaluate(loadFonts), browserDeadlines.printMs, "loading fonts");
+  // Every image decoded, so the page layout sees the sizes the printout will have.
+  await page.evaluate(() => Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))));
+}
+
+/**
+ * Lay out and print, with the pages of the book's places written in. Should a reference's page,
+ * estimated before its target was laid out, need another number of digits, or a place print on
+ * another page than the layout found (neither seen so far), the document is loaded and laid out
+ * again with the pages learned, at most twice more.
+ */
+async function printPlaced(
+  page: Page,
+  book: Book,
+  block: TextBlock,
+  anchors: readonly string[],
+  progress: ((message: string) => void) | undefined,
+  reload: () => Promise<void>,
+): Promise<{ pdf: PDFDocument; plan: PagePlan; places: Map<string, number> }> {
+  let hints: PlaceHints = {};
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await reload();
+    progress?.("pdf: laying out pages");
+    const planned = await withDeadline(
+      layOutWithPlaces(page, block, book, hints),
+      browserDeadlines.printMs,
+      "laying out pages",
+    );
+    if (attempt === 1 && book.config.print.printer) checkImages(book, await printedImages(page));
+    if (Object.keys(planned.relayout).length > 0 && attempt < 3) {
+      hints = { ...hints, known: { ...hints.known, ...planned.relayout } };
+      continue;
+    }
+    const printed = await withDeadline(
+      printChecked(page, planned, anchors, book.config.printPassPages, progress),
+      browserDeadlines.printMs,
+      "printing",
+    );
+    const places = placePages(printed.plan, planned.places);
+    const startId = numberingStartId(book);
+    const bodyStart = printed.plan.groups.find((g) => g.id === startId)?.page ?? printed.plan.pages;
+    const wrong = misplaced(printed.pdf, places, (at) => pageLabel(at, bodyStart));
+    if (Object.keys(wrong).length === 0) return { ...printed, places };
+    if (attempt === 3)
+      throw new Error(`places printed on other pages than laid out: ${Object.keys(wrong).slice(0, 5).join(", ")}`);
+    hints = { known: { ...hints.known, ...wrong }, printed: { ...hints.printed, ...wrong } };
   }
 }

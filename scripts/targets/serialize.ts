@@ -61,9 +61,8 @@ function addressElement(node: Element, data: ChapterData, addressing: EditionAdd
 
 /**
  * `serialize(file, addressing)`, through `wrap` (the build cache keeps renderings), which is told
- * what the rendering depends on besides the chapter: the edition, every address the edition
- * gives the chapter's links and images, and what later stages put into its tree from the rest of
- * the book (`bookInputs`).
+ * what the rendering depends on besides the chapter: the edition, every address the edition gives
+ * the chapter's links and images, and what later stages put into its tree from the rest of the book (`bookTexts`: numbers, references, citations).
  */
 export function renderedChapter(
   file: VFile,
@@ -75,7 +74,7 @@ export function renderedChapter(
   const data = chapterData(file);
   const hrefs = data.links.map((link) => addressing.href(link.chapter, link.fragment));
   const srcs = data.images.map((image) => addressing.src(image));
-  return wrap(file, edition, [hrefs, srcs, data.bookInputs ?? []], () => serialize(file, addressing));
+  return wrap(file, edition, [hrefs, srcs, data.bookTexts ?? []], () => serialize(file, addressing));
 }
 
 /** A tree as HTML. */

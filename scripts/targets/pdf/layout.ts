@@ -24,14 +24,37 @@ export interface PagePlan {
   readonly pages: number;
 }
 
+/** Where a run of the page layout starts and stops, and what it knows of the pages from a run before. */
+export interface LayoutRun {
+  /** The id of the group whose first page is the start of the arabic numbering (the body). */
+  readonly bodyStartId?: string;
+  /** The id of the first group to lay out (else the first), from page `startPage`. */
+  readonly startAt?: string;
+  readonly startPage?: number;
+  /** Where the body starts, when a run before found it. */
+  readonly bodyStart?: number;
+  /** The id of the group to stop before (the index, whose page numbers Node writes first). */
+  readonly stopBefore?: string;
+  /** Page labels of targets of references with a page, from a run before. */
+  readonly known?: Readonly<Record<string, string>>;
+}
+
+/** A run's plan, with the page groups and columns of the places (`[data-place]`) it laid out. */
+export interface LaidOut extends PagePlan {
+  readonly places: Readonly<Record<string, readonly [group: string, column: number]>>;
+  readonly bodyStart?: number;
+  /** Targets whose page label, written as estimated, had another length: the book is to be laid out again with these. */
+  readonly relayout: Readonly<Record<string, string>>;
+}
+
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
-const parts = ["geometry", "notes", "page-starts", "hyphens", "plan"].map((name) =>
+const parts = ["geometry", "notes", "page-starts", "hyphens", "places", "plan"].map((name) =>
   join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`),
 );
 let script: Promise<string[]> | undefined;
 
-/** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
-export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
+/** Lay out the loaded print document's pages (those of `run`); returns what the printed PDF will hold. */
+export async function layOutPages(page: Page, block: TextBlock, run: LayoutRun = {}): Promise<LaidOut> {
   script ??= Promise.all(
     parts.map(async (path) =>
       (await readFile(path, "utf8"))
@@ -40,9 +63,15 @@ export async function layOutPages(page: Page, block: TextBlock): Promise<PagePla
         .replace(/;$/, ""),
     ),
   );
-  const [geometry, notes, pageStarts, hyphens, plan] = await script;
-  const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
-  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
-  const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
-  return { groups: result.plan, pages: result.pages };
+  const [geometry, notes, pageStarts, hyphens, places, plan] = await script;
+  const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6, ...run };
+  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\n${places}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
+  const result = (await page.evaluate(source)) as Omit<LaidOut, "groups"> & { plan: PlannedGroup[] };
+  return {
+    groups: result.plan,
+    pages: result.pages,
+    places: result.places,
+    bodyStart: result.bodyStart ?? undefined,
+    relayout: result.relayout,
+  };
 }

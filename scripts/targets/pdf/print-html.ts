@@ -7,6 +7,7 @@ import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../..
 import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
+import { printPlaceIds } from "./print-places.js";
 import { printTree } from "./print-tree.js";
 import { mathCss } from "../../math/math-css.js";
 
@@ -30,10 +31,11 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     href: (chapter: number, fragment: string | undefined) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
     src: (image: ImageUse) => pathToFileURL(image.path).href,
   };
+  const places = printPlaceIds(book);
   // A chapter and the sections continuing it are one page group: they run on without a new page.
   const chapters = chapterGroups(book).map(({ files, part }) => {
     const data = chapterData(files[0]);
-    const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang));
+    const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang, places));
     const html = treeHtml(
       joinSections(
         trees,

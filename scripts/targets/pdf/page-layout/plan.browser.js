@@ -5,8 +5,11 @@
 // is laid out once as columns to learn where its pages break; the notes are moved to the
 // foot of the page of their reference; blank pages are added before groups that must
 // start on a right-hand page; and the first word of every page is recorded for the EPUB's
-// page list. Plain JavaScript: it is sent to the page as text, after the parts it calls
-// (geometry.browser.js, notes.browser.js, page-starts.browser.js, hyphens.browser.js).
+// page list, with the page of every place the book prints the page of (places.browser.js). It lays
+// out the groups from `options.startAt` (else the first) on, from page `options.startPage`, up to
+// `options.stopBefore`: Node writes the index's page numbers between two runs. Plain JavaScript: it
+// is sent to the page as text, after the parts it calls (geometry.browser.js, notes.browser.js,
+// page-starts.browser.js, hyphens.browser.js, places.browser.js).
 (options) => {
   const { width, height, gap } = options;
   const root = document.documentElement;
@@ -19,20 +22,27 @@
   const notes = folioNotes(options, geometry);
   const { pageCount, pageStarts } = folioPageStarts(geometry);
   const hyphens = folioHyphens(geometry);
-  const groups = Array.from(document.querySelectorAll(".page-group"));
+  const places = folioPlaces(geometry, options);
+  const all = Array.from(document.querySelectorAll(".page-group"));
+  const from = options.startAt ? all.findIndex((group) => group.id === options.startAt) : 0;
+  const end = options.stopBefore ? all.findIndex((group) => group.id === options.stopBefore) : -1;
+  const groups = all.slice(Math.max(0, from), end >= 0 ? end : all.length);
   const plan = [];
-  let page = 0;
+  let page = options.startPage ?? 0;
   for (const group of groups) {
+    const blankBefore = group.classList.contains("recto") && page % 2 === 1;
+    places.fill(group, blankBefore ? page + 1 : page);
     // One group at a time is laid out as columns; the others are out of the layout meanwhile.
     group.classList.add("folio-measured");
     if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);
     const pages = pageCount(group);
     const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
     const lineEnds = hyphens.lineEnds(group);
+    places.record(group, pages);
     group.classList.remove("folio-measured");
     // Out of the layout now, so that changing its text lays nothing out again.
     hyphens.settle(group, lineEnds);
-    if (group.classList.contains("recto") && page % 2 === 1) {
+    if (blankBefore) {
       const blank = document.createElement("div");
       blank.className = "blank-page";
       blank.setAttribute("aria-hidden", "true");
@@ -53,5 +63,6 @@
 
   notes.dispose();
   root.classList.remove("folio-measuring");
-  return { plan, pages: page };
+  const relayout = places.settle();
+  return { plan, pages: page, places: places.found(), bodyStart: places.bodyStart(), relayout };
 };
