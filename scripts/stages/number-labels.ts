@@ -56,6 +56,8 @@ export const numberLabels: Stage = async (book) => {
     );
     const own = new Map(targets.filter((t) => t.chapter === data.index && t.kind !== "sec").map((t) => [t.id, t]));
     data.bookTexts = [
+      // What the cite stage wrote stays: the rendering depends on both.
+      ...(data.bookTexts ?? []),
       ...rendered.map((nodes) => JSON.stringify(nodes ?? null)),
       ...[...own.values()].map((t) => t.name),
     ];

@@ -60,7 +60,28 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
     };
     for (const { type, table } of subTables) substitutions(type, table, texts, learn);
   }
+  if ((font as unknown as { directory?: { tables: Record<string, unknown> } }).directory?.tables.MATH)
+    variantTexts(font, texts);
   return texts;
+}
+
+/**
+ * A math font's size variants and stretchy parts (a display ∑, a tall parenthesis) come from its
+ * MATH table, not from the cmap or GSUB: without a text they vanish from the text layer. Their
+ * names carry their base glyph's (`parenleft.s3`, `integral.x`): each takes its base's text.
+ */
+function variantTexts(font: Font, texts: Map<number, string>): void {
+  const byName = new Map<string, number>();
+  for (let id = 0; id < font.numGlyphs; id++) {
+    const name = (font.getGlyph(id) as unknown as { name?: string }).name;
+    if (name) byName.set(String(name), id);
+  }
+  for (const [name, id] of byName) {
+    if (texts.has(id) || !name.includes(".")) continue;
+    const base = byName.get(name.slice(0, name.indexOf(".")));
+    const text = base === undefined ? undefined : texts.get(base);
+    if (text !== undefined) texts.set(id, text);
+  }
 }
 
 function gsubSubTables(font: Font): { type: number; table: SubTable }[] {
