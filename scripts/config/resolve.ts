@@ -85,6 +85,8 @@ export interface ResolvedConfig {
   readonly slug: string;
   readonly print: ResolvedPrint;
   readonly rules: RuleSettings;
+  /** book.yaml's `words:`: Folio's own words for this book, over its language's table. */
+  readonly words: Readonly<Record<string, string>>;
   readonly browserPath?: string;
   readonly printPassPages?: number;
 }
@@ -121,6 +123,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     slug: slugify(options.title) || "book",
     print: resolvePrint(options.print),
     rules: options.rules as RuleSettings,
+    words: options.words,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,
   });
