@@ -16,12 +16,11 @@ import { findCover } from "./stages/find-cover.js";
 import { linkChapters } from "./stages/link.js";
 import { readChapters } from "./stages/read.js";
 import type { Stage } from "./stages/stage.js";
-import { createStaging } from "./stages/staging.js";
+import { createStaging } from "./util/staging.js";
 import { transformChapters } from "./stages/transform.js";
 import { findUnusedImages } from "./stages/unused-images.js";
-import { BrowserMissingError } from "./targets/browser-missing.js";
-import type { EarlyCover } from "./targets/epub/cover-early.js";
-import { editionOrder, startEarly, type Products } from "./targets/index.js";
+import { BrowserMissingError } from "./browser/browser-missing.js";
+import { type EarlyCover, editionOrder, type Products, startEarly } from "./targets/index.js";
 import { loadFonts, withFallbacks } from "./templates.js";
 import { fallbackFilesOf } from "./util/glyphs.js";
 

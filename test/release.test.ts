@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "no
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { coverGeometry } from "../scripts/targets/cover/spine.js";
+import { coverGeometry } from "../scripts/print/spine.js";
 import { fixture, repoRoot, tempDir } from "./helpers/build.js";
 import { elements, openEpub, textOf } from "./helpers/epub.js";
 import { pdfInfo, pdfText } from "./helpers/pdf.js";

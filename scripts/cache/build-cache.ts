@@ -20,7 +20,7 @@ import type { VFile } from "vfile";
 import { chapterData } from "../book.js";
 import { folioRoot, scriptsDir } from "../root.js";
 import type { TransformWrapper } from "../stages/stage.js";
-import type { RenderingWrapper } from "../targets/target.js";
+import type { RenderingWrapper } from "../targets/index.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { folioVersion } from "../version.js";
 import { applyResult, takeResult, type TransformResult } from "./transform-result.js";
