@@ -25,9 +25,6 @@ import { fileStamp } from "../util/file-stamp.js";
 import { folioVersion } from "../version.js";
 import { applyResult, takeResult, type TransformResult } from "./transform-result.js";
 
-/** Where `folio build` keeps transform results between runs. */
-export const defaultCacheDir = join(folioRoot, "node_modules", ".cache", "folio", "transforms");
-
 export interface CacheOptions {
   /** Keep results in this folder too, across processes. */
   readonly dir?: string;

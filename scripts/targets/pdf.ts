@@ -86,7 +86,9 @@ export const renderPdf: Render = async (book, context) => {
       );
     context.progress?.("pdf: laying out pages");
     const planned = await withDeadline(
-      layOutPages(page, await printedTextBlock(browser, book.config.print)),
+      layOutPages(page, await printedTextBlock(browser, book.config.print), (done, total, pages) =>
+        context.progress?.(`pdf: laying out pages: ${percent(done, total)} of the book, ${pages} pages so far`),
+      ),
       browserDeadlines.printMs,
       "laying out pages",
     );
@@ -171,4 +173,9 @@ async function printChecked(
     plan = printed;
     await applyBlankPages(page, plan);
   }
+}
+
+/** `done` of `total` as a whole percentage. */
+function percent(done: number, total: number): string {
+  return `${Math.floor((100 * done) / Math.max(total, 1))} %`;
 }
