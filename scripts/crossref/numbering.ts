@@ -1,7 +1,7 @@
 /** The numbers of the book's labelled things: per chapter (`3.2`: chapter 3's second figure) or through the book (`7`). */
 import type { Position } from "unist";
 import { chapterData, type Book } from "../book.js";
-import { chapterGroups } from "../targets/chapter-groups.js";
+import { chapterGroups } from "../targets/index.js";
 import type { LabelKind } from "./labels.js";
 import type { Words } from "../language/words.js";
 
