@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBrowser, launchBrowser } from "../scripts/targets/browser.js";
+import { findBrowser, launchBrowser } from "../scripts/browser/browser.js";
 import { aceViolations } from "./helpers/ace.js";
 import { buildBook, fixture, type BuiltBook } from "./helpers/build.js";
 import { elements, epubcheckJava, epubcheckTs, openEpub, textOf, type OpenEpub } from "./helpers/epub.js";

@@ -10,7 +10,7 @@ import { chapterData, deferTree, draftData, type Book } from "../book.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { newChapter } from "../stages/read.js";
 import { walkElements } from "../util/walk.js";
-import { referencesTitle } from "./words.js";
+import { wordsByLanguage } from "../language/words.js";
 
 /** The id of the element a chapter marks the bibliography's place with. */
 export const markerId = "refs";
@@ -27,7 +27,8 @@ export function bibliographyChapter(book: Book): VFile | undefined {
 export async function addedBibliographyChapter(book: Book): Promise<VFile> {
   const { config } = book;
   const slugs = new Set(book.chapters.map((file) => chapterData(file).slug.toLowerCase()));
-  const title = referencesTitle(config.language);
+  const wordsOf = await wordsByLanguage(config);
+  const title = wordsOf(config.language)("references");
   const path = join(config.manuscriptDir, "references.md");
   const file = newChapter(path, `# ${title.replace(/[\\`*_[\]<>#]/g, "\\$&")}\n`, book.chapters.length, config, slugs);
   const data = draftData(file);
@@ -38,6 +39,7 @@ export async function addedBibliographyChapter(book: Book): Promise<VFile> {
     manuscriptDir: config.manuscriptDir,
     chapterIndex: new Map(),
     fileExists: () => false,
+    wordsOf,
   });
   const tree = await processor.run(processor.parse(file), file);
   deferTree(data, () => tree);

@@ -92,6 +92,8 @@ export interface ResolvedConfig {
   /** Numbered things counted within each chapter (`3.2`) or through the book (`7`). */
   readonly numbering: "chapter" | "book";
   readonly rules: RuleSettings;
+  /** book.yaml's `words:`: Folio's own words for this book, over its language's table. */
+  readonly words: Readonly<Record<string, string>>;
   readonly browserPath?: string;
   readonly printPassPages?: number;
 }
@@ -131,6 +133,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     print: resolvePrint(options.print),
     numbering: options.numbering,
     rules: options.rules as RuleSettings,
+    words: options.words,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,
   });

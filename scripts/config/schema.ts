@@ -90,6 +90,8 @@ export const BookSchema = v.strictObject({
   /** Figures, tables, listings and equations numbered within each chapter (`3.2`) or through the book (`7`) (default `chapter`). */
   numbering: v.optional(v.picklist(["chapter", "book"]), "chapter"),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
+  /** Folio's own words for this book (`contents: Sommaire`), over its language's table (templates/languages/). */
+  words: v.optional(v.record(v.string(), v.string()), {}),
 });
 
 /** What a user writes in book.yaml. */

@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { walkElements } from "../util/walk.js";
 import type { Target } from "./numbering.js";
-import type { Words } from "./words.js";
+import type { Words } from "../language/words.js";
 
 /**
  * Write `references` (the nodes of each of the chapter's references, in order; undefined where a

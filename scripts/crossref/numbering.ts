@@ -1,9 +1,9 @@
 /** The numbers of the book's labelled things: per chapter (`3.2`: chapter 3's second figure) or through the book (`7`). */
 import type { Position } from "unist";
 import { chapterData, type Book } from "../book.js";
-import { chapterGroups } from "../targets/chapter-groups.js";
+import { chapterGroups } from "../targets/index.js";
 import type { LabelKind } from "./labels.js";
-import type { Words } from "./words.js";
+import type { Words } from "../language/words.js";
 
 /** What a label names: the thing's place, its number and the words a reference shows. */
 export interface Target {
@@ -30,7 +30,7 @@ const nameKeys: Readonly<Record<LabelKind, string>> = {
   tbl: "tableRef",
   lst: "listingRef",
   eq: "equationRef",
-  sec: "chapterRef",
+  sec: "chapterNumber",
 };
 
 /** Every label of the book, in reading order, with its number and name. */
@@ -49,7 +49,7 @@ export function numberTargets(book: Book, words: Words, scope: NumberingScope): 
           const heading = data.headings.find((h) => h.id === label.id);
           const isTitle = heading?.depth === 1 && file === group.files[0];
           const chapter = isTitle ? prefix : undefined;
-          const key = chapter?.appendix ? "appendixRef" : "chapterRef";
+          const key = chapter?.appendix ? "appendixRef" : "chapterNumber";
           targets.push({
             ...base,
             number: chapter?.number,

@@ -7,7 +7,7 @@
 import type { Element, ElementContent } from "hast";
 import type { ReferenceForm } from "../book.js";
 import type { Target } from "./numbering.js";
-import type { Words } from "./words.js";
+import type { Words } from "../language/words.js";
 
 export interface ResolvedItem {
   readonly target: Target;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { VFile } from "vfile";
 import { chapterData, deferTree, type Book, type ChapterData, type InternalLink } from "../book.js";
 import { applyRuleSettings } from "../diagnostics.js";
-import type { Words } from "../crossref/words.js";
+import type { Words } from "../language/words.js";
 import type { IndexEntry, Locator } from "./entries.js";
 import { indexLetters } from "./letters.js";
 import { indexTree } from "./index-tree.js";

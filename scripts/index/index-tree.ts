@@ -4,7 +4,7 @@
  * sub-entries). Classes name each part as EPUB Indexes 1.0 does; the EPUB adds its `epub:type`s.
  */
 import type { Element, ElementContent, Root } from "hast";
-import type { Words } from "../crossref/words.js";
+import type { Words } from "../language/words.js";
 import type { CrossReference, IndexEntry } from "./entries.js";
 import type { Letters } from "./letters.js";
 import { locatorNodes, type LocatorOptions } from "./locators.js";

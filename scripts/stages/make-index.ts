@@ -4,7 +4,7 @@
  * back matter after the last (scripts/index/). A range left open or closed unopened and a `see`
  * naming no entry are reported.
  */
-import { crossrefWords } from "../crossref/words.js";
+import { bookWords } from "../language/words.js";
 import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { findEntry, indexEntries, type IndexEntry } from "../index/entries.js";
@@ -16,7 +16,7 @@ export const makeIndex: Stage = async (book) => {
   const collator = new Intl.Collator(book.config.language, { numeric: true });
   const entries = indexEntries(book, collator);
   checkCrossReferences(book.chapters, entries, entries);
-  const file = indexChapter(book, entries, crossrefWords(book.config.language), collator);
+  const file = indexChapter(book, entries, await bookWords(book.config), collator);
   return { ...book, chapters: [...book.chapters, file] };
 };
 

@@ -12,12 +12,12 @@ import { closest } from "../config/suggest.js";
 import { labelTree } from "../crossref/label-tree.js";
 import { numberTargets, type Target } from "../crossref/numbering.js";
 import { referenceNodes, type ResolvedItem } from "../crossref/reference-nodes.js";
-import { crossrefWords } from "../crossref/words.js";
+import { bookWords } from "../language/words.js";
 import { report } from "../diagnostics.js";
 import type { Stage } from "./stage.js";
 
 export const numberLabels: Stage = async (book) => {
-  const words = crossrefWords(book.config.language);
+  const words = await bookWords(book.config);
   const targets = numberTargets(book, words, book.config.numbering);
   const byKey = new Map<string, Target[]>();
   for (const target of targets) byKey.set(target.key, [...(byKey.get(target.key) ?? []), target]);

@@ -5,6 +5,8 @@ import { deferTree, draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
+import { loadLanguageTables } from "../language/tables.js";
+import { wordsByLanguage, type Words } from "../language/words.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
 import {
@@ -26,11 +28,20 @@ export const transformChapters: Stage = async (book, context) => {
     realRoot: realpathSync(book.config.manuscriptDir),
     reads: new Map(),
     citations: book.config.bibliography.length > 0,
+    wordsOf: await wordsByLanguage(book.config),
   };
-  // Besides its source, a transform reads its place, the chapter list, the rule settings and the
-  // files it looks at (link targets, images), which it reports.
+  // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
+  // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
+  // which it reports.
   const shared = context.wrapTransform
-    ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language, setup.citations])
+    ? JSON.stringify([
+        setup.chapterPaths,
+        book.config.rules,
+        book.config.language,
+        book.config.words,
+        (await loadLanguageTables()).fingerprint,
+        setup.citations,
+      ])
     : "";
   const processors = new Map<boolean, ChapterProcessor>();
   const transform: ChapterTransform = async (file) => {
@@ -43,7 +54,8 @@ export const transformChapters: Stage = async (book, context) => {
     await new Promise((resolve) => setImmediate(resolve));
     return setup.reads;
   };
-  for (const file of book.chapters) {
+  for (const [done, file] of book.chapters.entries()) {
+    context.progress?.(done, book.chapters.length);
     const { index, level, group, metadata, lang } = draftData(file);
     // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
     if (context.wrapTransform)
@@ -67,6 +79,8 @@ interface ProcessorSetup {
   reads: Map<string, string | null>;
   /** Whether citations are read (the book has a bibliography). */
   readonly citations: boolean;
+  /** Folio's words in a chapter's language. */
+  readonly wordsOf: (lang: string) => Words;
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -76,6 +90,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     autolinkLiterals,
     citations: setup.citations,
     manuscriptDir: setup.manuscriptDir,
+    wordsOf: setup.wordsOf,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { mathCss } from "../math/math-css.js";
+import { wordsByLanguage } from "../language/words.js";
 import { chapterData } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
@@ -32,12 +33,14 @@ function contentsDepth(entries: readonly { sections: readonly unknown[] }[]): nu
 
 export const renderEpub: Render = async (book, context) => {
   const { config } = book;
-  const cover = await epubCover(book, context);
+  const wordsOf = await wordsByLanguage(config);
+  const words = wordsOf(config.language);
+  const cover = await epubCover(book, context, words);
   const pageStarts = context.products?.pageStarts;
   const places = context.products?.places;
-  const chapters = chapterDocuments(book, pageStarts, places && new Map(Object.entries(places)));
+  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf, places && new Map(Object.entries(places)));
   const pages = pageList(pageStarts, chapters);
-  const claim = accessibilityClaim(book, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
+  const claim = accessibilityClaim(book, words, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
   const navEntry = (entry: ContentsEntry): NavEntry => ({
     ...entry,
@@ -54,16 +57,22 @@ export const renderEpub: Render = async (book, context) => {
     documents.push({
       id: "cover",
       path: "cover.xhtml",
-      data: await page("Cover", config.language, await renderTemplate("epub/cover.xhtml.ejs", { cover }), "cover"),
+      data: await page(
+        words("cover"),
+        config.language,
+        await renderTemplate("epub/cover.xhtml.ejs", { cover, words }),
+        "cover",
+      ),
     });
   const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", {
     book: config,
     fontFamily: context.fonts.family,
+    words,
   });
   documents.push({
     id: "title-page",
     path: "title-page.xhtml",
-    data: await page("Title page", config.language, titlePage, "front-matter"),
+    data: await page(words("titlePage"), config.language, titlePage, "front-matter"),
   });
   for (const [i, chapter] of chapters.entries()) {
     const part = chapterGroups(book).find((group) => group.files[0] === book.chapters[i])?.part;
@@ -101,7 +110,7 @@ export const renderEpub: Render = async (book, context) => {
     ...documents.slice(cover ? 2 : 1).map((doc) => doc.id),
   ];
   const printSource = pages
-    ? `${config.title}, print edition (PDF, ${config.print.width} × ${config.print.height})`
+    ? words("printSource", { title: config.title, width: config.print.width, height: config.print.height })
     : undefined;
   const numbers = (pages ?? []).map((p) => Number(p.label)).filter(Number.isInteger);
   const bodyStart =
@@ -120,6 +129,7 @@ export const renderEpub: Render = async (book, context) => {
     depth: contentsDepth(contents),
     maxPageNumber: numbers.length ? Math.max(...numbers) : 0,
     bodyStart,
+    words,
   };
 
   const files: PackageFile[] = [
@@ -133,6 +143,7 @@ export const renderEpub: Render = async (book, context) => {
         manifest,
         spine,
         printSource,
+        words,
       }),
     },
     { path: "OEBPS/toc.ncx", data: await renderTemplate("epub/toc.ncx.ejs", nav) },

@@ -6,6 +6,7 @@ import { chapterData, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { mathCss } from "../math/math-css.js";
+import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
@@ -40,6 +41,7 @@ export const renderHtml: Render = async (book, context) => {
     css,
     fontFamily: context.fonts.family,
     folioVersion,
+    words: await bookWords(book.config),
   });
   const path = join(context.outDir, `${book.config.slug}.html`);
   await writeFile(path, page);

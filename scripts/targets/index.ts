@@ -53,5 +53,8 @@ export async function renderPrintCover(...args: Parameters<typeof import("./cove
   return (await import("./cover/print-cover.js")).renderCoverPdf(...args);
 }
 
-export type { CoverGeometry } from "./cover/spine.js";
-export type { Edition, PageStart, Products, RenderContext } from "./target.js";
+/** The book's chapters as they open, each with its sections (the numbering counts per chapter). */
+export { chapterGroups } from "./chapter-groups.js";
+export type { CoverGeometry } from "../print/spine.js";
+export type { EarlyCover } from "./epub/cover-early.js";
+export type { Edition, PageStart, Products, RenderContext, RenderingWrapper } from "./target.js";

@@ -2,6 +2,7 @@
 import type { Root } from "hast";
 import { chapterData, type Book, type ChapterData } from "../../book.js";
 import { chapterKindOf, opensChapter } from "../chapter-groups.js";
+import type { Words } from "../../language/words.js";
 import type { PageStart } from "../target.js";
 import { address, type EditionAddressing } from "../serialize.js";
 import { treeXhtml } from "./xhtml.js";
@@ -41,11 +42,13 @@ export function epubAddressing(book: Book): EditionAddressing {
 
 /**
  * Every chapter as an EPUB document, with page-break markers where `pageStarts` (from the print
- * layout) says printed pages begin, and the index's locators as the printed pages of `places`.
+ * layout) says printed pages begin, and the index's locators as the printed pages of `places`;
+ * `wordsOf` gives Folio's words in each chapter's language.
  */
 export function chapterDocuments(
   book: Book,
-  pageStarts: readonly PageStart[] = [],
+  pageStarts: readonly PageStart[],
+  wordsOf: (lang: string) => Words,
   places?: ReadonlyMap<string, string>,
 ): ChapterDocument[] {
   const addressing = epubAddressing(book);
@@ -58,7 +61,7 @@ export function chapterDocuments(
     // Before the page breaks: the printed index's words are its page numbers, and the breaks count words.
     if (data.indexPlaces) indexDocument(tree, places && pageLocators(book, places, addressing.href));
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
-    popUpFootnotes(tree);
+    popUpFootnotes(tree, wordsOf(data.lang));
     markLanguages(tree);
     const body = `<section ${sectionAttributes(data)} id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
     return {

@@ -29,11 +29,22 @@ export function numberingStartId(book: Book): string | undefined {
 }
 
 /** Lay the print document out, the index last with its page numbers written in. */
-export async function layOutWithPlaces(page: Page, block: TextBlock, book: Book, hints: PlaceHints): Promise<LaidOut> {
+export async function layOutWithPlaces(
+  page: Page,
+  block: TextBlock,
+  book: Book,
+  hints: PlaceHints,
+  progress?: (done: number, total: number, pages: number) => void,
+): Promise<LaidOut> {
   const startId = numberingStartId(book);
   const index = book.chapters.find((file) => chapterData(file).indexPlaces);
   const indexId = index && chapterData(index).id;
-  const first = await layOutPages(page, block, { bodyStartId: startId, known: hints.known, stopBefore: indexId });
+  const first = await layOutPages(
+    page,
+    block,
+    { bodyStartId: startId, known: hints.known, stopBefore: indexId },
+    progress,
+  );
   if (!indexId) return first;
   const pages = placePages(first, first.places);
   const labels = new Map(

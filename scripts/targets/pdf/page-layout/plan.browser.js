@@ -29,7 +29,9 @@
   const groups = all.slice(Math.max(0, from), end >= 0 ? end : all.length);
   const plan = [];
   let page = options.startPage ?? 0;
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
+    // Progress for the terminal: Chromium delivers console messages while this loop still runs.
+    console.debug(`folio-layout ${index}/${groups.length} ${page}`);
     const blankBefore = group.classList.contains("recto") && page % 2 === 1;
     places.fill(group, blankBefore ? page + 1 : page);
     // One group at a time is laid out as columns; the others are out of the layout meanwhile.
