@@ -164,7 +164,7 @@ describe.each(["chicago-author-date", "apa", "ieee"])("the %s style", (style) =>
   it("passes both EPUBChecks with no message", async () => {
     expect(epubcheckJava(epubPath).messages).toEqual([]);
     expect((await epubcheckTs(epubPath)).messages).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe("the bibliography's place and language", () => {

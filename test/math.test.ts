@@ -60,11 +60,14 @@ describe("math in every edition", () => {
     expect(css).toContain('math { font-family: "STIX Two Math", math; }');
   });
 
-  it("passes both EPUBChecks and Ace with no message", async () => {
+  it("passes both EPUBChecks with no message", async () => {
     expect(epubcheckJava(built.path("epub")).messages).toEqual([]);
     expect((await epubcheckTs(built.path("epub"))).messages).toEqual([]);
-    expect(aceViolations(built.path("epub"))).toEqual([]);
   });
+
+  it("passes Ace with no violation of any severity", () => {
+    expect(aceViolations(built.path("epub"))).toEqual([]);
+  }, 300_000);
 
   it("numbers labelled equations and links references to them", async () => {
     const doc = await epub.xml("OEBPS/02-measure.xhtml");

@@ -1,17 +1,24 @@
 /**
  * A deterministic synthetic manuscript for the benchmark and the scale tests: `book.yaml`,
  * `NN-chapter.md` files and `images/figure-N.svg`. The same sizes always give the same bytes.
- * Run as a script: `tsx scripts/bench/make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]`.
+ * Run as a script: `tsx scripts/bench/make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]
+ * [--citations N] [--formulas N]`; the last two add citations (with `references.bib`) and TeX formulas
+ * per chapter, for measuring what they cost.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { scholarlyRandom, syntheticBibliography, withScholarlyParts } from "./scholarly-parts.js";
 
 export interface SyntheticBookOptions {
   /** Number of chapters; 40 by default. */
   readonly chapters?: number;
   /** Words of running text per chapter; 7,500 by default (40 × 7,500 prints about 1,000 pages). */
   readonly wordsPerChapter?: number;
+  /** Paragraphs that cite works per chapter, with a bibliography of 200 works; none by default. */
+  readonly citations?: number;
+  /** Formulas per chapter, inline and display by turns, a third of the display ones labelled; none by default. */
+  readonly formulas?: number;
 }
 
 const lexicon = (
@@ -53,6 +60,8 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
   const paragraph = () => Array.from({ length: 3 + Math.floor(rand() * 5) }, sentence).join(" ");
 
   mkdirSync(join(out, "images"), { recursive: true });
+  const scholarly = { citations: options.citations ?? 0, formulas: options.formulas ?? 0 };
+  const scholarlyRand = scholarlyRandom();
   const files: string[] = [];
   let figure = 0;
   for (let c = 1; c <= chapters; c++) {
@@ -103,9 +112,12 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
         lines.push(p, "");
       }
     }
-    writeFileSync(join(out, name), lines.join("\n"));
+    const written =
+      scholarly.citations + scholarly.formulas > 0 ? withScholarlyParts(lines, c, scholarly, scholarlyRand) : lines;
+    writeFileSync(join(out, name), written.join("\n"));
   }
-  writeFileSync(join(out, "book.yaml"), bookYaml(files));
+  if (scholarly.citations > 0) writeFileSync(join(out, "references.bib"), syntheticBibliography());
+  writeFileSync(join(out, "book.yaml"), bookYaml(files, scholarly.citations > 0));
   return `${out}: ${chapters} chapters, ~${chapters * wordsPerChapter} words, ${figure} figures`;
 }
 
@@ -113,13 +125,14 @@ function figureSvg(figure: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><rect width="400" height="200" fill="#eee"/><circle cx="${50 + (figure % 300)}" cy="100" r="60" fill="#777"/><text x="20" y="190" font-size="16">Figure ${figure}</text></svg>\n`;
 }
 
-function bookYaml(files: readonly string[]): string {
+function bookYaml(files: readonly string[], bibliography = false): string {
   return [
     "title: A Synthetic Book for Scale Tests",
     "author: Bench Generator",
     "language: en",
     "identifier: urn:uuid:9b1c6a36-4a0e-4c3a-9d0e-5f1a2b3c4d5e",
     "date: 2026-01-01",
+    ...(bibliography ? ["bibliography: references.bib"] : []),
     "chapters:",
     ...files.map((f) => `  - ${f}`),
     "",
@@ -133,11 +146,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? Number(rest[i + 1]) : undefined;
   };
   if (!out) {
-    console.error("usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]");
+    console.error("usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W] [--citations N] [--formulas N]");
     process.exitCode = 2;
   } else {
     console.log(
-      writeSyntheticBook(out, { chapters: option("--chapters"), wordsPerChapter: option("--words-per-chapter") }),
+      writeSyntheticBook(out, {
+        chapters: option("--chapters"),
+        wordsPerChapter: option("--words-per-chapter"),
+        citations: option("--citations"),
+        formulas: option("--formulas"),
+      }),
     );
   }
 }
