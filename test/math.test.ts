@@ -63,7 +63,7 @@ describe("math in every edition", () => {
   it("passes both EPUBChecks with no message", async () => {
     expect(epubcheckJava(built.path("epub")).messages).toEqual([]);
     expect((await epubcheckTs(built.path("epub"))).messages).toEqual([]);
-  });
+  }, 300_000);
 
   it("passes Ace with no violation of any severity", () => {
     expect(aceViolations(built.path("epub"))).toEqual([]);
