@@ -60,9 +60,12 @@ export async function renderCitations(
     properties: { noteIndex: 0 },
   }));
   const html = new Map(engine.rebuildProcessorState(requests, "html", []).map(([id, , text]) => [id, text]));
+  // A work's author part is the same wherever it is cited in the text: make it once.
+  const authors = new Map<string, string>();
+  const author = (key: string) => authors.get(key) ?? authors.set(key, authorOf(engine, key, namesOnly)).get(key)!;
   const rendered = citations.map((citation, i) => {
     const text = html.get(`c${i}`) ?? "";
-    return citation.inText ? `${authorOf(engine, citation.items[0].key, namesOnly)} ${text}` : text;
+    return citation.inText ? `${author(citation.items[0].key)} ${text}` : text;
   });
   const bibliography = engine.makeBibliography();
   const numeric = /<citation\b[\s\S]*variable="citation-number"[\s\S]*<\/citation>/.test(style);
