@@ -1,7 +1,8 @@
 /**
  * The words and links of a reference, as HTML nodes: `Figure 3.2`; several things of one kind as
  * `Figures 3.2, 3.5 and 3.7` (three or more numbers in a row as a range, `3.2–3.4`); things of
- * several kinds joined as the language joins a list. A form with a page (`+@`, `+-@`) carries what
+ * several kinds joined as the language joins a list, each kind's numbers then parted by its list
+ * separator (`Figures 3.2, 3.5 and Table 1.1`). A form with a page (`+@`, `+-@`) carries what
  * print needs on its link (`data.folioPage`): the other editions show the name alone.
  */
 import type { Element, ElementContent } from "hast";
@@ -45,13 +46,14 @@ export function referenceNodes(items: readonly ResolvedItem[], words: Words, lin
     if (joins) groups.at(-1)!.push(item);
     else groups.push([item]);
   }
+  const several = groups.length > 1;
   return joinList(
-    groups.map((group) => groupNodes(group, words, link)),
+    groups.map((group) => groupNodes(group, words, link, several)),
     words.lang,
   );
 }
 
-function groupNodes(group: readonly ResolvedItem[], words: Words, link: LinkTo): ElementContent[] {
+function groupNodes(group: readonly ResolvedItem[], words: Words, link: LinkTo, several: boolean): ElementContent[] {
   const [{ target, form }] = group;
   if (group.length === 1) {
     if (form === "number") return [link(target, [text(target.number ?? target.name)])];
@@ -59,13 +61,14 @@ function groupNodes(group: readonly ResolvedItem[], words: Words, link: LinkTo):
     if (form === "name-page" || form === "page") a.data = { ...a.data, folioPage: pageText(target, form, words) };
     return [a];
   }
-  const numbers = joinList(
-    numberRuns(
-      group.map((item) => item.target),
-      link,
-    ),
-    words.lang,
+  const runs = numberRuns(
+    group.map((item) => item.target),
+    link,
   );
+  const separator = words.text("listSeparator");
+  const numbers = several
+    ? runs.flatMap((run, i) => (i === 0 ? run : [text(separator), ...run]))
+    : joinList(runs, words.lang);
   if (form === "number") return numbers;
   const [before, after = ""] = words(pluralKeys[target.kind], { numbers: "\u0000" }).split("\u0000");
   return [...(before ? [text(before)] : []), ...numbers, ...(after ? [text(after)] : [])];

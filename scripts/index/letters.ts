@@ -1,6 +1,7 @@
 /**
- * The letter group an index entry falls in, as the book's language groups an index: by the base
- * letter its collation sorts by (É with E in French, Ä with A in German, Ñ apart in Spanish), by
+ * The letter group an index entry falls in, as the book's language groups an index: by the letter
+ * its collation sorts it under (É and Œ with E and O in French, Ä with A in German, Ñ apart in
+ * Spanish, Å apart in Swedish; in other alphabets the letter without its marks), by
  * initial consonant in Korean, by kana row in Japanese (a term in kanji needs a kana sort key), by
  * the initial of its pinyin in Chinese. Entries that begin with no letter go to a group of symbols.
  */
@@ -27,6 +28,8 @@ const kanaRows = [
 const pinyinStarts = "吖八擦搭婀发旮哈讥咔垃妈拏噢趴七然仨他哇夕丫匝";
 const pinyinLetters = "ABCDEFGHJKLMNOPQRSTWXYZ";
 
+const latinLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 export interface Letters {
   /** The heading of `sortKey`'s group, or undefined for the symbols group. */
   readonly letterOf: (sortKey: string) => string | undefined;
@@ -50,6 +53,14 @@ export function indexLetters(lang: string, collator: Intl.Collator): Letters {
       for (let i = 0; i < pinyinStarts.length; i++)
         if (collator.compare(first, pinyinStarts[i]) >= 0) letter = pinyinLetters[i];
       return letter ?? first;
+    }
+    if (/^\p{Script=Latin}/u.test(first)) {
+      // The last of A–Z it sorts at or after, if it sorts before every word of that letter's (U+FFFF
+      // collates last): Œ within O in French; Ñ, which Spanish sorts after every N word, a letter of its own.
+      let letter: string | undefined;
+      for (const candidate of latinLetters) if (collator.compare(first, candidate) >= 0) letter = candidate;
+      if (letter && collator.compare(first, `${letter}\uffff`) < 0) return letter;
+      return first.toLocaleUpperCase(lang);
     }
     const stripped = first.normalize("NFD").replace(/\p{M}+/gu, "");
     const letter = stripped && base.compare(stripped, first) === 0 ? stripped : first;

@@ -41,7 +41,8 @@ export interface LayoutRun {
 
 /** A run's plan, with the page groups and columns of the places (`[data-place]`) it laid out. */
 export interface LaidOut extends PagePlan {
-  readonly places: Readonly<Record<string, readonly [group: string, column: number]>>;
+  /** Each place's page group, column in it, top in that column (CSS px) and whether it is an inline element. */
+  readonly places: Readonly<Record<string, readonly [group: string, column: number, top: number, inline: boolean]>>;
   readonly bodyStart?: number;
   /** Targets whose page label, written as estimated, had another length: the book is to be laid out again with these. */
   readonly relayout: Readonly<Record<string, string>>;

@@ -5,6 +5,7 @@
 import type { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import type { Book } from "../../book.js";
+import { toPx } from "../../config/resolve.js";
 import { browserDeadlines, withDeadline } from "../../browser/browser-guard.js";
 import { checkImages } from "../../print/preflight-pages.js";
 import { printedImages } from "../../print/image-sizes.js";
@@ -15,6 +16,7 @@ import {
   misplaced,
   numberingStartId,
   pageLabel,
+  pinDestinations,
   placePages,
   type PlaceHints,
 } from "./place-pages.js";
@@ -81,8 +83,11 @@ export async function printPlaced(
     const places = placePages(printed.plan, planned.places);
     const startId = numberingStartId(book);
     const bodyStart = printed.plan.groups.find((g) => g.id === startId)?.page ?? printed.plan.pages;
-    const wrong = misplaced(printed.pdf, places, (at) => pageLabel(at, bodyStart));
-    if (Object.keys(wrong).length === 0) return { ...printed, places };
+    const wrong = misplaced(printed.pdf, places, planned.places, (at) => pageLabel(at, bodyStart));
+    if (Object.keys(wrong).length === 0) {
+      pinDestinations(printed.pdf, places, planned.places, toPx(book.config.print.margins.top) * 0.75);
+      return { ...printed, places };
+    }
     if (attempt === 3)
       throw new Error(`places printed on other pages than laid out: ${Object.keys(wrong).slice(0, 5).join(", ")}`);
     hints = { known: { ...hints.known, ...wrong }, printed: { ...hints.printed, ...wrong } };

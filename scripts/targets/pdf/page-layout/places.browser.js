@@ -5,8 +5,11 @@
 // else an estimate from the characters between the group and the target. Page numbers are set in
 // tabular figures (print.css), so a number corrected afterwards to one of as many digits changes no
 // line; one of another length is reported, and Node lays the book out again with the pages found.
-function folioPlaces({ columnOf }, { bodyStartId, bodyStart: knownStart, known = {} }) {
-  /** Place id → [id of its page group, column of the group it falls in]. */
+// Each place's top on its page and whether it is inline go to Node too: Chromium names an inline
+// element's destination from where its line stood before a break moved it to the next page
+// (widows), so Node points those destinations at the page and height found here.
+function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, known = {} }) {
+  /** Place id → [id of its page group, column of the group it falls in, top in the column, inline]. */
   const found = new Map();
   /** Group id → its first page. */
   const groupPages = new Map();
@@ -90,7 +93,9 @@ function folioPlaces({ columnOf }, { bodyStartId, bodyStart: knownStart, known =
   const record = (group, pages) => {
     for (const element of group.querySelectorAll("[data-place]")) {
       const rect = element.getClientRects()[0] ?? element.parentElement?.getClientRects()[0];
-      found.set(element.id, [group.id, rect ? Math.max(0, Math.min(pages - 1, columnOf(group, rect))) : 0]);
+      const column = rect ? Math.max(0, Math.min(pages - 1, columnOf(group, rect))) : 0;
+      const top = rect ? Math.max(0, Math.round(topIn(group, rect) * 100) / 100) : 0;
+      found.set(element.id, [group.id, column, top, getComputedStyle(element).display === "inline"]);
     }
     laidChars += (group.textContent ?? "").length;
     laidPages += pages;
