@@ -35,6 +35,8 @@ type Placeholder = { type: "citation"; folioCitation: Omit<Citation, "inNote">; 
 export const remarkCitations: Plugin<[CitationOptions?], Root> = (options) => (tree: Root, file: VFile) => {
   if (!options?.citations) return;
   const source = String(file.value);
+  // A chapter without an at sign cites nothing: its paragraphs need not be read again.
+  if (!source.includes("@")) return;
   const lines = lineStarts(source);
   const citations: Citation[] = [];
   const visit = (node: Nodes, inNote: boolean) => {
