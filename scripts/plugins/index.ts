@@ -3,7 +3,7 @@ import rehypeSlug from "rehype-slug";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
-import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
+import { remarkSmartPunctuation, type SmartPunctuationOptions } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
@@ -32,7 +32,11 @@ import { rehypeTitleHeading } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & ChapterWordsOptions;
+export type ProcessorOptions = ImageOptions &
+  InternalLinkOptions &
+  GfmOptions &
+  ChapterWordsOptions &
+  SmartPunctuationOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -43,7 +47,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(remarkGfmParts, options)
       .use(remarkImageSpaces)
       .use(remarkAlerts)
-      .use(remarkSmartPunctuation)
+      .use(remarkSmartPunctuation, options)
       .use(remarkCodeInfo)
       // The notes' heading and the labels of their links back are put in the chapter's language by rehype-chapter-words.
       .use(remarkRehype, {
@@ -61,11 +65,11 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeObsoleteHtml)
       .use(rehypeChapterLang)
       .use(rehypeChapterWords, options)
-      .use(rehypeChapterHeading)
+      .use(rehypeChapterHeading, options)
       .use(rehypeSlug)
       .use(rehypeTableAlign)
       .use(rehypeTableScope)
-      .use(rehypeChapterOutline)
+      .use(rehypeChapterOutline, options)
       .use(rehypeTitleHeading)
       .use(rehypeAccessibilityGaps)
       .use(rehypeInternalLinks, options)

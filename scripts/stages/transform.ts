@@ -5,6 +5,7 @@ import { deferTree, draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
+import { punctuationByLanguage, type Punctuation } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 import { wordsByLanguage, type Words } from "../language/words.js";
 import { fileStamp } from "../util/file-stamp.js";
@@ -28,6 +29,7 @@ export const transformChapters: Stage = async (book, context) => {
     realRoot: realpathSync(book.config.manuscriptDir),
     reads: new Map(),
     wordsOf: await wordsByLanguage(book.config),
+    punctuationOf: await punctuationByLanguage(),
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -76,6 +78,8 @@ interface ProcessorSetup {
   reads: Map<string, string | null>;
   /** Folio's words in a chapter's language. */
   readonly wordsOf: (lang: string) => Words;
+  /** How a language punctuates. */
+  readonly punctuationOf: (lang: string) => Punctuation;
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -85,6 +89,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     autolinkLiterals,
     manuscriptDir: setup.manuscriptDir,
     wordsOf: setup.wordsOf,
+    punctuationOf: setup.punctuationOf,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);

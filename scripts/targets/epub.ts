@@ -148,6 +148,7 @@ export const renderEpub: Render = async (book, context) => {
         fontFaceCss(context.fonts),
         await readTemplate("shared/book.css"),
         await readTemplate("epub/epub.css"),
+        await readTemplate("shared/languages.css"),
       ].join("\n"),
     },
     ...(cover ? [{ path: `OEBPS/${cover.name}`, data: cover.bytes }] : []),

@@ -29,6 +29,7 @@ export const renderHtml: Render = async (book, context) => {
     await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
     await readTemplate("shared/book.css"),
     await readTemplate("web/web.css"),
+    await readTemplate("shared/languages.css"),
   ].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,

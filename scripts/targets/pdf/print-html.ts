@@ -43,9 +43,12 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join(
-    "\n",
-  );
+  const css = [
+    fileFontFaces(fonts),
+    await readTemplate("shared/book.css"),
+    await readTemplate("print/print.css"),
+    await readTemplate("shared/languages.css"),
+  ].join("\n");
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
