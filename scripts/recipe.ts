@@ -151,7 +151,7 @@ async function timed<T>(
  */
 async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
   // The fallback font files the chapters' characters need (scripts/util/glyphs.ts), after the body font's.
-  const fonts = withFallbacks(await loadFonts(), fallbackFilesOf(book));
+  const fonts = withFallbacks(await loadFonts(book.config), fallbackFilesOf(book));
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   const made: Record<string, unknown> = {};

@@ -10,7 +10,7 @@ import { remarkAlerts } from "./remark-alerts.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
-import { rehypeGlyphs } from "./rehype-glyphs.js";
+import { type GlyphOptions, rehypeGlyphs } from "./rehype-glyphs.js";
 import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
 import { rehypeChapterHeading } from "./rehype-chapter-heading.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
@@ -36,7 +36,8 @@ export type ProcessorOptions = ImageOptions &
   InternalLinkOptions &
   GfmOptions &
   ChapterWordsOptions &
-  SmartPunctuationOptions;
+  SmartPunctuationOptions &
+  GlyphOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -78,7 +79,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeCodeBlocks)
       .use(rehypeLang)
       .use(rehypeStraightQuotes)
-      .use(rehypeGlyphs)
+      .use(rehypeGlyphs, options)
       .use(rehypeElementIds)
   );
 }

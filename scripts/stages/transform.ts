@@ -8,6 +8,7 @@ import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { punctuationByLanguage, type Punctuation } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 import { wordsByLanguage, type Words } from "../language/words.js";
+import { loadFonts } from "../templates.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
 import {
@@ -30,6 +31,7 @@ export const transformChapters: Stage = async (book, context) => {
     reads: new Map(),
     wordsOf: await wordsByLanguage(book.config),
     punctuationOf: await punctuationByLanguage(),
+    bodyFiles: await bodyFontFiles(book.config),
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -41,6 +43,7 @@ export const transformChapters: Stage = async (book, context) => {
         book.config.language,
         book.config.words,
         (await loadLanguageTables()).fingerprint,
+        setup.bodyFiles,
       ])
     : "";
   const processors = new Map<boolean, ChapterProcessor>();
@@ -80,6 +83,8 @@ interface ProcessorSetup {
   readonly wordsOf: (lang: string) => Words;
   /** How a language punctuates. */
   readonly punctuationOf: (lang: string) => Punctuation;
+  /** The files of the book's regular body face, for the glyph check. */
+  readonly bodyFiles: readonly string[];
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -90,6 +95,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     manuscriptDir: setup.manuscriptDir,
     wordsOf: setup.wordsOf,
     punctuationOf: setup.punctuationOf,
+    bodyFiles: setup.bodyFiles,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);
@@ -158,4 +164,12 @@ function withinLimits(file: VFile): boolean {
     );
   }
   return deep === undefined && long === undefined;
+}
+
+/** The files of the book's regular body face: what the glyph check takes as drawn by the body font. */
+async function bodyFontFiles(config: Parameters<typeof loadFonts>[0]): Promise<string[]> {
+  const fonts = await loadFonts(config);
+  return fonts.faces
+    .filter((face) => (face.family ?? fonts.family) === fonts.family && face.weight === 400 && face.style === "normal")
+    .map((face) => face.file);
 }

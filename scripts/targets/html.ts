@@ -3,7 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
 import { chapterData, type Book } from "../book.js";
-import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
+import { embeddedFaceRules, embeddedFaces } from "../fonts/subset.js";
+import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
@@ -25,23 +26,35 @@ export const renderHtml: Render = async (book, context) => {
     const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
     return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
   });
-  const css = [
-    await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
+  const styles = [
     await readTemplate("shared/book.css"),
     await readTemplate("web/web.css"),
     await readTemplate("shared/languages.css"),
   ].join("\n");
+  // The page is made first with a mark where its styles go: its text decides which characters its fonts keep.
+  const mark = "/* the page's styles */";
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
     contents: bookContents(book),
     chapters,
-    css,
+    css: mark,
     fontFamily: context.fonts.family,
     folioVersion,
     words: await bookWords(book.config),
   });
+  const faces = await embeddedFaces(context.fonts, page, styles, "web");
+  const fontFaces = embeddedFaceRules(
+    faces,
+    context.fonts.family,
+    (face) => `url(data:font/${face.format === "woff2" ? "woff2" : "ttf"};base64,${face.data.toString("base64")})`,
+    "font-display: swap; ",
+  );
+  const css = withFontStacks(`${fontFaces}\n${styles}`, context.fonts);
   const path = join(context.outDir, `${book.config.slug}.html`);
-  await writeFile(path, page);
+  await writeFile(
+    path,
+    page.replace(mark, () => css),
+  );
   return { artifact: { format: "html", path } };
 };
 

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Element, Root } from "hast";
 import { chapterData, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
-import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { fileFontFaces, readTemplate, renderTemplate, type FontSet, withFontStacks } from "../../templates.js";
 import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
@@ -43,12 +43,15 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [
-    fileFontFaces(fonts),
-    await readTemplate("shared/book.css"),
-    await readTemplate("print/print.css"),
-    await readTemplate("shared/languages.css"),
-  ].join("\n");
+  const css = withFontStacks(
+    [
+      fileFontFaces(fonts),
+      await readTemplate("shared/book.css"),
+      await readTemplate("print/print.css"),
+      await readTemplate("shared/languages.css"),
+    ].join("\n"),
+    fonts,
+  );
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
