@@ -1,7 +1,7 @@
 /** Running the page layout inside the print page: notes to the foot of their page, blank pages, where each page begins. */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Page } from "puppeteer";
+import type { ConsoleMessage, Page } from "puppeteer";
 import { scriptsDir } from "../../root.js";
 import type { TextBlock } from "./print-html.js";
 
@@ -22,6 +22,19 @@ export interface PlannedGroup {
 export interface PagePlan {
   readonly groups: readonly PlannedGroup[];
   readonly pages: number;
+  /** Elements wider than the text block, as the layout measured them (CSS pixels). */
+  readonly overflows?: readonly Overflow[];
+}
+
+/** A marked element (image, table, code block, drawing) that prints wider than the text block. */
+export interface Overflow {
+  /** Id of its page group (the chapter's id). */
+  readonly chapter: string;
+  readonly tag: string;
+  /** Its widest fragment, in CSS pixels. */
+  readonly width: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
@@ -30,8 +43,15 @@ const parts = ["geometry", "notes", "page-starts", "hyphens", "plan"].map((name)
 );
 let script: Promise<string[]> | undefined;
 
-/** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
-export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
+/**
+ * Lay out the loaded print document's pages; returns what the printed PDF will hold. `progress`
+ * hears, as the layout goes, how many page groups of how many are laid out and the pages so far.
+ */
+export async function layOutPages(
+  page: Page,
+  block: TextBlock,
+  progress?: (done: number, total: number, pages: number) => void,
+): Promise<PagePlan> {
   script ??= Promise.all(
     parts.map(async (path) =>
       (await readFile(path, "utf8"))
@@ -43,6 +63,15 @@ export async function layOutPages(page: Page, block: TextBlock): Promise<PagePla
   const [geometry, notes, pageStarts, hyphens, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
   const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
-  const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
-  return { groups: result.plan, pages: result.pages };
+  const listener = (message: ConsoleMessage) => {
+    const step = /^folio-layout (\d+)\/(\d+) (\d+)$/.exec(message.text());
+    if (step) progress?.(Number(step[1]), Number(step[2]), Number(step[3]));
+  };
+  page.on("console", listener);
+  try {
+    const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number; overflows: Overflow[] };
+    return { groups: result.plan, pages: result.pages, overflows: result.overflows };
+  } finally {
+    page.off("console", listener);
+  }
 }
