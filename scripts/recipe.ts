@@ -21,8 +21,7 @@ import { transformChapters } from "./stages/transform.js";
 import { findUnusedImages } from "./stages/unused-images.js";
 import { BrowserMissingError } from "./browser/browser-missing.js";
 import { type EarlyCover, editionOrder, type Products, startEarly } from "./targets/index.js";
-import { loadFonts, withFallbacks } from "./templates.js";
-import { fallbackFilesOf } from "./util/glyphs.js";
+import { fontsOfBook } from "./fonts/fonts-of-book.js";
 
 export interface NamedStage {
   readonly name: string;
@@ -154,7 +153,7 @@ async function timed<T>(
  */
 async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
   // The fallback font files the chapters' characters need (scripts/util/glyphs.ts), after the body font's.
-  const fonts = withFallbacks(await loadFonts(book.config), fallbackFilesOf(book));
+  const fonts = await fontsOfBook(book);
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   const made: Record<string, unknown> = {};

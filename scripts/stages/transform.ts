@@ -8,6 +8,7 @@ import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { punctuationByLanguage, type Punctuation } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 import { wordsByLanguage, type Words } from "../language/words.js";
+import { bodyRegularFiles } from "../fonts/fonts-of-book.js";
 import { loadFonts } from "../templates.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
@@ -31,7 +32,7 @@ export const transformChapters: Stage = async (book, context) => {
     reads: new Map(),
     wordsOf: await wordsByLanguage(book.config),
     punctuationOf: await punctuationByLanguage(),
-    bodyFiles: await bodyFontFiles(book.config),
+    bodyFiles: bodyRegularFiles(await loadFonts(book.config)),
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -165,12 +166,4 @@ function withinLimits(file: VFile): boolean {
     );
   }
   return deep === undefined && long === undefined;
-}
-
-/** The files of the book's regular body face: what the glyph check takes as drawn by the body font. */
-async function bodyFontFiles(config: Parameters<typeof loadFonts>[0]): Promise<string[]> {
-  const fonts = await loadFonts(config);
-  return fonts.faces
-    .filter((face) => (face.family ?? fonts.family) === fonts.family && face.weight === 400 && face.style === "normal")
-    .map((face) => face.file);
 }

@@ -112,8 +112,16 @@ export function isInvisible(codePoint: number): boolean {
 }
 
 /** The fallback files the book's chapters need, once each, in the order the finder tries them (so the same book embeds the same files). */
-export function fallbackFilesOf(book: Book): FallbackFile[] {
+export function fallbackFilesOf(book: Book, others = "", bodyFiles?: readonly string[]): FallbackFile[] {
   const needed = new Set(book.chapters.flatMap((file) => chapterData(file).fallbackFonts ?? []));
+  // Text the chapters do not hold but the editions print: book.yaml's title and names, Folio's own words.
+  const finder = glyphFinder(bodyFiles);
+  for (const character of new Set(others)) {
+    const codePoint = character.codePointAt(0)!;
+    if (codePoint < 0x7f || isInvisible(codePoint)) continue;
+    const found = finder.find(codePoint);
+    if (found && found !== "body") needed.add(found.file);
+  }
   if (needed.size === 0) return [];
-  return glyphFinder().files.filter((file) => needed.has(file.file));
+  return finder.files.filter((file) => needed.has(file.file));
 }
