@@ -7,6 +7,8 @@ import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
+import { remarkMdbookLinks, type MdbookLinkOptions } from "./remark-mdbook-links.js";
+import type { Dialect } from "../dialects/dialect.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
@@ -31,7 +33,13 @@ import { rehypeTitleHeading } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
+export type ProcessorOptions = ImageOptions &
+  InternalLinkOptions &
+  GfmOptions &
+  MdbookLinkOptions & {
+    /** The markdown dialect the chapters it transforms are written in. */
+    readonly dialect: Dialect;
+  };
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -39,6 +47,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkParse)
     .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
+    .use(options.dialect === "mdbook" ? [[remarkMdbookLinks, options]] : [])
     .use(remarkImageSpaces)
     .use(remarkAlerts)
     .use(remarkSmartPunctuation)
