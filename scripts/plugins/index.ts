@@ -8,6 +8,8 @@ import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
 import { remarkMdbookLinks, type MdbookLinkOptions } from "./remark-mdbook-links.js";
+import { pandocHandlers, pandocPlugins } from "./pandoc.js";
+import { rehypeTableCaption } from "./rehype-table-caption.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
@@ -46,13 +48,19 @@ export function createChapterProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontMatter)
-    .use(remarkGfmParts, options)
+    .use(remarkGfmParts, { ...options, singleTilde: options.dialect !== "pandoc" })
     .use(options.dialect === "mdbook" ? [[remarkMdbookLinks, options]] : [])
+    .use(options.dialect === "pandoc" ? pandocPlugins : [])
     .use(remarkImageSpaces)
     .use(remarkAlerts)
     .use(remarkSmartPunctuation)
     .use(remarkCodeInfo)
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: "",
+      footnoteLabel: "Notes",
+      handlers: options.dialect === "pandoc" ? pandocHandlers : undefined,
+    })
     .use(rehypeRawWhenNeeded)
     .use(rehypeTaskLists)
     .use(rehypeUnsafeHtml)
@@ -64,6 +72,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeSlug)
     .use(rehypeTableAlign)
     .use(rehypeTableScope)
+    .use(rehypeTableCaption)
     .use(rehypeChapterOutline)
     .use(rehypeTitleHeading)
     .use(rehypeAccessibilityGaps)

@@ -12,18 +12,15 @@ import type { Code, Nodes, Paragraph, Root, RootContent, Text } from "mdast";
 import type { Point } from "unist";
 import type { Processor } from "unified";
 import type { VFile } from "vfile";
-import { fileDirectives, findDirectives, splitTarget, type Directive } from "../dialects/mdbook/directives.js";
-import { parseSelection, selectLines, withoutHiddenLines } from "../dialects/mdbook/include-lines.js";
+import { findDirectives, splitTarget } from "../dialects/mdbook/directives.js";
+import { directiveExpander } from "../dialects/mdbook/expand.js";
+import { withoutHiddenLines } from "../dialects/mdbook/include-lines.js";
 import { report } from "../diagnostics.js";
-import { isInside } from "../util/paths.js";
 import { SKIP, walkAll } from "../util/walk.js";
 
-export interface MdbookLinkOptions {
-  /** The book's folder: includes must stay inside it. */
-  readonly manuscriptDir: string;
-  /** The text of a file to include, by absolute path (recorded for the build cache), or undefined when there is none. */
-  readonly readInclude: (path: string) => string | undefined;
-}
+import type { MdbookLinkOptions } from "../dialects/mdbook/expand.js";
+
+export type { MdbookLinkOptions };
 
 /** mdBook nests includes at most this deep (its own limit). */
 const maxDepth = 10;
@@ -31,52 +28,7 @@ const maxDepth = 10;
 export function remarkMdbookLinks(this: Processor, options: MdbookLinkOptions) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    const included = (directive: Directive, from: string, place: Point): string | undefined => {
-      const { path, selection } = splitTarget(directive.args);
-      const target = resolve(from, path);
-      const where = `\`{{#${directive.name} ${directive.args}}}\``;
-      if (!isInside(options.manuscriptDir, target)) {
-        report(file, "include-outside", `${where} leaves the book's folder: keep included files inside it`, place);
-        return undefined;
-      }
-      const text = options.readInclude(target);
-      if (text === undefined) {
-        report(file, "include-missing", `${where}: no such file; fix the path (it is relative to the chapter)`, place);
-        return undefined;
-      }
-      const lines = selectLines(text, parseSelection(selection));
-      if (lines === undefined)
-        report(
-          file,
-          "include-anchor",
-          `${where}: the file marks no anchor \`${selection}\` (ANCHOR: ${selection} … ANCHOR_END: ${selection})`,
-          place,
-        );
-      return lines?.join("\n");
-    };
-    const expand = (text: string, from: string, placeAt: (offset: number) => Point, escapes?: boolean[]): string => {
-      let result = "";
-      let at = 0;
-      for (const [i, directive] of findDirectives(text).entries()) {
-        result += text.slice(at, directive.start);
-        at = directive.end;
-        const raw = text.slice(directive.start, directive.end);
-        if (directive.escaped) result += raw.slice(1);
-        else if (escapes?.[i]) result += raw;
-        else if (fileDirectives.has(directive.name))
-          result += included(directive, from, placeAt(directive.start)) ?? "";
-        else if (directive.name !== "title") {
-          report(
-            file,
-            "directive-unknown",
-            `\`{{#${directive.name}}}\` is not a directive Folio knows: it is printed as written`,
-            placeAt(directive.start),
-          );
-          result += raw;
-        }
-      }
-      return result + text.slice(at);
-    };
+    const { included, expand } = directiveExpander(options, (rule, reason, place) => report(file, rule, reason, place));
     const chapterDir = dirname(String(file.path));
     const visit = (root: Root | Nodes, from: string, depth: number) =>
       walkAll<Nodes>(root as Nodes, (node, index, parent) => {

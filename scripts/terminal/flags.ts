@@ -24,9 +24,9 @@ export const flags = {
     type: "string",
     short: "o",
     value: "DIR",
-    description: "Output folder for the editions (release: dist/release)",
+    description: "Output folder for the editions (release: dist/release; import: the manuscript, default SOURCE-folio)",
     default: "dist",
-    commands: ["build", "release"],
+    commands: ["build", "release", "import"],
   },
   format: {
     type: "string",
