@@ -58,7 +58,10 @@ export async function importMdbook(dir: string, outDir: string): Promise<ImportR
   const fromBook = (file: string) => relative(src, resolve(dir, file));
   const list = mapChapterFiles((chapters ?? []) as ChapterListItem[], fromBook);
   const files = new Set<string>();
-  mapChapterFiles((chapters ?? []) as ChapterListItem[], (file) => (files.add(resolve(dir, file)), file));
+  mapChapterFiles((chapters ?? []) as ChapterListItem[], (file) => {
+    files.add(resolve(dir, file));
+    return file;
+  });
   mkdirSync(outDir, { recursive: true });
   // The images and other files of src/ first; the chapters are then written over their copies.
   cpSync(src, outDir, { recursive: true, filter: (path) => extname(path) !== ".md" });

@@ -6,6 +6,7 @@
  */
 import type { Nodes, Paragraph, Root, Text } from "mdast";
 import type { VFile } from "vfile";
+import { advance } from "../dialects/pandoc/brackets.js";
 import { report } from "../diagnostics.js";
 import { walkAll } from "../util/walk.js";
 
