@@ -44,13 +44,14 @@ function fancyMarker(node: Paragraph, file: VFile): void {
 
 function leftover(node: Text, file: VFile): void {
   const match = leftoverAttributes.exec(node.value);
-  if (match)
-    report(
-      file,
-      "pandoc-unsupported",
-      `The attribute block \`${match[0]}\` stands where Folio reads none (only after a heading, a span, a link, an image, code or a div's fence): it is printed as written`,
-      node.position,
-    );
+  if (!match) return;
+  const start = node.position?.start;
+  report(
+    file,
+    "pandoc-unsupported",
+    `The attribute block \`${match[0]}\` stands where Folio reads none (only after a heading, a span, a link, an image, code or a div's fence): it is printed as written`,
+    start ? advance(start, node.value.slice(0, match.index)) : undefined,
+  );
 }
 
 function rawTex(node: Text, file: VFile): void {
@@ -59,13 +60,18 @@ function rawTex(node: Text, file: VFile): void {
   const masked = node.value.replace(/\$[^$\n]+\$/g, (math) => " ".repeat(math.length));
   const found = [...masked.matchAll(tex)];
   if (found.length === 0) return;
-  for (const match of found.reverse()) {
+  const start = node.position?.start;
+  // Reported in reading order, at the command (the text before it is as written: a backslash escapes nothing here).
+  for (const match of found) {
+    const place = start ? advance(start, node.value.slice(0, match.index)) : undefined;
     report(
       file,
       "pandoc-unsupported",
       `Raw TeX \`${match[0]}\` is for pandoc's LaTeX output: it is left out of every edition`,
-      node.position,
+      place,
     );
+  }
+  for (const match of found.reverse()) {
     node.value = node.value.slice(0, match.index) + node.value.slice(match.index + match[0].length);
   }
 }
