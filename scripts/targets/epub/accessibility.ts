@@ -22,6 +22,7 @@ const gapSentences: Record<AccessibilityGap, string> = {
   "heading-skip": "Some headings skip a level, so the heading structure is incomplete.",
   "table-no-headers": "Some tables have no header cells.",
   "image-no-alt": "Some images have no text alternative.",
+  "landmark-duplicate": "Some chapters have sidebars or regions that cannot be told apart by name.",
 };
 
 /**
@@ -39,7 +40,9 @@ export function accessibilityClaim(book: Book, facts: AccessibilityFacts): Acces
     : ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
   if (hasImages && !undescribed) features.push("alternativeText");
   if (facts.hasPageList) features.push("printPageNumbers", "pageBreakMarkers");
-  const failing = (["heading-skip", "table-no-headers", "image-no-alt"] as const).filter((gap) => gaps.has(gap));
+  const failing = (["heading-skip", "table-no-headers", "image-no-alt", "landmark-duplicate"] as const).filter((gap) =>
+    gaps.has(gap),
+  );
   const sentences = [
     failing.length === 0
       ? "This EPUB meets WCAG 2.1 level AA."
