@@ -7,9 +7,9 @@ import { UsageError } from "./command.js";
 const kinds = ["mdbook", "pandoc"];
 
 export const importCommand: Command = {
-  usage: "import mdbook DIR | import pandoc FILE…",
+  usage: "import KIND SOURCE…",
   summary:
-    "Write an mdBook project or pandoc manuscript as a Folio manuscript (book.yaml and chapters) into --out, saying what changed.",
+    "Write a book made for another tool as a Folio manuscript into --out, saying what changed: `import mdbook DIR`, `import pandoc FILE…`.",
   args: { min: 2, max: 1000 },
   run: async ({ values, args }) => {
     const [kind, ...sources] = args;

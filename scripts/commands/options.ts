@@ -10,7 +10,8 @@ export function buildOptions(values: FlagValues, env: NodeJS.ProcessEnv): BuildO
   const manuscriptDir = values.manuscript ?? defaultManuscriptDir();
   return {
     manuscriptDir,
-    outDir: values.out ?? flags.out.default,
+    // The flag table's default is words for --help; the editions go to dist/ unless --out says otherwise.
+    outDir: values.out ?? "dist",
     formats: values.format ? parseFormats(values.format) : formats,
     sourceDateEpoch: sourceDateEpoch(env, manuscriptDir),
     browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined,
