@@ -135,3 +135,18 @@ describe("pandoc's markdown", () => {
     expect(targets).toEqual(["1#writing-the-tables", "2#glossary-of-terms", "0#heights", "0#reading"]);
   });
 });
+
+describe("pandoc's markdown beside citations and math", () => {
+  it("leaves `[@key]` and `$…$` as written for their plugins", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "book.yaml"), "title: Cited\nlanguage: en\nmarkdown: pandoc\n");
+    writeFileSync(
+      join(dir, "one.md"),
+      "# One\n\nAs shown [see @doe99, p. 3] and [-@roe02], $a^{2}b^{3}$ holds, and x^2^ too.\n",
+    );
+    const { book } = await prepareBook({ manuscriptDir: dir, outDir: tempDir() });
+    const html = toHtml(chapterData(book!.chapters[0]).tree);
+    expect(html).toContain("[see @doe99, p. 3] and [-@roe02], $a^{2}b^{3}$ holds, and x<sup>2</sup> too.");
+    expect(book!.chapters[0].messages).toEqual([]);
+  });
+});

@@ -141,7 +141,10 @@ function superSub(node: Text): PhrasingContent[] {
   if (!/[\^~]/.test(node.value)) return [node];
   const parts: PhrasingContent[] = [];
   let at = 0;
+  // Math (`$a^{2}b^{3}$`) is the math plugin's: nothing inside it is superscript.
+  const math = [...node.value.matchAll(/\$[^$\n]+\$/g)].map((m) => [m.index, m.index + m[0].length]);
   for (const match of node.value.matchAll(pattern)) {
+    if (math.some(([start, end]) => match.index < end && match.index + match[0].length > start)) continue;
     if (match.index > at) parts.push({ type: "text", value: node.value.slice(at, match.index) });
     const tag = match[1] !== undefined ? "sup" : "sub";
     parts.push({

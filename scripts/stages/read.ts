@@ -13,7 +13,8 @@ import { languageProblem } from "../util/language.js";
 import { isInside } from "../util/paths.js";
 import { reportPandocMetadata } from "../dialects/pandoc/metadata.js";
 import { normalizePandoc } from "../dialects/pandoc/normalize.js";
-import { splitManuscript, type Excerpt } from "../dialects/pandoc/split.js";
+import { splitManuscript } from "../dialects/pandoc/split.js";
+import { excerptChapters, uniqueSlug } from "./excerpt-chapters.js";
 import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
 import type { Stage } from "./stage.js";
 
@@ -109,28 +110,6 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     );
   }
   return chapters;
-}
-
-/** The chapters of a pandoc manuscript split at its level-1 headings: each a copy of `file` holding its own lines, named by its heading. */
-function excerptChapters(file: VFile, excerpts: readonly Excerpt[], index: number, slugs: Set<string>): VFile[] {
-  slugs.delete(draftData(file).slug.toLowerCase());
-  return excerpts.map((excerpt, i) => {
-    const chapter = i === 0 ? file : new VFile({ path: file.path, value: file.value, cwd: file.cwd });
-    if (i > 0)
-      Object.assign(chapter.data, structuredClone({ ...file.data, part: undefined }), { part: file.data.part });
-    const data = draftData(chapter);
-    data.index = index + i;
-    data.slug = uniqueSlug(excerpt.name.replace(/[^A-Za-z0-9_-]/g, "-"), slugs);
-    data.excerpt = { start: excerpt.start, end: excerpt.end };
-    return chapter;
-  });
-}
-
-function uniqueSlug(base: string, slugs: Set<string>): string {
-  let slug = base;
-  for (let n = 2; slugs.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
-  slugs.add(slug.toLowerCase());
-  return slug;
 }
 
 function newChapter(path: string, text: string, index: number, config: ResolvedConfig, slugs: Set<string>): VFile {
