@@ -1,6 +1,5 @@
 /** Turning flag values into build options, shared by the commands that read a manuscript. */
 import type { FlagValues } from "../terminal/flags.js";
-import { flags } from "../terminal/flags.js";
 import { formats, type BuildOptions, type Format } from "../config/resolve.js";
 import { sourceDateEpoch } from "../release/source-date.js";
 import { defaultManuscriptDir } from "./book-project.js";
