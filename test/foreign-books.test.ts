@@ -103,6 +103,20 @@ describe.each([
     const run = runCli(["import", name === "mdbook-book" ? "mdbook" : "pandoc", source, "-o", out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/✓ import /);
+    // It says what it changed, where.
+    const changes =
+      name === "mdbook-book"
+        ? [
+            "src/ch01-installing.md:7  expanded {{#include ../listings/ch01/main.rs:kettle}}",
+            "src/ch01-installing.md:16  link ch02-brewing.html → ch02-brewing.md",
+            "src/ch03-errors.md:7  left out Rust's hidden `# ` lines",
+          ]
+        : [
+            "manual.md: cut at its level-1 headings into 01-reading.md, 02-writing-the-tables.md, 03-glossary-of-terms.md",
+            "manual.md:93  link #heights → 01-reading.md#heights",
+            "manual.md:11  left out: Metadata `geometry` means nothing to Folio",
+          ];
+    for (const change of changes) expect(run.stderr).toContain(change);
     const editions = (manuscript: string) => {
       const to = tempDir();
       const build = runCli(["build", "-q", "-m", manuscript, "-o", to, "-f", "html,epub"], {
