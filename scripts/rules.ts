@@ -246,6 +246,11 @@ export const rules = {
     explanation:
       "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font.",
   },
+  "print-overflow": {
+    severity: "warning",
+    explanation:
+      "An image, table, code block or drawing prints wider than the page's text block, into the margin or the gutter (a printer may refuse it): narrow it.",
+  },
   "press-spine-thin": {
     severity: "warning",
     explanation:
