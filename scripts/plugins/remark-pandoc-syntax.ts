@@ -34,7 +34,8 @@ export function remarkPandocSyntax(this: Processor): void {
   this.parser = (text: string, file: VFile) => {
     if (last?.text === text) return structuredClone(last.tree);
     const tree = parse(text, file) as Root;
-    last = chapterData(file).excerpt ? { text, tree: structuredClone(tree) } : undefined;
+    // A table cell parsed on its own (remark-pandoc-blocks.ts) leaves the manuscript's tree kept.
+    if (chapterData(file).excerpt) last = { text, tree: structuredClone(tree) };
     return tree;
   };
 }
