@@ -7,6 +7,7 @@ import type { Root } from "hast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedConfig } from "./config/load.js";
+import type { Dialect } from "./dialects/dialect.js";
 import type { ResolvedConfig } from "./config/resolve.js";
 
 export type Matter = "front" | "body" | "back";
@@ -65,6 +66,10 @@ export interface ChapterData {
   readonly part?: { readonly title: string; readonly id: string };
   /** Language of the chapter (the book's unless it says otherwise). */
   readonly lang: string;
+  /** The markdown dialect the chapter is read in (its front matter's `markdown`, else the book's). */
+  readonly dialect: Dialect;
+  /** The lines of its file the chapter holds (from 1, both included), when a pandoc manuscript was split at its level-1 headings. */
+  readonly excerpt?: { readonly start: number; readonly end: number };
   readonly headings: readonly Heading[];
   readonly links: readonly InternalLink[];
   readonly images: readonly ImageUse[];

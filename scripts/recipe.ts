@@ -105,10 +105,11 @@ export async function prepareBook(
   stages: readonly NamedStage[] = preparation,
 ): Promise<PreparedBook> {
   const loaded = await timed(hooks, "config", () => loadConfig(options.manuscriptDir));
-  if (!loaded.options) return { files: [loaded.file], configFailed: true };
-  const config = await resolveConfig(loaded.options, options);
+  const configFiles = [loaded.file, ...(loaded.extraFiles ?? [])];
+  if (!loaded.options) return { files: configFiles, configFailed: true };
+  const config = await resolveConfig(loaded.options, options, loaded.contentDir);
   hooks.onConfig?.(config);
-  applyRuleSettings(loaded.file, config.rules);
+  for (const file of configFiles) applyRuleSettings(file, config.rules);
   await checkConfig(loaded, config);
   let book: Book = { config, configFile: loaded, chapters: [], otherFiles: [] };
   for (const stage of stages) {
@@ -120,10 +121,10 @@ export async function prepareBook(
         ? () => `${hooks.cache!.stats.hits} of ${book.chapters.length} chapters from the cache`
         : undefined;
     book = await timed(hooks, stage.name, () => stage.run(book, context), detail);
-    if (stage.endsOnConfigError && hasFailures([loaded.file]))
-      return { files: [loaded.file, ...book.chapters], configFailed: true };
+    if (stage.endsOnConfigError && hasFailures(configFiles))
+      return { files: [...configFiles, ...book.chapters], configFailed: true };
   }
-  return { book: finishBook(book), files: [loaded.file, ...book.chapters, ...book.otherFiles], configFailed: false };
+  return { book: finishBook(book), files: [...configFiles, ...book.chapters, ...book.otherFiles], configFailed: false };
 }
 
 /** The finished book: frozen, so that an edition that tried to change it would fail at once. */

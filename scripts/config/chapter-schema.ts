@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { chapterKinds } from "../chapters/kinds.js";
+import { dialects } from "../dialects/dialect.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const language = v.pipe(
@@ -29,6 +30,8 @@ export const ChapterMetaSchema = v.strictObject({
   recto: v.optional(v.boolean()),
   /** A draft is left out of every edition (default false). */
   draft: v.optional(v.boolean()),
+  /** The markdown dialect the chapter is written in (default: the book's `markdown`). */
+  markdown: v.optional(v.picklist(dialects)),
 });
 
 export type ChapterMeta = v.InferOutput<typeof ChapterMetaSchema>;

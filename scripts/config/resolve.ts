@@ -4,6 +4,7 @@ import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { slug as slugify } from "github-slugger";
 import { flattenChapters, type ChapterEntry, type EntryProblem } from "../chapters/entries.js";
+import type { Dialect } from "../dialects/dialect.js";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { trimSizes } from "./schema.js";
@@ -86,6 +87,10 @@ export interface ResolvedConfig {
   readonly chaptersListed: boolean;
   /** File-name stem of the editions, from the title. */
   readonly slug: string;
+  /** The markdown dialect of the chapters (book.yaml `markdown`; `mdbook` for an mdBook project). */
+  readonly markdown: Dialect;
+  /** The folder holding the chapters and their images: the manuscript folder, or an mdBook project's `src`. */
+  readonly contentDir: string;
   readonly print: ResolvedPrint;
   readonly rules: RuleSettings;
   /** book.yaml's `fonts:`: the families chosen for body, headings and code. */
@@ -97,7 +102,11 @@ export interface ResolvedConfig {
 }
 
 /** Fill in every default of `options` for a build described by `build`. */
-export async function resolveConfig(options: ParsedBookOptions, build: BuildOptions): Promise<ResolvedConfig> {
+export async function resolveConfig(
+  options: ParsedBookOptions,
+  build: BuildOptions,
+  contentDir?: string,
+): Promise<ResolvedConfig> {
   const manuscriptDir = resolve(build.manuscriptDir);
   // Without SOURCE_DATE_EPOCH, git or `date:`, the book is dated the day it is built (never 1970).
   const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? new Date().toISOString().slice(0, 10);
@@ -130,6 +139,8 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     chapterProblems: listed?.problems ?? [],
     chaptersListed: options.chapters !== undefined,
     slug: slugify(options.title) || "book",
+    markdown: options.markdown ?? "gfm",
+    contentDir: resolve(manuscriptDir, contentDir ?? "."),
     print: resolvePrint(options.print),
     rules: options.rules as RuleSettings,
     words: options.words,
@@ -169,7 +180,8 @@ export function toPx(length: string): number {
 /** Markdown files as authors name them (`.md`, `.MD`, `.markdown`…); a `.txt` chapter is read when listed in `chapters:`. */
 const chapterExtension = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
-async function listMarkdown(dir: string): Promise<string[]> {
+/** The folder's chapter files, in name order (README left out). */
+export async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && chapterExtension.test(entry.name) && !/^readme\./i.test(entry.name))

@@ -1,5 +1,6 @@
 /** The book.yaml schema: it validates the file and is also the TypeScript type of what a user writes. */
 import * as v from "valibot";
+import { dialects } from "../dialects/dialect.js";
 import { ChapterListSchema } from "./chapter-schema.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
@@ -102,6 +103,8 @@ export const BookSchema = v.strictObject({
   /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
   chapters: v.optional(ChapterListSchema),
   print: v.optional(PrintSchema, {}),
+  /** The markdown dialect of the chapters: `gfm` (default), `mdbook` or `pandoc`. */
+  markdown: v.optional(v.picklist(dialects)),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
   /** The book's font families, from OFL packages on npm or font files in the manuscript. */
   fonts: v.optional(FontsSchema, {}),

@@ -7,6 +7,10 @@ import { remarkSmartPunctuation, type SmartPunctuationOptions } from "./remark-s
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
+import { remarkMdbookLinks, type MdbookLinkOptions } from "./remark-mdbook-links.js";
+import { pandocHandlers, pandocPlugins } from "./pandoc.js";
+import { rehypeTableCaption } from "./rehype-table-caption.js";
+import type { Dialect } from "../dialects/dialect.js";
 import { unified } from "unified";
 import { rehypeAriaNames } from "./rehype-aria-names.js";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
@@ -38,9 +42,13 @@ import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 export type ProcessorOptions = ImageOptions &
   InternalLinkOptions &
   GfmOptions &
+  MdbookLinkOptions &
   ChapterWordsOptions &
   SmartPunctuationOptions &
-  GlyphOptions;
+  GlyphOptions & {
+    /** The markdown dialect the chapters it transforms are written in. */
+    readonly dialect: Dialect;
+  };
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -48,7 +56,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     unified()
       .use(remarkParse)
       .use(remarkFrontMatter)
-      .use(remarkGfmParts, options)
+      .use(remarkGfmParts, { ...options, singleTilde: options.dialect !== "pandoc" })
+      .use(options.dialect === "mdbook" ? [[remarkMdbookLinks, options]] : [])
+      .use(options.dialect === "pandoc" ? pandocPlugins : [])
       .use(remarkImageSpaces)
       .use(remarkAlerts)
       .use(remarkSmartPunctuation, options)
@@ -60,6 +70,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
         footnoteLabel: " ",
         footnoteLabelProperties: { className: ["sr-only"], [folioWord]: "notes" },
         footnoteBackLabel,
+        handlers: options.dialect === "pandoc" ? pandocHandlers : undefined,
       })
       .use(rehypeRawWhenNeeded)
       .use(rehypeTaskLists)
@@ -76,6 +87,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeLandmarks)
       .use(rehypeTableAlign)
       .use(rehypeTableScope)
+      .use(rehypeTableCaption)
       .use(rehypeChapterOutline, options)
       .use(rehypeTitleHeading)
       .use(rehypeAccessibilityGaps)

@@ -24,9 +24,9 @@ export const flags = {
     type: "string",
     short: "o",
     value: "DIR",
-    description: "Output folder for the editions",
-    default: "dist; for release, dist/release",
-    commands: ["build", "release"],
+    description: "Output folder for the editions (import: of the manuscript it writes)",
+    default: "dist; for release, dist/release; for import, SOURCE-folio",
+    commands: ["build", "release", "import"],
   },
   format: {
     type: "string",
