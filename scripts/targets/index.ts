@@ -24,6 +24,7 @@ export const editions: Readonly<Record<Format, Edition>> = {
     makes: ["pageStarts"],
     render: async (book, context) => (await import("./pdf.js")).renderPdf(book, context),
   },
+  site: { format: "site", render: async (book, context) => (await import("./site.js")).renderSite(book, context) },
 };
 
 /** The editions of `formats` in an order where each comes after those that make what it needs. */
