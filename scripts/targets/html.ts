@@ -7,6 +7,8 @@ import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
+import { otherDownloads } from "./downloads.js";
+import { siteWords } from "./site/words.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Render } from "./target.js";
 
@@ -36,6 +38,9 @@ export const renderHtml: Render = async (book, context) => {
     css,
     fontFamily: context.fonts.family,
     folioVersion,
+    // The other editions of the same build or release, beside this file.
+    downloads: otherDownloads(book.config, "html"),
+    words: siteWords(book.config.language),
   });
   const path = join(context.outDir, `${book.config.slug}.html`);
   await writeFile(path, page);
