@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBrowser, launchBrowser } from "../scripts/targets/browser.js";
-import { isAllowedRequest } from "../scripts/targets/request-policy.js";
+import { findBrowser, launchBrowser } from "../scripts/browser/browser.js";
+import { isAllowedRequest } from "../scripts/browser/request-policy.js";
 import { buildBook, fixture } from "./helpers/build.js";
 import { validateHtml } from "./helpers/html-validate.js";
 

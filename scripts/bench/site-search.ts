@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { findBrowser, launchBrowser } from "../targets/browser.js";
+import { findBrowser, launchBrowser } from "../browser/browser.js";
 import { lexicon } from "./make-book.js";
 import { median } from "./results.js";
 

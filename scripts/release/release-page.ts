@@ -2,8 +2,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Format, ResolvedConfig } from "../config/resolve.js";
-import { downloadName } from "../targets/downloads.js";
-import { siteWords, type SiteWords } from "../targets/site/words.js";
+import { downloadName } from "../targets/index.js";
+import { siteWords, type SiteWords } from "../targets/index.js";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import type { CheckResult } from "./checks.js";

@@ -10,7 +10,7 @@ import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";
 import { releasePress } from "../print/press-release.js";
 import { buildManifest, checksums, listFiles } from "./manifest.js";
-import { downloadName } from "../targets/downloads.js";
+import { downloadName } from "../targets/index.js";
 import { writeReleaseCover } from "./release-metadata.js";
 import { writeReleasePage } from "./release-page.js";
 

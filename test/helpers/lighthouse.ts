@@ -6,8 +6,8 @@
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { findBrowser, launchFlags } from "../../scripts/targets/browser.js";
-import { offlineFlags } from "../../scripts/targets/request-policy.js";
+import { findBrowser, launchFlags } from "../../scripts/browser/browser.js";
+import { offlineFlags } from "../../scripts/browser/request-policy.js";
 
 export interface LighthouseScores {
   readonly accessibility: number;
