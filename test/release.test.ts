@@ -300,10 +300,11 @@ describe("folio release", () => {
           expect(scores.bestPractices, scores.failing.join(", ")).toBeGreaterThanOrEqual(95);
         }
         // While it browses an http page, this Chromium pings its account and component services, whose addresses
-        // Folio's flags set to offline.invalid (a name that resolves nowhere) through the dead proxy: no attempt reaches
-        // the network, and none is for any other host.
+        // Folio's flags set to offline.invalid (a name that resolves nowhere) through the dead proxy: no attempt
+        // reaches the network, and none names any other host (a connection closed before naming one, when the
+        // browser is stopped, names none).
         const ours = recorder.attempts.filter((attempt) => attempt.ours);
-        expect(ours.filter((attempt) => !/^offline\.invalid:\d+$/.test(attempt.target))).toEqual([]);
+        expect(ours.filter((attempt) => !/^(offline\.invalid:\d+|\(said nothing\))$/.test(attempt.target))).toEqual([]);
       } finally {
         await server.close();
         await recorder.close();
