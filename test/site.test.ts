@@ -4,6 +4,7 @@
  * sidebar, previous/next and the arrow keys lead where they should; the search finds every chapter;
  * the colour scheme is remembered from page to page; footnotes open as pop-ups.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -208,3 +209,20 @@ function wordOf(html: string): string {
     .sort((a, b) => b.length - a.length || a.localeCompare(b))[0]
     .toLowerCase();
 }
+
+describe("two builds of the same site", () => {
+  it("give the same files with the same bytes, fonts and search index included", async () => {
+    const hashes = async () => {
+      const site = (await buildBook(fixture("features"), ["site"], { sourceDateEpoch: 1_741_910_400 })).path("site");
+      return readdirSync(site, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .map((path) => `${path.slice(site.length)} ${createHash("sha256").update(readFileSync(path)).digest("hex")}`)
+        .sort();
+    };
+    const first = await hashes();
+    expect(first.some((line) => line.startsWith("/assets/fonts/"))).toBe(true);
+    expect(first.some((line) => line.startsWith("/assets/search-index.js"))).toBe(true);
+    expect(await hashes()).toEqual(first);
+  }, 120_000);
+});
