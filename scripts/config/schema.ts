@@ -97,6 +97,8 @@ export const BookSchema = v.strictObject({
   chapters: v.optional(ChapterListSchema),
   print: v.optional(PrintSchema, {}),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
+  /** Folio's own words for this book (`contents: Sommaire`), over its language's table (templates/languages/). */
+  words: v.optional(v.record(v.string(), v.string()), {}),
 });
 
 /** What a user writes in book.yaml. */

@@ -2,8 +2,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Format, ResolvedConfig } from "../config/resolve.js";
-import { downloadName } from "../targets/index.js";
-import { siteWords, type SiteWords } from "../targets/index.js";
+import { bookWords, type Words } from "../language/words.js";
+import { downloadName, editionWord } from "../targets/index.js";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import type { CheckResult } from "./checks.js";
@@ -40,7 +40,7 @@ export interface ReleasePageInput {
 /** Write `index.html` into the release folder `dir`; returns the editions it lists. */
 export async function writeReleasePage(dir: string, input: ReleasePageInput): Promise<ReleaseEdition[]> {
   const { config } = input;
-  const words = siteWords(config.language);
+  const words = await bookWords(config);
   const editions = await releaseEditions(dir, input, words);
   const page = await renderTemplate("release/index.html.ejs", {
     book: config,
@@ -61,7 +61,7 @@ export async function writeReleasePage(dir: string, input: ReleasePageInput): Pr
   return editions;
 }
 
-async function releaseEditions(dir: string, input: ReleasePageInput, words: SiteWords): Promise<ReleaseEdition[]> {
+async function releaseEditions(dir: string, input: ReleasePageInput, words: Words): Promise<ReleaseEdition[]> {
   const { config } = input;
   const file = async (
     kind: ReleaseEdition["kind"],
@@ -74,22 +74,22 @@ async function releaseEditions(dir: string, input: ReleasePageInput, words: Site
     return { kind, label, href: name, name, type, bytes: bytes.length, sha256: sha256(bytes), mediaType };
   };
   const editions = [
-    await file("epub", downloadName(config, "epub"), words.epub, "EPUB", "application/epub+zip"),
-    await file("pdf", downloadName(config, "pdf"), words.pdf, "PDF", "application/pdf"),
+    await file("epub", downloadName(config, "epub"), words(editionWord.epub), "EPUB", "application/epub+zip"),
+    await file("pdf", downloadName(config, "pdf"), words(editionWord.pdf), "PDF", "application/pdf"),
   ];
   if (input.siteBytes !== undefined)
     editions.push({
       kind: "site",
-      label: words.site,
+      label: words(editionWord.site),
       href: "site/index.html",
       name: "site/",
       type: "HTML",
       bytes: input.siteBytes,
       mediaType: "text/html",
     });
-  editions.push(await file("html", downloadName(config, "html"), words.html, "HTML", "text/html"));
+  editions.push(await file("html", downloadName(config, "html"), words(editionWord.html), "HTML", "text/html"));
   const stem = `${config.slug}-${config.version}`;
-  editions.push(await file("cover", `${stem}-cover.pdf`, words.cover, "PDF", "application/pdf"));
+  editions.push(await file("cover", `${stem}-cover.pdf`, words("printCover"), "PDF", "application/pdf"));
   for (const name of input.pressFiles) editions.push(await file("press", name, name, "PDF/X-3", "application/pdf"));
   return editions;
 }

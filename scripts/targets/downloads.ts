@@ -10,10 +10,20 @@ export function downloadName(config: ResolvedConfig, format: Format): string {
   return `${config.slug}${config.release ? `-${config.version}` : ""}${extensions[format]}`;
 }
 
+/** The key of each edition's name in the language tables (templates/languages/). */
+export const editionWord: Readonly<Record<Format, string>> = {
+  epub: "epubEdition",
+  pdf: "pdfEdition",
+  html: "webPageEdition",
+  site: "siteEdition",
+};
+
 export interface Download {
   readonly format: Format;
   /** File name, beside the edition that links to it. */
   readonly name: string;
+  /** Key of its name in the language tables. */
+  readonly word: string;
 }
 
 /**
@@ -23,5 +33,5 @@ export interface Download {
 export function otherDownloads(config: ResolvedConfig, from: Format): Download[] {
   return (["epub", "pdf", "html"] as const)
     .filter((format) => format !== from && config.formats.includes(format))
-    .map((format) => ({ format, name: downloadName(config, format) }));
+    .map((format) => ({ format, name: downloadName(config, format), word: editionWord[format] }));
 }

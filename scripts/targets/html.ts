@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { chapterData, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
+import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
 import { otherDownloads } from "./downloads.js";
-import { siteWords } from "./site/words.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Render } from "./target.js";
 
@@ -30,6 +30,7 @@ export const renderHtml: Render = async (book, context) => {
     await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
     await readTemplate("shared/book.css"),
     await readTemplate("web/web.css"),
+    await readTemplate("shared/languages.css"),
   ].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
@@ -40,7 +41,7 @@ export const renderHtml: Render = async (book, context) => {
     folioVersion,
     // The other editions of the same build or release, beside this file.
     downloads: otherDownloads(book.config, "html"),
-    words: siteWords(book.config.language),
+    words: await bookWords(book.config),
   });
   const path = join(context.outDir, `${book.config.slug}.html`);
   await writeFile(path, page);

@@ -57,5 +57,4 @@ export async function renderPrintCover(...args: Parameters<typeof import("./cove
 export type { CoverGeometry } from "../print/spine.js";
 export type { EarlyCover } from "./epub/cover-early.js";
 export type { Edition, PageStart, Products, RenderContext, RenderingWrapper } from "./target.js";
-export { downloadName } from "./downloads.js";
-export { siteWords, type SiteWords } from "./site/words.js";
+export { downloadName, editionWord } from "./downloads.js";

@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { imageSize } from "image-size";
 import { chapterData, type Book } from "../book.js";
+import { bookWords } from "../language/words.js";
 import { renderTemplate } from "../templates.js";
 import { imageBytes } from "../util/svg-clean.js";
 import { folioVersion } from "../version.js";
@@ -16,7 +17,6 @@ import { writeAssets } from "./site/assets.js";
 import { neighbours, siteContents, siteDownloads } from "./site/navigation.js";
 import { chapterPlaces, homePage, siteHref, sitePages, type SitePage } from "./site/pages.js";
 import { pageDocuments, type SearchDocument } from "./site/search-documents.js";
-import { siteWords } from "./site/words.js";
 import type { Render, RenderContext } from "./target.js";
 
 export const renderSite: Render = async (book, context) => {
@@ -24,7 +24,7 @@ export const renderSite: Render = async (book, context) => {
   await mkdir(dir, { recursive: true });
   const pages = sitePages(book);
   const places = chapterPlaces(book, pages);
-  const words = siteWords(book.config.language);
+  const words = await bookWords(book.config);
   const links = neighbours(pages, book.config.title);
   const common = {
     book: book.config,

@@ -4,6 +4,7 @@ import type { Element, Root } from "hast";
 import { chapterData, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
@@ -42,9 +43,12 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join(
-    "\n",
-  );
+  const css = [
+    fileFontFaces(fonts),
+    await readTemplate("shared/book.css"),
+    await readTemplate("print/print.css"),
+    await readTemplate("shared/languages.css"),
+  ].join("\n");
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -52,6 +56,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     chapters,
     css: withPageSettings(css, print),
     fontFamily: fonts.family,
+    words: await bookWords(book.config),
   });
 }
 

@@ -3,7 +3,7 @@ import type { Book } from "../../book.js";
 import { bookContents, type ContentsEntry } from "../contents.js";
 import { otherDownloads } from "../downloads.js";
 import { homePage, siteHref, type ChapterPlace, type SitePage } from "./pages.js";
-import type { SiteWords } from "./words.js";
+import type { Words } from "../../language/words.js";
 
 /** A contents entry as the site links it. */
 export interface SiteEntry {
@@ -47,13 +47,13 @@ export function siteContents(book: Book, places: readonly ChapterPlace[]): SiteE
  * The other editions of the same build or release, beside the site's folder; in a release, the
  * release page too, which lists them all with their checksums.
  */
-export function siteDownloads(book: Book, words: SiteWords): SiteDownload[] {
+export function siteDownloads(book: Book, words: Words): SiteDownload[] {
   const downloads: SiteDownload[] = otherDownloads(book.config, "site").map((download) => ({
     href: `../${download.name}`,
-    label: words[download.format],
+    label: words(download.word),
     file: true,
   }));
-  if (book.config.release) downloads.push({ href: "../index.html", label: words.editions, file: false });
+  if (book.config.release) downloads.push({ href: "../index.html", label: words("editions"), file: false });
   return downloads;
 }
 

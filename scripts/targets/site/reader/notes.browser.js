@@ -19,10 +19,8 @@ function setUpNotes() {
       for (const element of copy.querySelectorAll("[id]")) element.removeAttribute("id");
       for (const back of copy.querySelectorAll("[data-footnote-backref]")) back.remove();
       popup.replaceChildren(...copy.childNodes);
-      popup.setAttribute(
-        "aria-label",
-        `${document.querySelector("main")?.dataset.noteLabel ?? ""} ${ref.textContent}`.trim(),
-      );
+      const label = document.querySelector("main")?.dataset.noteLabel ?? "{number}";
+      popup.setAttribute("aria-label", label.replace("{number}", ref.textContent.trim()));
       popup.showPopover();
       placeNear(popup, ref);
     });
