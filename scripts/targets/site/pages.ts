@@ -1,4 +1,5 @@
 /** The site's pages: the home page, then one page per chapter (with its section files), and where each chapter's links lead. */
+import { slug } from "github-slugger";
 import type { VFile } from "vfile";
 import { chapterData, type Book } from "../../book.js";
 import { chapterGroups } from "../chapter-groups.js";
@@ -18,12 +19,17 @@ export const homePage = "index.html";
 
 /** One page per chapter, in reading order. */
 export function sitePages(book: Book): SitePage[] {
+  // The home page's name is taken; so is each page's name by the pages before it.
+  const taken = new Set([homePage]);
   return chapterGroups(book).map((group) => {
     const data = chapterData(group.files[0]);
-    // A chapter file called index.md would take the home page's name: it is named by its id instead.
-    const stem = data.slug.toLowerCase() === "index" ? data.id : data.slug;
+    // A chapter written as a title-only group is named by its title; a chapter file by its file name.
+    const base = (data.group && slug(data.group.title)) || data.slug;
+    let name = `${base}.html`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.html`;
+    taken.add(name.toLowerCase());
     return {
-      name: `${stem}.html`,
+      name,
       title: data.group?.title ?? data.title,
       files: group.files,
       part: group.part,
