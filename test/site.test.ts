@@ -169,6 +169,19 @@ describe.each([
     await page.close();
   });
 
+  it("prints the text alone: no header, sidebar or previous/next", async () => {
+    const page = await open([]);
+    await page.goto(url(pages[1]), { waitUntil: "load" });
+    await page.emulateMediaType("print");
+    const shown = await page.evaluate(() =>
+      [".site-header", "#sidebar", ".page-nav", "main"].map(
+        (selector) => getComputedStyle(document.querySelector(selector)!).display !== "none",
+      ),
+    );
+    expect(shown).toEqual([false, false, false, true]);
+    await page.close();
+  });
+
   it("opens a footnote as a pop-up holding the note, which stays at the chapter's end too", async () => {
     const withNotes = pages.filter((name) => readFileSync(join(site, name), "utf8").includes("data-footnote-ref"));
     expect(withNotes.length).toBeGreaterThan(0);

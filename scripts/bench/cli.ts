@@ -68,7 +68,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .split(",")
     .map((f) => f.trim())
     .filter(Boolean);
-  if (numbers.some((n) => !Number.isFinite(n) || n <= 0) || formats.some((f) => !["html", "epub", "pdf"].includes(f))) {
+  if (
+    numbers.some((n) => !Number.isFinite(n) || n <= 0) ||
+    formats.some((f) => !["html", "epub", "pdf", "site"].includes(f))
+  ) {
     process.stderr.write(`bench: bad option value\n${usage}`);
     return 2;
   }

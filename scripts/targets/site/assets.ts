@@ -30,7 +30,13 @@ export async function writeAssets(
   // The web edition's CSS styles the text (a theme's dark blocks follow the reader's choice); site.css the reader around it.
   const css = [
     subset.css,
-    followScheme(`${await readTemplate("shared/book.css")}\n${await readTemplate("web/web.css")}`),
+    followScheme(
+      [
+        await readTemplate("shared/book.css"),
+        await readTemplate("web/web.css"),
+        await readTemplate("shared/languages.css"),
+      ].join("\n"),
+    ),
     await readTemplate("site/site.css"),
   ].join("\n");
   await writeFile(join(dir, "site.css"), css);
