@@ -3,7 +3,8 @@
  * link → unused images) → render the editions → move them into place. `build`, `release`,
  * `preview`, `check` and the benchmark all run it, or the part of it they need.
  */
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { VFile } from "vfile";
 import type { Book } from "./book.js";
 import type { BuildCache } from "./cache/build-cache.js";
@@ -135,6 +136,15 @@ function finishBook(book: Book): Book {
   return Object.freeze(book);
 }
 
+/** The size of an edition: its file, or every file of its folder (the site). */
+async function byteSize(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.size;
+  const entries = await readdir(path, { withFileTypes: true, recursive: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return (await Promise.all(files.map(async (file) => (await stat(file)).size))).reduce((sum, size) => sum + size, 0);
+}
+
 async function timed<T>(
   hooks: BuildHooks,
   stage: string,
@@ -180,7 +190,7 @@ async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyC
         staged.push({
           format: edition.format,
           path: artifact.path,
-          bytes: (await stat(artifact.path)).size,
+          bytes: await byteSize(artifact.path),
           seconds: (performance.now() - started) / 1000,
         });
       } catch (error) {

@@ -14,7 +14,8 @@ export interface SyntheticBookOptions {
   readonly wordsPerChapter?: number;
 }
 
-const lexicon = (
+/** The words the synthetic chapters are made of. */
+export const lexicon = (
   "river mountain council furnace steel harvest archive letter winter station " +
   "treaty province machine engine village printer chapter market signal harbor railway " +
   "telegraph assembly ledger journey orchard lantern compass granary quarry workshop " +

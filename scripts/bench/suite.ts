@@ -7,6 +7,7 @@ import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./edit
 import { runFloor, runPagedjs } from "./peers.js";
 import { writePrintDocument } from "./print-document.js";
 import type { Measured } from "./process-tree.js";
+import { measureSiteSearch } from "./site-search.js";
 import { summarize, type EditionResult, type PeerResult, type SizeResult } from "./results.js";
 
 export interface SuiteOptions {
@@ -77,9 +78,9 @@ export async function runSuite(options: SuiteOptions): Promise<SizeResult[]> {
         size.rebuilds.push(await rebuildAfterEdit(size, run, timeoutSeconds));
       }
     }
-    options.onRound?.(await Promise.all(sizes.map((size) => sizeResult(size, options, false))));
+    options.onRound?.(await Promise.all(sizes.map((size) => sizeResult(size, options, false, false))));
   }
-  return Promise.all(sizes.map((size) => sizeResult(size, options, options.pagedjs)));
+  return Promise.all(sizes.map((size) => sizeResult(size, options, options.pagedjs, true)));
 }
 
 /** Generate the book of one size, its print document, and the copy the rebuilds edit (built once, to fill the cache). */
@@ -110,7 +111,13 @@ async function rebuildAfterEdit(size: Size, run: number, timeoutSeconds: number)
   return buildEditions(size.rebuildBook, join(size.dir, "out-rebuild"), "html", timeoutSeconds, repoRoot, true);
 }
 
-async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolean): Promise<SizeResult> {
+/** The results of one size; `final`: after the last round, when the site's search is measured too. */
+async function sizeResult(
+  size: Size,
+  options: SuiteOptions,
+  withPagedjs: boolean,
+  final: boolean,
+): Promise<SizeResult> {
   const editions: EditionResult[] = [];
   for (const [name, { formats, samples }] of size.builds) editions.push(await editionResult(name, formats, samples));
   const peers: PeerResult[] = [];
@@ -120,6 +127,9 @@ async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolea
     if (withPagedjs) peers.push(await measurePagedjs(size, options));
   }
   const rebuild = size.rebuilds.length > 0 ? summarize("html rebuild", size.rebuilds, 0) : undefined;
+  const site = final ? size.builds.get("site")?.samples.at(-1)?.outputs.site : undefined;
+  if (site) options.log(`  scale ${size.scale}: the site's search in Chromium`);
+  const search = site ? await measureSiteSearch(site) : undefined;
   return {
     scale: size.scale,
     chapters: size.chapters,
@@ -128,6 +138,7 @@ async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolea
     editions,
     peers,
     rebuild,
+    search,
   };
 }
 

@@ -14,16 +14,21 @@ import { typographic } from "../language/localize.js";
 import { punctuationFor } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 
-export type Format = "html" | "epub" | "pdf";
+export type Format = "html" | "epub" | "pdf" | "site";
+/** The editions built when none are asked for (and `site` too when book.yaml says `site: true`). */
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
+/** Every edition Folio can build, in the order they are listed. */
+export const knownFormats: readonly Format[] = [...formats, "site"];
 
 export interface BuildOptions {
   /** Folder holding book.yaml and the chapters. */
   readonly manuscriptDir: string;
   /** Folder the editions are written to. */
   readonly outDir: string;
-  /** Editions to build (default: all). */
+  /** Editions to build (default: `formats`, with `site` when book.yaml asks for it). */
   readonly formats?: readonly Format[];
+  /** A release: the editions are named with the book's version (`downloadName`), and link to each other so. */
+  readonly release?: boolean;
   /** Seconds since the epoch that date the build (from SOURCE_DATE_EPOCH); else book.yaml `date`. */
   readonly sourceDateEpoch?: number;
   /** Browser to print with; else Puppeteer's or a system one. */
@@ -77,6 +82,14 @@ export interface ResolvedConfig {
   readonly modified: string;
   readonly description?: string;
   readonly cover?: string;
+  /** The book's web address (book.yaml `url`), as written. */
+  readonly url?: string;
+  /** The address of the book's sources (book.yaml `source`). */
+  readonly source?: string;
+  /** Whether the book asks for its multi-page web edition (book.yaml `site`). */
+  readonly site: boolean;
+  /** Whether this build makes a release (its editions carry the version in their names). */
+  readonly release: boolean;
   /** Chapter paths relative to the manuscript folder, in reading order (drafts left out). */
   readonly chapters: readonly string[];
   /** The same files with what book.yaml says of each: level, part, group, metadata (`chapterEntries[i].file` is `chapters[i]`). */
@@ -121,7 +134,7 @@ export async function resolveConfig(
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
-    formats: build.formats ?? formats,
+    formats: build.formats ?? (options.site ? [...formats, "site" as const] : formats),
     title: typeset(options.title),
     subtitle: options.subtitle === undefined ? undefined : typeset(options.subtitle),
     authors: options.author === undefined ? [] : [options.author].flat().map(typeset),
@@ -134,6 +147,10 @@ export async function resolveConfig(
     modified,
     description: options.description === undefined ? undefined : typeset(options.description),
     cover: options.cover,
+    url: options.url,
+    source: options.source,
+    site: options.site,
+    release: build.release ?? false,
     chapters: chapterEntries.map((entry) => entry.file),
     chapterEntries,
     chapterProblems: listed?.problems ?? [],

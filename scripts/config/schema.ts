@@ -16,6 +16,13 @@ export const trimSizes: Readonly<Record<string, { width: string; height: string 
   letter: { width: "8.5in", height: "11in" },
 };
 
+/** A web address, `https://` or `http://`. */
+const webAddress = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be a web address such as https://example.org/my-book/"),
+);
+
 const length = v.pipe(
   v.string(),
   v.regex(/^\d+(\.\d+)?(in|mm|cm|pt)$/, "must be a length such as 0.75in, 18mm or 54pt"),
@@ -100,6 +107,12 @@ export const BookSchema = v.strictObject({
   date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
   description: v.optional(text),
   cover: v.optional(text),
+  /** Where the book is published on the web: its site's address, given by the EPUB's and the PDF's copyright page. */
+  url: v.optional(webAddress),
+  /** Where the book's sources are (a repository), linked from the release page. */
+  source: v.optional(webAddress),
+  /** Also build the multi-page web edition (`site`) with `folio build`, and put it in the release (default false). */
+  site: v.optional(v.boolean(), false),
   /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
   chapters: v.optional(ChapterListSchema),
   print: v.optional(PrintSchema, {}),

@@ -9,6 +9,7 @@ import { folioVersion } from "../version.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
+import { otherDownloads } from "./downloads.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Render } from "./target.js";
 
@@ -40,6 +41,8 @@ export const renderHtml: Render = async (book, context) => {
     css: mark,
     fontFamily: context.fonts.family,
     folioVersion,
+    // The other editions of the same build or release, beside this file.
+    downloads: otherDownloads(book.config, "html"),
     words: await bookWords(book.config),
   });
   const faces = await embeddedFaces(context.fonts, page, styles, "web");

@@ -24,6 +24,7 @@ export const editions: Readonly<Record<Format, Edition>> = {
     makes: ["pageStarts"],
     render: async (book, context) => (await import("./pdf.js")).renderPdf(book, context),
   },
+  site: { format: "site", render: async (book, context) => (await import("./site.js")).renderSite(book, context) },
 };
 
 /** The editions of `formats` in an order where each comes after those that make what it needs. */
@@ -56,3 +57,4 @@ export async function renderPrintCover(...args: Parameters<typeof import("./cove
 export type { CoverGeometry } from "../print/spine.js";
 export type { EarlyCover } from "./epub/cover-early.js";
 export type { Edition, PageStart, Products, RenderContext, RenderingWrapper } from "./target.js";
+export { downloadName, editionWord } from "./downloads.js";
