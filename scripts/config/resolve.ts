@@ -7,7 +7,7 @@ import { slug as slugify } from "github-slugger";
 import { flattenChapters, type ChapterEntry, type EntryProblem } from "../chapters/entries.js";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
-import { trimSizes } from "./schema.js";
+import { type numberStyles, trimSizes } from "./schema.js";
 import { pressMargins } from "../print/whole-pixels.js";
 
 export type Format = "html" | "epub" | "pdf";
@@ -54,6 +54,15 @@ export interface ResolvedPrint {
   readonly binding: "paperback" | "hardcover";
 }
 
+export type NumberStyle = (typeof numberStyles)[number];
+
+/** ISBNs by edition, as written in book.yaml. */
+export interface ResolvedIsbns {
+  readonly paperback?: string;
+  readonly hardcover?: string;
+  readonly ebook?: string;
+}
+
 export interface ResolvedConfig {
   readonly manuscriptDir: string;
   readonly outDir: string;
@@ -62,6 +71,9 @@ export interface ResolvedConfig {
   readonly subtitle?: string;
   readonly authors: readonly string[];
   readonly publisher?: string;
+  /** The publisher's mark (book.yaml `publisherLogo`), relative to the manuscript folder. */
+  readonly publisherLogo?: string;
+  readonly isbn: ResolvedIsbns;
   readonly rights?: string;
   readonly language: string;
   readonly identifier: string;
@@ -84,6 +96,12 @@ export interface ResolvedConfig {
   /** File-name stem of the editions, from the title. */
   readonly slug: string;
   readonly print: ResolvedPrint;
+  /** The theme's name (a folder of templates/themes) or a folder of the book, as written. */
+  readonly theme: string;
+  /** The book's own CSS files, relative to the manuscript folder. */
+  readonly styles: readonly string[];
+  /** Numbering book.yaml asks for; what it leaves out, the theme decides. */
+  readonly numbering: { readonly chapters?: NumberStyle; readonly parts?: NumberStyle };
   readonly rules: RuleSettings;
   readonly browserPath?: string;
   readonly printPassPages?: number;
@@ -105,10 +123,15 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     title: typographic(options.title),
     subtitle: options.subtitle === undefined ? undefined : typographic(options.subtitle),
     authors: options.author === undefined ? [] : [options.author].flat().map(typographic),
-    publisher: options.publisher,
+    publisher: options.publisher === undefined ? undefined : typographic(options.publisher),
+    publisherLogo: options.publisherLogo,
+    isbn: options.isbn ?? {},
     rights: options.rights,
     language: options.language,
-    identifier: options.identifier ?? derivedIdentifier(options.title, options.author),
+    identifier:
+      options.identifier ??
+      (options.isbn?.ebook ? `urn:isbn:${options.isbn.ebook.replace(/[^0-9Xx]/g, "")}` : undefined) ??
+      derivedIdentifier(options.title, options.author),
     version: options.version,
     date,
     modified,
@@ -120,6 +143,12 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     chaptersListed: options.chapters !== undefined,
     slug: slugify(options.title) || "book",
     print: resolvePrint(options.print),
+    theme: options.theme,
+    styles: options.styles === undefined ? [] : [options.styles].flat(),
+    numbering:
+      typeof options.numbering === "string"
+        ? { chapters: options.numbering, parts: options.numbering }
+        : (options.numbering ?? {}),
     rules: options.rules as RuleSettings,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,

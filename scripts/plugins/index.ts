@@ -7,6 +7,8 @@ import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
+import { remarkLetters } from "./remark-letters.js";
+import { remarkVerse } from "./remark-verse.js";
 import { unified } from "unified";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
@@ -24,6 +26,9 @@ import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeLang } from "./rehype-lang.js";
+import { rehypeLeadParagraphs } from "./rehype-lead-paragraphs.js";
+import { rehypeQuotations } from "./rehype-quotations.js";
+import { rehypeSceneBreaks } from "./rehype-scene-breaks.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
@@ -40,7 +45,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(remarkFrontMatter)
     .use(remarkGfmParts, options)
     .use(remarkImageSpaces)
+    .use(remarkVerse)
     .use(remarkAlerts)
+    .use(remarkLetters)
     .use(remarkSmartPunctuation)
     .use(remarkCodeInfo)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
@@ -57,6 +64,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeTableScope)
     .use(rehypeChapterOutline)
     .use(rehypeTitleHeading)
+    .use(rehypeSceneBreaks)
+    .use(rehypeQuotations)
+    .use(rehypeLeadParagraphs)
     .use(rehypeAccessibilityGaps)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)

@@ -32,7 +32,7 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
       `This \`chapters:\` entry ${problem.message}`,
       loaded.placeOf(problem.place),
     );
-  const parts = new Map<object, { title: string; id: string }>();
+  const parts = new Map<object, { title: string; id: string; epigraph?: string }>();
   let carriedGroup: ChapterEntry["group"];
   for (const chapterEntry of config.chapterEntries) {
     const entry = chapterEntry.file;
@@ -87,7 +87,8 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     carriedGroup = undefined;
     await applyMetadata(file, meta, { ...chapterEntry, group }, loaded);
     const part = chapterEntry.part;
-    if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
+    if (part && !parts.has(part))
+      parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}`, epigraph: part.epigraph });
     if (part) draftData(file).part = parts.get(part);
     chapters.push(file);
   }

@@ -18,6 +18,7 @@ async function unusedImages(book: Book): Promise<VFile[]> {
   const { manuscriptDir, outDir, cover } = book.config;
   const used = new Set(book.chapters.flatMap((file) => chapterData(file).imageReferences ?? []));
   if (cover) used.add(resolve(manuscriptDir, cover));
+  if (book.publisherLogo) used.add(book.publisherLogo.path);
   const files: VFile[] = [];
   for (const path of await listImages(manuscriptDir)) {
     if (used.has(path) || isInside(outDir, path)) continue;

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
-import { chapterData } from "../book.js";
+import { chapterData, themeOf } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
 import { accessibilityClaim } from "./epub/accessibility.js";
@@ -137,6 +137,7 @@ export const renderEpub: Render = async (book, context) => {
         fontFaceCss(context.fonts),
         await readTemplate("shared/book.css"),
         await readTemplate("epub/epub.css"),
+        themeOf(book).css.epub,
       ].join("\n"),
     },
     ...(cover ? [{ path: `OEBPS/${cover.name}`, data: cover.bytes }] : []),

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
-import { chapterData, type Book } from "../book.js";
+import { chapterData, themeOf, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
@@ -28,6 +28,7 @@ export const renderHtml: Render = async (book, context) => {
     await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
     await readTemplate("shared/book.css"),
     await readTemplate("web/web.css"),
+    themeOf(book).css.web,
   ].join("\n");
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,

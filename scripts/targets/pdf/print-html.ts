@@ -1,7 +1,7 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
 import { pathToFileURL } from "node:url";
 import type { Element, Root } from "hast";
-import { chapterData, type Book, type ChapterData, type ImageUse } from "../../book.js";
+import { chapterData, themeOf, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
 import { chapterGroups } from "../chapter-groups.js";
@@ -42,9 +42,12 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [fileFontFaces(fonts), await readTemplate("shared/book.css"), await readTemplate("print/print.css")].join(
-    "\n",
-  );
+  const css = [
+    fileFontFaces(fonts),
+    await readTemplate("shared/book.css"),
+    await readTemplate("print/print.css"),
+    themeOf(book).css.print,
+  ].join("\n");
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
