@@ -25,6 +25,7 @@ import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
+import { rehypeKeptLines } from "./rehype-kept-lines.js";
 import { rehypeLang } from "./rehype-lang.js";
 import { rehypeLeadParagraphs } from "./rehype-lead-paragraphs.js";
 import { rehypeQuotations } from "./rehype-quotations.js";
@@ -67,6 +68,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
     .use(rehypeSceneBreaks)
     .use(rehypeQuotations)
     .use(rehypeLeadParagraphs)
+    .use(rehypeKeptLines)
     .use(rehypeAccessibilityGaps)
     .use(rehypeInternalLinks, options)
     .use(rehypeImages, options)
