@@ -107,6 +107,11 @@ export const rules = {
     severity: "warning",
     explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`.",
   },
+  "lang-no-words": {
+    severity: "info",
+    explanation:
+      "Folio has no table of its own words (Contents, Notes…) for the book's language, so they are in English: give them under `words:` in book.yaml.",
+  },
   "quotes-straight": {
     severity: "warning",
     explanation: "Straight quotes are left after typography: check the quote marks around the position shown.",

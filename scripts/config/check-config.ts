@@ -6,9 +6,10 @@ import { rules } from "../rules.js";
 import { languageProblem } from "../util/language.js";
 import { closest } from "./suggest.js";
 import { checkPressConfig } from "../print/preflight-config.js";
+import { checkWords } from "../language/check-words.js";
 import { parseIsbn } from "../util/isbn.js";
 
-/** Report unknown rule ids and an unusable `language` on book.yaml, at their place. */
+/** Report unknown rule ids, an unusable `language` and what of the book's words cannot be on book.yaml, at their place. */
 export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): Promise<void> {
   const known = Object.keys(rules);
   for (const id of Object.keys(config.rules)) {
@@ -41,4 +42,5 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
       loaded.placeOf(["language"], "value"),
     );
   }
+  await checkWords(loaded, config);
 }

@@ -103,6 +103,8 @@ export interface ResolvedConfig {
   /** Numbering book.yaml asks for; what it leaves out, the theme decides. */
   readonly numbering: { readonly chapters?: NumberStyle; readonly parts?: NumberStyle };
   readonly rules: RuleSettings;
+  /** book.yaml's `words:`: Folio's own words for this book, over its language's table. */
+  readonly words: Readonly<Record<string, string>>;
   readonly browserPath?: string;
   readonly printPassPages?: number;
 }
@@ -150,6 +152,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
         ? { chapters: options.numbering, parts: options.numbering }
         : (options.numbering ?? {}),
     rules: options.rules as RuleSettings,
+    words: options.words,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,
   });

@@ -115,6 +115,8 @@ export const BookSchema = v.strictObject({
   /** Chapter and part numbering (default: the theme's). */
   numbering: v.optional(NumberingSchema),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
+  /** Folio's own words for this book (`contents: Sommaire`), over its language's table (templates/languages/). */
+  words: v.optional(v.record(v.string(), v.string()), {}),
 });
 
 /** What a user writes in book.yaml. */

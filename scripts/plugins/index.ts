@@ -16,6 +16,7 @@ import { rehypeGlyphs } from "./rehype-glyphs.js";
 import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
 import { rehypeChapterHeading } from "./rehype-chapter-heading.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
+import { footnoteBackLabel, folioWord, rehypeChapterWords, type ChapterWordsOptions } from "./rehype-chapter-words.js";
 import { remarkFrontMatter } from "./remark-front-matter.js";
 import { rehypeChapterOutline } from "./rehype-chapter-outline.js";
 import { rehypeContentModel } from "./rehype-content-model.js";
@@ -37,45 +38,55 @@ import { rehypeTitleHeading } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions;
+export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & ChapterWordsOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontMatter)
-    .use(remarkGfmParts, options)
-    .use(remarkImageSpaces)
-    .use(remarkVerse)
-    .use(remarkAlerts)
-    .use(remarkLetters)
-    .use(remarkSmartPunctuation)
-    .use(remarkCodeInfo)
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", footnoteLabel: "Notes" })
-    .use(rehypeRawWhenNeeded)
-    .use(rehypeTaskLists)
-    .use(rehypeUnsafeHtml)
-    .use(rehypeMdbookListing)
-    .use(rehypeContentModel)
-    .use(rehypeObsoleteHtml)
-    .use(rehypeChapterLang)
-    .use(rehypeChapterHeading)
-    .use(rehypeSlug)
-    .use(rehypeTableAlign)
-    .use(rehypeTableScope)
-    .use(rehypeChapterOutline)
-    .use(rehypeTitleHeading)
-    .use(rehypeSceneBreaks)
-    .use(rehypeQuotations)
-    .use(rehypeLeadParagraphs)
-    .use(rehypeKeptLines)
-    .use(rehypeAccessibilityGaps)
-    .use(rehypeInternalLinks, options)
-    .use(rehypeImages, options)
-    .use(rehypeFigures)
-    .use(rehypeCodeBlocks)
-    .use(rehypeLang)
-    .use(rehypeStraightQuotes)
-    .use(rehypeGlyphs)
-    .use(rehypeElementIds);
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontMatter)
+      .use(remarkGfmParts, options)
+      .use(remarkImageSpaces)
+      .use(remarkVerse)
+      .use(remarkAlerts)
+      .use(remarkLetters)
+      .use(remarkSmartPunctuation)
+      .use(remarkCodeInfo)
+      // The notes' heading and the labels of their links back are put in the chapter's language by rehype-chapter-words.
+      .use(remarkRehype, {
+        allowDangerousHtml: true,
+        clobberPrefix: "",
+        footnoteLabel: " ",
+        footnoteLabelProperties: { className: ["sr-only"], [folioWord]: "notes" },
+        footnoteBackLabel,
+      })
+      .use(rehypeRawWhenNeeded)
+      .use(rehypeTaskLists)
+      .use(rehypeUnsafeHtml)
+      .use(rehypeMdbookListing)
+      .use(rehypeContentModel)
+      .use(rehypeObsoleteHtml)
+      .use(rehypeChapterLang)
+      .use(rehypeChapterWords, options)
+      .use(rehypeChapterHeading)
+      .use(rehypeSlug)
+      .use(rehypeTableAlign)
+      .use(rehypeTableScope)
+      .use(rehypeChapterOutline)
+      .use(rehypeTitleHeading)
+      .use(rehypeSceneBreaks)
+      .use(rehypeQuotations)
+      .use(rehypeLeadParagraphs)
+      .use(rehypeKeptLines)
+      .use(rehypeAccessibilityGaps)
+      .use(rehypeInternalLinks, options)
+      .use(rehypeImages, options)
+      .use(rehypeFigures)
+      .use(rehypeCodeBlocks)
+      .use(rehypeLang)
+      .use(rehypeStraightQuotes)
+      .use(rehypeGlyphs)
+      .use(rehypeElementIds)
+  );
 }

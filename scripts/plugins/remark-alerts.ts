@@ -2,19 +2,22 @@
  * remark plugin: GitHub's alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`)
  * become callouts: a `<div class="callout callout-note" role="note">` that opens with its title as
  * a paragraph, so that every edition shows and a screen reader announces what kind of note it is.
+ * The title is written in the chapter's language by rehype-chapter-words, once that is known.
  * Written here rather than taken from npm: the alert plugins there emit GitHub's inline SVG icons
  * and a bare div, where a book wants no icon to fetch or describe and a note role.
  */
 import type { Blockquote, Paragraph, Root } from "mdast";
 import type { Plugin } from "unified";
 import { walk } from "../util/walk.js";
+import { folioWord } from "./rehype-chapter-words.js";
 
+/** The key of each kind's title in the language tables (templates/languages/). */
 const titles: Readonly<Record<string, string>> = {
-  note: "Note",
-  tip: "Tip",
-  important: "Important",
-  warning: "Warning",
-  caution: "Caution",
+  note: "calloutNote",
+  tip: "calloutTip",
+  important: "calloutImportant",
+  warning: "calloutWarning",
+  caution: "calloutCaution",
 };
 /** The marker, alone on the alert's first line (GitHub ignores it anywhere else). */
 const marker = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
@@ -37,8 +40,8 @@ export const remarkAlerts: Plugin<[], Root> = () => (tree: Root) => {
       if (first.children.length === 0) node.children.shift();
       const title: Paragraph = {
         type: "paragraph",
-        children: [{ type: "text", value: titles[kind] }],
-        data: { hProperties: { className: ["callout-title"] } },
+        children: [],
+        data: { hProperties: { className: ["callout-title"], [folioWord]: titles[kind] } },
       };
       node.children.unshift(title);
       node.data = {

@@ -5,6 +5,8 @@ import { deferTree, draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
+import { loadLanguageTables } from "../language/tables.js";
+import { wordsByLanguage, type Words } from "../language/words.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
 import {
@@ -25,11 +27,19 @@ export const transformChapters: Stage = async (book, context) => {
     chapterPaths: book.chapters.map((file) => String(file.path)),
     realRoot: realpathSync(book.config.manuscriptDir),
     reads: new Map(),
+    wordsOf: await wordsByLanguage(book.config),
   };
-  // Besides its source, a transform reads its place, the chapter list, the rule settings and the
-  // files it looks at (link targets, images), which it reports.
+  // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
+  // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
+  // which it reports.
   const shared = context.wrapTransform
-    ? JSON.stringify([setup.chapterPaths, book.config.rules, book.config.language])
+    ? JSON.stringify([
+        setup.chapterPaths,
+        book.config.rules,
+        book.config.language,
+        book.config.words,
+        (await loadLanguageTables()).fingerprint,
+      ])
     : "";
   const processors = new Map<boolean, ChapterProcessor>();
   const transform: ChapterTransform = async (file) => {
@@ -64,6 +74,8 @@ interface ProcessorSetup {
   readonly realRoot: string;
   /** Where the chapter being transformed records the files it looks at. */
   reads: Map<string, string | null>;
+  /** Folio's words in a chapter's language. */
+  readonly wordsOf: (lang: string) => Words;
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -72,6 +84,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
   return createChapterProcessor({
     autolinkLiterals,
     manuscriptDir: setup.manuscriptDir,
+    wordsOf: setup.wordsOf,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);

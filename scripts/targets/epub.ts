@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
+import { wordsByLanguage } from "../language/words.js";
 import { chapterData, themeOf } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
@@ -31,11 +32,13 @@ function contentsDepth(entries: readonly { sections: readonly unknown[] }[]): nu
 
 export const renderEpub: Render = async (book, context) => {
   const { config } = book;
-  const cover = await epubCover(book, context);
+  const wordsOf = await wordsByLanguage(config);
+  const words = wordsOf(config.language);
+  const cover = await epubCover(book, context, words);
   const pageStarts = context.products?.pageStarts;
-  const chapters = chapterDocuments(book, pageStarts);
+  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf);
   const pages = pageList(pageStarts, chapters);
-  const claim = accessibilityClaim(book, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
+  const claim = accessibilityClaim(book, words, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
   const navEntry = (entry: ContentsEntry): NavEntry => ({
     ...entry,
@@ -52,16 +55,22 @@ export const renderEpub: Render = async (book, context) => {
     documents.push({
       id: "cover",
       path: "cover.xhtml",
-      data: await page("Cover", config.language, await renderTemplate("epub/cover.xhtml.ejs", { cover }), "cover"),
+      data: await page(
+        words("cover"),
+        config.language,
+        await renderTemplate("epub/cover.xhtml.ejs", { cover, words }),
+        "cover",
+      ),
     });
   const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", {
     book: config,
     fontFamily: context.fonts.family,
+    words,
   });
   documents.push({
     id: "title-page",
     path: "title-page.xhtml",
-    data: await page("Title page", config.language, titlePage, "front-matter"),
+    data: await page(words("titlePage"), config.language, titlePage, "front-matter"),
   });
   for (const [i, chapter] of chapters.entries()) {
     const part = chapterGroups(book).find((group) => group.files[0] === book.chapters[i])?.part;
@@ -99,7 +108,7 @@ export const renderEpub: Render = async (book, context) => {
     ...documents.slice(cover ? 2 : 1).map((doc) => doc.id),
   ];
   const printSource = pages
-    ? `${config.title}, print edition (PDF, ${config.print.width} × ${config.print.height})`
+    ? words("printSource", { title: config.title, width: config.print.width, height: config.print.height })
     : undefined;
   const numbers = (pages ?? []).map((p) => Number(p.label)).filter(Number.isInteger);
   const bodyStart =
@@ -114,6 +123,7 @@ export const renderEpub: Render = async (book, context) => {
     depth: contentsDepth(contents),
     maxPageNumber: numbers.length ? Math.max(...numbers) : 0,
     bodyStart,
+    words,
   };
 
   const files: PackageFile[] = [
@@ -127,6 +137,7 @@ export const renderEpub: Render = async (book, context) => {
         manifest,
         spine,
         printSource,
+        words,
       }),
     },
     { path: "OEBPS/toc.ncx", data: await renderTemplate("epub/toc.ncx.ejs", nav) },

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { chapterData, themeOf, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
 import { folioVersion } from "../version.js";
+import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
@@ -37,6 +38,7 @@ export const renderHtml: Render = async (book, context) => {
     css,
     fontFamily: context.fonts.family,
     folioVersion,
+    words: await bookWords(book.config),
   });
   const path = join(context.outDir, `${book.config.slug}.html`);
   await writeFile(path, page);

@@ -29,6 +29,7 @@ import { checkImages, checkPageCount } from "../print/preflight-pages.js";
 import { printedImages } from "../print/image-sizes.js";
 import { allowOnlyBookFiles } from "./request-policy.js";
 import type { Render } from "./target.js";
+import { bookWords } from "../language/words.js";
 
 const pointsPerPx = 0.75;
 
@@ -110,7 +111,7 @@ export const renderPdf: Render = async (book, context) => {
     context.progress?.("pdf: finishing");
     await fixToUnicode(pdf, context.fonts, html);
     await finishPages(pdf, finishOptions(book, context.fonts, furniture));
-    setOutline(pdf, outlineEntries(book));
+    setOutline(pdf, outlineEntries(book, (await bookWords(book.config))("contents")));
     setPdfMetadata(pdf, book.config);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));

@@ -8,6 +8,7 @@ import type { Book } from "../../book.js";
 import type { ResolvedConfig } from "../../config/resolve.js";
 import { printerCoverGeometry } from "../../print/spine-profile.js";
 import { fileFontFaces, renderTemplate, type FontSet } from "../../templates.js";
+import { bookWords } from "../../language/words.js";
 import { folioVersion } from "../../version.js";
 import { findBrowser, launchBrowser } from "../browser.js";
 import { coverHtml } from "../epub/cover-render.js";
@@ -53,6 +54,7 @@ export async function renderCoverPdf(
         g: geometry,
         frontUrl,
         frontImage,
+        words: await bookWords(config),
       }),
     );
     const page = await browser.newPage();

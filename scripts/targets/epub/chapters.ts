@@ -2,6 +2,7 @@
 import type { Root } from "hast";
 import { chapterData, type Book, type ChapterData } from "../../book.js";
 import { chapterKindOf, opensChapter } from "../chapter-groups.js";
+import type { Words } from "../../language/words.js";
 import type { PageStart } from "../target.js";
 import { address, type EditionAddressing } from "../serialize.js";
 import { treeXhtml } from "./xhtml.js";
@@ -37,8 +38,15 @@ export function epubAddressing(book: Book): EditionAddressing {
   };
 }
 
-/** Every chapter as an EPUB document, with page-break markers where `pageStarts` (from the print layout) says printed pages begin. */
-export function chapterDocuments(book: Book, pageStarts: readonly PageStart[] = []): ChapterDocument[] {
+/**
+ * Every chapter as an EPUB document, with page-break markers where `pageStarts` (from the print
+ * layout) says printed pages begin; `wordsOf` gives Folio's words in each chapter's language.
+ */
+export function chapterDocuments(
+  book: Book,
+  pageStarts: readonly PageStart[],
+  wordsOf: (lang: string) => Words,
+): ChapterDocument[] {
   const addressing = epubAddressing(book);
   return book.chapters.map((file) => {
     const data = chapterData(file);
@@ -47,7 +55,7 @@ export function chapterDocuments(book: Book, pageStarts: readonly PageStart[] = 
     const starts = pageStarts.filter((start) => start.chapter === data.index);
     const filename = chapterFile(book, data.index);
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
-    popUpFootnotes(tree);
+    popUpFootnotes(tree, wordsOf(data.lang));
     markLanguages(tree);
     const body = `<section ${sectionAttributes(data)} id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
     return {

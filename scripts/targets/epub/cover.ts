@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Book, CoverFile } from "../../book.js";
 import { report } from "../../diagnostics.js";
+import type { Words } from "../../language/words.js";
 import { BrowserMissingError } from "../browser-missing.js";
 import type { RenderContext } from "../target.js";
 import { epubCoverSize, renderCoverPng } from "./cover-render.js";
@@ -17,10 +18,15 @@ export interface CoverImage {
 }
 
 /** The book's cover, or undefined (with a diagnostic on book.yaml) when it cannot be had. */
-export async function epubCover(book: Book, context: RenderContext): Promise<CoverImage | undefined> {
+export async function epubCover(book: Book, context: RenderContext, words: Words): Promise<CoverImage | undefined> {
   const { config } = book;
   const { signal } = context;
-  const alt = `Cover: ${config.title}${config.subtitle ? `: ${config.subtitle}` : ""}${config.authors.length ? `, by ${config.authors.join(", ")}` : ""}`;
+  const title = config.subtitle
+    ? words("titleAndSubtitle", { title: config.title, subtitle: config.subtitle })
+    : config.title;
+  const alt = config.authors.length
+    ? words("coverAltBy", { title, authors: words.list(config.authors) })
+    : words("coverAlt", { title });
   // A `cover:` that could not be used stopped the build while the book was prepared.
   if (config.cover !== undefined) return book.cover && coverFromFile(book.cover, alt);
   try {

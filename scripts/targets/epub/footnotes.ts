@@ -1,9 +1,10 @@
 /** EPUB pop-up notes: references become `noteref` links and each note an `aside epub:type="footnote"` that links back. */
 import type { Element, ElementContent, Root } from "hast";
+import type { Words } from "../../language/words.js";
 import { SKIP, walkElements } from "../../util/walk.js";
 
-/** Rewrite the footnote references and the footnotes section of an EPUB chapter tree, in place. */
-export function popUpFootnotes(tree: Root): void {
+/** Rewrite the footnote references and the footnotes section of an EPUB chapter tree, in place; `words` are the chapter's. */
+export function popUpFootnotes(tree: Root, words: Words): void {
   walkElements(tree, (node, index, parent) => {
     if (node.tagName === "a" && node.properties.dataFootnoteRef !== undefined) {
       delete node.properties.dataFootnoteRef;
@@ -13,7 +14,7 @@ export function popUpFootnotes(tree: Root): void {
       return undefined;
     }
     if (isFootnotesSection(node) && parent && index !== undefined) {
-      parent.children[index] = notesSection(node);
+      parent.children[index] = notesSection(node, words);
       return SKIP;
     }
     return undefined;
@@ -25,7 +26,7 @@ export function isFootnotesSection(node: Element): boolean {
   return node.tagName === "section" && node.properties.dataFootnotes !== undefined;
 }
 
-function notesSection(section: Element): Element {
+function notesSection(section: Element, words: Words): Element {
   const heading = section.children.find(
     (child): child is Element => child.type === "element" && /^h[1-6]$/.test(child.tagName),
   );
@@ -38,14 +39,14 @@ function notesSection(section: Element): Element {
     delete heading.properties.className;
     children.push(heading, newline());
   }
-  items.forEach((item, i) => children.push(footnote(item, i + 1), newline()));
+  items.forEach((item, i) => children.push(footnote(item, i + 1, words), newline()));
   const properties: Element["properties"] = { className: ["footnotes"] };
   if (heading?.properties.id) properties.ariaLabelledBy = [String(heading.properties.id)];
   return { type: "element", tagName: "section", properties, children: [newline(), ...children] };
 }
 
 /** One note: its number first, linking back to the reference, then its text. */
-function footnote(item: Element, number: number): Element {
+function footnote(item: Element, number: number, words: Words): Element {
   const backrefs: Element[] = [];
   walkElements(item, (node, index, parent) => {
     if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return undefined;
@@ -62,7 +63,7 @@ function footnote(item: Element, number: number): Element {
       href: backrefs[0]?.properties.href ?? "#",
       role: "doc-backlink",
       className: ["note-number"],
-      ariaLabel: `Back to reference ${number}`,
+      ariaLabel: words("backToReference", { number }),
     },
     children: [{ type: "text", value: `${number}.` }],
   };

@@ -17,10 +17,11 @@ export function bodyStartId(groups: readonly ChapterGroup[]): string | undefined
 
 /**
  * Every heading of the print document in order, with its bookmark title and level: the contents'
- * own, each part's title, then the chapters' (notes have none in print), one level down in a part.
+ * own (`contents`, its heading in the book's language), each part's title, then the chapters'
+ * (notes have none in print), one level down in a part.
  */
-export function outlineEntries(book: Book): OutlineEntry[] {
-  const entries: OutlineEntry[] = [{ title: "Contents", level: 1 }];
+export function outlineEntries(book: Book, contents: string): OutlineEntry[] {
+  const entries: OutlineEntry[] = [{ title: contents, level: 1 }];
   for (const group of chapterGroups(book)) {
     if (group.part) entries.push({ title: group.part.title, level: 1 });
     for (const file of group.files) {

@@ -4,6 +4,7 @@ import type { Element, Root } from "hast";
 import { chapterData, themeOf, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
@@ -55,6 +56,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     chapters,
     css: withPageSettings(css, print),
     fontFamily: fonts.family,
+    words: await bookWords(book.config),
   });
 }
 
