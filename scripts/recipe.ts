@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import type { VFile } from "vfile";
-import type { Book } from "./book.js";
+import { type Book, themeOf } from "./book.js";
 import type { BuildCache } from "./cache/build-cache.js";
 import { checkConfig } from "./config/check-config.js";
 import { loadConfig } from "./config/load.js";
@@ -23,7 +23,8 @@ import { findUnusedImages } from "./stages/unused-images.js";
 import { BrowserMissingError } from "./targets/browser-missing.js";
 import type { EarlyCover } from "./targets/epub/cover-early.js";
 import { editionOrder, startEarly, type Products } from "./targets/index.js";
-import { loadFonts, withFallbacks } from "./templates.js";
+import { withFallbacks } from "./templates.js";
+import { themeFonts } from "./themes/theme-fonts.js";
 import { fallbackFilesOf } from "./util/glyphs.js";
 
 export interface NamedStage {
@@ -153,7 +154,7 @@ async function timed<T>(
  */
 async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
   // The fallback font files the chapters' characters need (scripts/util/glyphs.ts), after the body font's.
-  const fonts = withFallbacks(await loadFonts(), fallbackFilesOf(book));
+  const fonts = withFallbacks(await themeFonts(themeOf(book).options.fonts), fallbackFilesOf(book));
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   const made: Record<string, unknown> = {};

@@ -34,11 +34,11 @@ import { rehypeSceneBreaks } from "./rehype-scene-breaks.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
-import { rehypeTitleHeading } from "./rehype-title-heading.js";
+import { rehypeTitleHeading, type TitleOptions } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & ChapterWordsOptions;
+export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & ChapterWordsOptions & TitleOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -74,7 +74,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeTableAlign)
       .use(rehypeTableScope)
       .use(rehypeChapterOutline)
-      .use(rehypeTitleHeading)
+      .use(rehypeTitleHeading, options)
       .use(rehypeSceneBreaks)
       .use(rehypeQuotations)
       .use(rehypeLeadParagraphs)

@@ -10,11 +10,13 @@ import { chapterData } from "../book.js";
 import { addClass, classes } from "./rehype-quotations.js";
 
 const skipped = new Set(["chapter-subtitle", "chapter-author"]);
+/** Kinds whose text is not prose that opens with a lead-in: pages set apart, lists of titles, the colophon. */
+const plainKinds = new Set(["dedication", "epigraph", "also-by", "colophon"]);
 
 export const rehypeLeadParagraphs: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const data = chapterData(file);
   const elements = tree.children.filter((child): child is Element => child.type === "element");
-  if (data.level === 1 || data.group !== undefined) {
+  if ((data.level === 1 || data.group !== undefined) && !plainKinds.has((data.group ?? data.metadata).kind)) {
     const opening = elements.find(
       (element) =>
         /^h[2-6]$/.test(element.tagName) ||

@@ -28,6 +28,7 @@ export const transformChapters: Stage = async (book, context) => {
     realRoot: realpathSync(book.config.manuscriptDir),
     reads: new Map(),
     wordsOf: await wordsByLanguage(book.config),
+    bookAuthors: book.config.authors,
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -38,6 +39,7 @@ export const transformChapters: Stage = async (book, context) => {
         book.config.rules,
         book.config.language,
         book.config.words,
+        book.config.authors,
         (await loadLanguageTables()).fingerprint,
       ])
     : "";
@@ -76,6 +78,8 @@ interface ProcessorSetup {
   reads: Map<string, string | null>;
   /** Folio's words in a chapter's language. */
   readonly wordsOf: (lang: string) => Words;
+  /** The book's authors, for the title of an "Also by" chapter written without a heading. */
+  readonly bookAuthors: readonly string[];
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -85,6 +89,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     autolinkLiterals,
     manuscriptDir: setup.manuscriptDir,
     wordsOf: setup.wordsOf,
+    bookAuthors: setup.bookAuthors,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);

@@ -10,10 +10,8 @@ import { bookNumbers, letter, numberWriter, type BookNumber } from "../chapters/
 import { typographic } from "../plugins/rehype-chapter-heading.js";
 import { attributionDash } from "../plugins/remark-verse.js";
 import { parseIsbn } from "../util/isbn.js";
+import type { Words } from "../language/words.js";
 import { chapterGroups } from "./chapter-groups.js";
-
-/** The words of the book's language (scripts/language/words.ts). */
-export type WordLookup = (key: string, values?: Readonly<Record<string, string | number>>) => string;
 
 /** "Chapter One": the label's words around its number, so that a theme can set the number apart. */
 export interface Label {
@@ -46,12 +44,7 @@ export interface BookMatter {
 }
 
 /** The book's matter in the words of its language. */
-export async function bookMatter(
-  book: Book,
-  words: WordLookup,
-  list: (items: readonly string[]) => string,
-  fontFamily: string,
-): Promise<BookMatter> {
+export async function bookMatter(book: Book, words: Words, fontFamily: string): Promise<BookMatter> {
   const { numbering } = themeOf(book);
   const write = await numberWriter(book.config.language);
   const numbers = bookNumbers(book);
@@ -60,7 +53,7 @@ export async function bookMatter(
     const style = number.kind === "part" ? numbering.parts : numbering.chapters;
     if (style === "none") return undefined;
     const value = number.kind === "appendix" ? letter(number.ordinal) : write(number.ordinal, style);
-    const [before, after = ""] = words(`${number.kind}Label`, { number: "\u0000" }).split("\u0000");
+    const [before, after = ""] = words(`${number.kind}Number`, { number: "\u0000" }).split("\u0000");
     return { before, number: value, after };
   };
   const chapters = new Map<number, ChapterOpening>();
@@ -79,7 +72,7 @@ export async function bookMatter(
         epigraph: partEpigraph(group.part.epigraph),
       });
   }
-  return { chapters, parts, copyright: copyrightLines(book, words, list, fontFamily) };
+  return { chapters, parts, copyright: copyrightLines(book, words, fontFamily) };
 }
 
 /** A part's epigraph from book.yaml: its lines, curled, and the attribution its last line gives. */
@@ -98,16 +91,11 @@ function partEpigraph(text: string | undefined): PartOpening["epigraph"] {
  * The copyright page: © year and authors, the rights, the publisher, the date and version, one
  * ISBN per edition, the identifier when it is one a reader can use (never a `urn:uuid:`), the types.
  */
-function copyrightLines(
-  book: Book,
-  words: WordLookup,
-  list: (items: readonly string[]) => string,
-  fontFamily: string,
-): string[] {
+function copyrightLines(book: Book, words: Words, fontFamily: string): string[] {
   const config = book.config;
   const lines: string[] = [];
   if (config.authors.length > 0)
-    lines.push(words("copyrightLine", { year: config.date.slice(0, 4), authors: list(config.authors) }));
+    lines.push(words("copyrightLine", { year: config.date.slice(0, 4), authors: words.list(config.authors) }));
   if (config.rights) lines.push(config.rights);
   if (config.publisher) lines.push(words("publishedBy", { publisher: config.publisher }));
   lines.push(words("firstPublished", { date: config.date }));
@@ -125,4 +113,16 @@ function copyrightLines(
   if (!/^urn:uuid:/i.test(identifier) && !isIsbn) lines.push(words("identifier", { identifier }));
   lines.push(words("setIn", { font: fontFamily }));
   return lines;
+}
+
+/** The markup of a label, its number in a span of its own (the same in every edition). */
+export function labelHtml(label: Label, className: string): string {
+  const word = (text: string) => (text.trim() ? `<span class="label-word">${escapeHtml(text.trim())}</span>` : "");
+  const before = word(label.before) + (label.before.trim() && label.before.endsWith(" ") ? " " : "");
+  const after = (label.after.trim() && label.after.startsWith(" ") ? " " : "") + word(label.after);
+  return `<p class="${className}">${before}<span class="label-number">${escapeHtml(label.number)}</span>${after}</p>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -4,9 +4,11 @@ import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
 import { chapterData, themeOf, type Book } from "../book.js";
 import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
+import { withThemeFamilies } from "../themes/theme-fonts.js";
 import { folioVersion } from "../version.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
+import { bookMatter, labelHtml } from "./book-matter.js";
 import { bookContents } from "./contents.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Render } from "./target.js";
@@ -23,14 +25,28 @@ export const renderHtml: Render = async (book, context) => {
       src: (image) => images.get(image.path) ?? "",
     };
     const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
-    return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
+    return {
+      index: data.index,
+      id: data.id,
+      lang: data.lang,
+      html,
+      level: opensChapter(data) ? 1 : data.level,
+      part: parts.get(file),
+    };
   });
-  const css = [
-    await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
-    await readTemplate("shared/book.css"),
-    await readTemplate("web/web.css"),
-    themeOf(book).css.web,
-  ].join("\n");
+  const theme = themeOf(book);
+  const css = withThemeFamilies(
+    [
+      await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
+      await readTemplate("shared/book.css"),
+      await readTemplate("web/web.css"),
+      theme.css.web,
+    ].join("\n"),
+    theme.options.fonts,
+    context.fonts.family,
+  );
+  const words = await bookWords(book.config);
+  const logo = book.publisherLogo;
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -38,7 +54,11 @@ export const renderHtml: Render = async (book, context) => {
     css,
     fontFamily: context.fonts.family,
     folioVersion,
-    words: await bookWords(book.config),
+    words,
+    matter: await bookMatter(book, words, context.fonts.family),
+    logo: logo && (await dataUrl(logo.path, logo.mediaType)),
+    theme: themeOf(book).name,
+    labelHtml,
   });
   const path = join(context.outDir, `${book.config.slug}.html`);
   await writeFile(path, page);
@@ -51,11 +71,12 @@ async function embedImages(book: Book): Promise<Map<string, string>> {
   for (const file of book.chapters) {
     for (const image of chapterData(file).images) {
       if (urls.has(image.path)) continue;
-      urls.set(
-        image.path,
-        `data:${image.mediaType};base64,${imageBytes(image.mediaType, await readFile(image.path)).toString("base64")}`,
-      );
+      urls.set(image.path, await dataUrl(image.path, image.mediaType));
     }
   }
   return urls;
+}
+
+async function dataUrl(path: string, mediaType: string): Promise<string> {
+  return `data:${mediaType};base64,${imageBytes(mediaType, await readFile(path)).toString("base64")}`;
 }

@@ -13,6 +13,7 @@ import {
 } from "pdf-lib";
 import type { FontSet } from "../../templates.js";
 import type { Furniture } from "./folios.js";
+import { subsetsCleanly } from "./font-subset.js";
 import { linkBoxes, namedDestinations } from "./pdf-links.js";
 
 export interface FinishOptions {
@@ -100,9 +101,13 @@ function layoutOnce(kit: Fontkit): Fontkit {
 }
 
 async function embed(pdf: PDFDocument, fonts: FontSet, style: "normal" | "italic", tag: string): Promise<PDFFont> {
-  const face = fonts.faces.find((f) => f.style === style && f.weight === 400) ?? fonts.faces[0];
+  // The body font's own face: the theme's heading and code faces and the fallbacks have a family of their own.
+  const body = fonts.faces.filter((f) => f.family === undefined);
+  const face = body.find((f) => f.style === style && f.weight === 400) ?? body[0] ?? fonts.faces[0];
   const name = face.file.replace(/^.*[\\/]/, "").replace(/\.[a-z]+$/i, "");
-  return pdf.embedFont(await readFile(face.file), { subset: true, customName: `${tag}+${name}` });
+  const bytes = await readFile(face.file);
+  const subset = await subsetsCleanly(bytes, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789ivxlcdm");
+  return pdf.embedFont(bytes, { subset, customName: `${tag}+${name}` });
 }
 
 /** Centre of the text block: right-hand pages (odd numbers) have the gutter on the left. */

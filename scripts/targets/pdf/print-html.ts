@@ -6,8 +6,10 @@ import { toPx, type ResolvedPrint } from "../../config/resolve.js";
 import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
 import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
+import { bookMatter, labelHtml } from "../book-matter.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
+import { withThemeFamilies } from "../../themes/theme-fonts.js";
 import { printTree } from "./print-tree.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
@@ -40,15 +42,20 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
         files.map((file) => chapterData(file)),
       ),
     );
-    return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
+    return { index: data.index, id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [
-    fileFontFaces(fonts),
-    await readTemplate("shared/book.css"),
-    await readTemplate("print/print.css"),
-    themeOf(book).css.print,
-  ].join("\n");
+  const css = withThemeFamilies(
+    [
+      fileFontFaces(fonts),
+      await readTemplate("shared/book.css"),
+      await readTemplate("print/print.css"),
+      themeOf(book).css.print,
+    ].join("\n"),
+    themeOf(book).options.fonts,
+    fonts.family,
+  );
+  const words = await bookWords(book.config);
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -56,7 +63,11 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     chapters,
     css: withPageSettings(css, print),
     fontFamily: fonts.family,
-    words: await bookWords(book.config),
+    words,
+    matter: await bookMatter(book, words, fonts.family),
+    logo: book.publisherLogo && pathToFileURL(book.publisherLogo.path).href,
+    theme: themeOf(book).name,
+    labelHtml,
   });
 }
 
