@@ -63,7 +63,7 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
     };
     for (const { type, table } of subTables) substitutions(type, table, texts, learn);
   }
-  preferUsedTexts(texts, made, counts);
+  preferUsedTexts(texts, made, counts, new Set(byGlyph.keys()));
   return texts;
 }
 
@@ -77,11 +77,13 @@ function preferUsedTexts(
   texts: Map<number, string>,
   made: ReadonlyMap<number, ReadonlySet<string>>,
   counts: ReadonlyMap<number, number>,
+  inCmap: ReadonlySet<number>,
 ): void {
   const used = (text: string) => ([...text].length === 1 ? (counts.get(text.codePointAt(0)!) ?? 0) : 0);
   for (const [id, candidates] of made) {
     const current = texts.get(id)!;
-    if (used(current) > 0) continue;
+    // A character of the cmap the book uses keeps its glyph; a glyph only substitutions make takes the most used of their texts.
+    if (inCmap.has(id) && used(current) > 0) continue;
     let best = current;
     for (const text of candidates) if (used(text) > used(best)) best = text;
     texts.set(id, best);
