@@ -92,8 +92,9 @@ describe("labels in the book's language", () => {
       "02-deux.md": "# La tempête\n\nLe vent tourne.\n",
     });
     const built = await buildBook(dir, ["pdf", "epub", "html"]);
-    const text = pdfPages(built.path("pdf")).join("\f");
-    for (const label of ["CHAPITRE UN", "CHAPITRE DEUX", "PARTIE UN"]) expect(text).toContain(label);
+    // Spaced capitals may be read with a space between letters: compare without spaces.
+    const text = pdfPages(built.path("pdf")).join("\f").replace(/ /g, "");
+    for (const label of ["CHAPITREUN", "CHAPITREDEUX", "PARTIEUN"]) expect(text).toContain(label);
     const epub = await openEpub(built.path("epub"));
     const label = (doc: Awaited<ReturnType<typeof epub.xml>>, className: string) =>
       textOf(elements(doc, "p").find((p) => p.getAttribute("class") === className)!);

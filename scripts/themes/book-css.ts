@@ -7,7 +7,14 @@ import postcss from "postcss";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 
-const fetches = /url\s*\(|image-set\s*\(|expression\s*\(|behavior|-moz-binding|\\/i;
+const fetches = /url\s*\(|image-set\s*\(|expression\s*\(|behavior|-moz-binding/i;
+
+/** Text with its CSS escapes (`\75 rl(`, `\(`) read, so that an escape cannot spell what `fetches` looks for. */
+function unescaped(text: string): string {
+  return text
+    .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16) || 0xfffd))
+    .replace(/\\(.)/g, "$1");
+}
 
 /** `css` with every unsafe at-rule and declaration removed, each reported on `file` at its place. */
 export function safeBookCss(css: string, file: VFile): string {
@@ -25,14 +32,15 @@ export function safeBookCss(css: string, file: VFile): string {
     return "";
   }
   root.walkAtRules((rule) => {
-    if (rule.name.toLowerCase() === "import" || rule.name.toLowerCase() === "font-face" || fetches.test(rule.params)) {
+    const name = unescaped(rule.name).toLowerCase();
+    if (name === "import" || name === "font-face" || fetches.test(unescaped(rule.params))) {
       const what = rule.name.toLowerCase() === "font-face" ? "a font (choose fonts with `fonts:`)" : "a file";
       report(file, "styles-unsafe", `\`@${rule.name}\` would load ${what}: it was removed`, place(rule));
       rule.remove();
     }
   });
   root.walkDecls((decl) => {
-    if (!fetches.test(decl.value) && !fetches.test(decl.prop)) return;
+    if (!fetches.test(unescaped(decl.value)) && !fetches.test(unescaped(decl.prop))) return;
     report(
       file,
       "styles-unsafe",
