@@ -1,5 +1,4 @@
 /** Resolving validated options into the immutable, fully defaulted config every stage reads. */
-import { educateDashes, educateQuotes } from "../plugins/remark-smart-punctuation.js";
 import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -9,6 +8,9 @@ import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { type numberStyles, trimSizes } from "./schema.js";
 import { pressMargins } from "../print/whole-pixels.js";
+import { typographic } from "../language/localize.js";
+import { punctuationFor } from "../language/punctuation.js";
+import { loadLanguageTables } from "../language/tables.js";
 
 export type Format = "html" | "epub" | "pdf";
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
@@ -118,17 +120,21 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
   const listed = options.chapters ? flattenChapters(options.chapters) : undefined;
   const chapterEntries =
     listed?.entries ?? (await listMarkdown(manuscriptDir)).map((file): ChapterEntry => ({ file, meta: {}, level: 1 }));
+  // Titles, names, rights and description as the book shows them: curly quotes, dashes and ellipses, as the
+  // chapters have them in its language.
+  const punctuation = punctuationFor(await loadLanguageTables(), options.language);
+  const typeset = (text: string) => typographic(text, punctuation);
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
     formats: build.formats ?? formats,
-    title: typographic(options.title),
-    subtitle: options.subtitle === undefined ? undefined : typographic(options.subtitle),
-    authors: options.author === undefined ? [] : [options.author].flat().map(typographic),
-    publisher: options.publisher === undefined ? undefined : typographic(options.publisher),
+    title: typeset(options.title),
+    subtitle: options.subtitle === undefined ? undefined : typeset(options.subtitle),
+    authors: options.author === undefined ? [] : [options.author].flat().map(typeset),
+    publisher: options.publisher === undefined ? undefined : typeset(options.publisher),
     publisherLogo: options.publisherLogo,
     isbn: options.isbn ?? {},
-    rights: options.rights,
+    rights: options.rights === undefined ? undefined : typeset(options.rights),
     language: options.language,
     identifier:
       options.identifier ??
@@ -137,7 +143,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     version: options.version,
     date,
     modified,
-    description: options.description,
+    description: options.description === undefined ? undefined : typeset(options.description),
     cover: options.cover,
     chapters: chapterEntries.map((entry) => entry.file),
     chapterEntries,
@@ -187,11 +193,6 @@ export function toPx(length: string): number {
 
 /** Markdown files as authors name them (`.md`, `.MD`, `.markdown`…); a `.txt` chapter is read when listed in `chapters:`. */
 const chapterExtension = /\.(md|markdown|mdown|mkd|mkdn)$/i;
-
-/** Titles and names as the book shows them: curly quotes, dashes and ellipses, as in the chapters. */
-function typographic(text: string): string {
-  return educateDashes(educateQuotes(text));
-}
 
 async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

@@ -3,7 +3,7 @@ import rehypeSlug from "rehype-slug";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { remarkGfmParts, type GfmOptions } from "./remark-gfm-parts.js";
-import { remarkSmartPunctuation } from "./remark-smart-punctuation.js";
+import { remarkSmartPunctuation, type SmartPunctuationOptions } from "./remark-smart-punctuation.js";
 import { remarkCodeInfo } from "./remark-code-info.js";
 import { remarkImageSpaces } from "./remark-image-spaces.js";
 import { remarkAlerts } from "./remark-alerts.js";
@@ -38,7 +38,12 @@ import { rehypeTitleHeading, type TitleOptions } from "./rehype-title-heading.js
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
-export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & ChapterWordsOptions & TitleOptions;
+export type ProcessorOptions = ImageOptions &
+  InternalLinkOptions &
+  GfmOptions &
+  ChapterWordsOptions &
+  SmartPunctuationOptions &
+  TitleOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
 export function createChapterProcessor(options: ProcessorOptions) {
@@ -51,7 +56,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(remarkVerse)
       .use(remarkAlerts)
       .use(remarkLetters)
-      .use(remarkSmartPunctuation)
+      .use(remarkSmartPunctuation, options)
       .use(remarkCodeInfo)
       // The notes' heading and the labels of their links back are put in the chapter's language by rehype-chapter-words.
       .use(remarkRehype, {
@@ -69,11 +74,11 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeObsoleteHtml)
       .use(rehypeChapterLang)
       .use(rehypeChapterWords, options)
-      .use(rehypeChapterHeading)
+      .use(rehypeChapterHeading, options)
       .use(rehypeSlug)
       .use(rehypeTableAlign)
       .use(rehypeTableScope)
-      .use(rehypeChapterOutline)
+      .use(rehypeChapterOutline, options)
       .use(rehypeTitleHeading, options)
       .use(rehypeSceneBreaks)
       .use(rehypeQuotations)

@@ -13,6 +13,9 @@ import { languageProblem } from "../util/language.js";
 import { isInside } from "../util/paths.js";
 import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
 import type { Stage } from "./stage.js";
+import { typographic } from "../language/localize.js";
+import { punctuationFor } from "../language/punctuation.js";
+import { loadLanguageTables } from "../language/tables.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
 export const readChapters: Stage = async (book) => ({
@@ -33,6 +36,9 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
       loaded.placeOf(problem.place),
     );
   const parts = new Map<object, { title: string; id: string; epigraph?: string }>();
+  // A part's title, like the book's, is set as the book's language punctuates.
+  const punctuation = punctuationFor(await loadLanguageTables(), config.language);
+  const typeset = (text: string) => typographic(text, punctuation);
   let carriedGroup: ChapterEntry["group"];
   for (const chapterEntry of config.chapterEntries) {
     const entry = chapterEntry.file;
@@ -88,7 +94,11 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     await applyMetadata(file, meta, { ...chapterEntry, group }, loaded);
     const part = chapterEntry.part;
     if (part && !parts.has(part))
-      parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}`, epigraph: part.epigraph });
+      parts.set(part, {
+        title: typeset(part.title),
+        id: `part-page-${parts.size + 1}`,
+        epigraph: part.epigraph === undefined ? undefined : typeset(part.epigraph),
+      });
     if (part) draftData(file).part = parts.get(part);
     chapters.push(file);
   }

@@ -5,6 +5,7 @@ import { deferTree, draftData } from "../book.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
+import { punctuationByLanguage, type Punctuation } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 import { wordsByLanguage, type Words } from "../language/words.js";
 import { fileStamp } from "../util/file-stamp.js";
@@ -29,6 +30,7 @@ export const transformChapters: Stage = async (book, context) => {
     reads: new Map(),
     wordsOf: await wordsByLanguage(book.config),
     bookAuthors: book.config.authors,
+    punctuationOf: await punctuationByLanguage(),
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -80,6 +82,8 @@ interface ProcessorSetup {
   readonly wordsOf: (lang: string) => Words;
   /** The book's authors, for the title of an "Also by" chapter written without a heading. */
   readonly bookAuthors: readonly string[];
+  /** How a language punctuates. */
+  readonly punctuationOf: (lang: string) => Punctuation;
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -90,6 +94,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     manuscriptDir: setup.manuscriptDir,
     wordsOf: setup.wordsOf,
     bookAuthors: setup.bookAuthors,
+    punctuationOf: setup.punctuationOf,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);

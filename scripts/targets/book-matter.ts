@@ -7,7 +7,6 @@
 import { chapterData, themeOf, type Book } from "../book.js";
 import { chapterKinds } from "../chapters/kinds.js";
 import { bookNumbers, letter, numberWriter, type BookNumber } from "../chapters/numbering.js";
-import { typographic } from "../plugins/rehype-chapter-heading.js";
 import { attributionDash } from "../plugins/remark-verse.js";
 import { parseIsbn } from "../util/isbn.js";
 import type { Words } from "../language/words.js";
@@ -75,12 +74,12 @@ export async function bookMatter(book: Book, words: Words, fontFamily: string): 
   return { chapters, parts, copyright: copyrightLines(book, words, fontFamily) };
 }
 
-/** A part's epigraph from book.yaml: its lines, curled, and the attribution its last line gives. */
+/** A part's epigraph from book.yaml (already punctuated as the book's language wants, stages/read.ts): its lines, and the attribution its last line gives. */
 function partEpigraph(text: string | undefined): PartOpening["epigraph"] {
   if (!text) return undefined;
   const lines = text
     .split(/\r?\n/)
-    .map((line) => typographic(line.trim()))
+    .map((line) => line.trim())
     .filter(Boolean);
   const last = lines.at(-1);
   if (lines.length > 1 && last && attributionDash.test(last)) return { lines: lines.slice(0, -1), attribution: last };

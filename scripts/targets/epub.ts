@@ -163,6 +163,8 @@ export const renderEpub: Render = async (book, context) => {
           await readTemplate("shared/book.css"),
           await readTemplate("epub/epub.css"),
           themeOf(book).css.epub,
+          // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+          await readTemplate("shared/languages.css"),
         ].join("\n"),
         themeOf(book).options.fonts,
         context.fonts.family,

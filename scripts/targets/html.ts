@@ -41,6 +41,8 @@ export const renderHtml: Render = async (book, context) => {
       await readTemplate("shared/book.css"),
       await readTemplate("web/web.css"),
       theme.css.web,
+      // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+      await readTemplate("shared/languages.css"),
     ].join("\n"),
     theme.options.fonts,
     context.fonts.family,

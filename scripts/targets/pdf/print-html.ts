@@ -51,6 +51,8 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
       await readTemplate("shared/book.css"),
       await readTemplate("print/print.css"),
       themeOf(book).css.print,
+      // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+      await readTemplate("shared/languages.css"),
     ].join("\n"),
     themeOf(book).options.fonts,
     fonts.family,
