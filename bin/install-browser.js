@@ -13,9 +13,9 @@ const say = (line) => console.error(`folio: ${line}`);
 
 async function main() {
   // A checkout: the development dependency `puppeteer` installs the browser (see .puppeteerrc.cjs).
-  if (!existsSync(join(root, "lib", "targets", "browser-path.js"))) return;
+  if (!existsSync(join(root, "lib", "browser", "browser-path.js"))) return;
   const { browserCandidates, puppeteerCacheDir } = await import(
-    pathToFileURL(join(root, "lib", "targets", "browser-path.js")).href
+    pathToFileURL(join(root, "lib", "browser", "browser-path.js")).href
   );
   const [found] = browserCandidates();
   if (found) return say(`the PDF will be printed with ${found.path} (${found.source})`);

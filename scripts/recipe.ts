@@ -17,12 +17,11 @@ import { findTheme } from "./stages/find-theme.js";
 import { linkChapters } from "./stages/link.js";
 import { readChapters } from "./stages/read.js";
 import type { Stage } from "./stages/stage.js";
-import { createStaging } from "./stages/staging.js";
+import { createStaging } from "./util/staging.js";
 import { transformChapters } from "./stages/transform.js";
 import { findUnusedImages } from "./stages/unused-images.js";
-import { BrowserMissingError } from "./targets/browser-missing.js";
-import type { EarlyCover } from "./targets/epub/cover-early.js";
-import { editionOrder, startEarly, type Products } from "./targets/index.js";
+import { BrowserMissingError } from "./browser/browser-missing.js";
+import { type EarlyCover, editionOrder, type Products, startEarly } from "./targets/index.js";
 import { withFallbacks } from "./templates.js";
 import { themeFonts } from "./themes/theme-fonts.js";
 import { fallbackFilesOf } from "./util/glyphs.js";
@@ -61,6 +60,8 @@ export interface BuildHooks {
   /** Called as each edition is finished and in place. */
   readonly onArtifact?: (artifact: BuiltArtifact) => void;
   readonly progress?: (message: string) => void;
+  /** Called as a long stage goes (transform: chapters done of the book's). */
+  readonly onStageProgress?: (stage: string, done: number, total: number) => void;
   /** Called as each stage ends, with its name and duration, and what it did when worth saying. */
   readonly onStage?: (stage: string, seconds: number, detail?: string) => void;
   /** Called once book.yaml is read and resolved, before the chapters are. */
@@ -114,8 +115,10 @@ export async function prepareBook(
   applyRuleSettings(loaded.file, config.rules);
   await checkConfig(loaded, config);
   let book: Book = { config, configFile: loaded, chapters: [], otherFiles: [] };
-  const context = { signal: hooks.signal, wrapTransform: hooks.cache?.wrapTransform };
   for (const stage of stages) {
+    const progress =
+      hooks.onStageProgress && ((done: number, total: number) => hooks.onStageProgress?.(stage.name, done, total));
+    const context = { signal: hooks.signal, wrapTransform: hooks.cache?.wrapTransform, progress };
     const detail =
       stage.name === "transform" && hooks.cache
         ? () => `${hooks.cache!.stats.hits} of ${book.chapters.length} chapters from the cache`

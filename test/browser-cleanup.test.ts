@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BrowserTimeoutError, startBrowser, withDeadline } from "../scripts/targets/browser-guard.js";
+import { BrowserTimeoutError, startBrowser, withDeadline } from "../scripts/browser/browser-guard.js";
 import { fixture, repoRoot, runCli, tempDir } from "./helpers/build.js";
 
 /** Processes whose command line mentions `marker` (a temporary folder only one run uses). */

@@ -14,7 +14,7 @@ import { repoRoot } from "./helpers/build.js";
 function owner(body: string): Promise<{ owner: number; browser: number }> {
   const code = `
     import { spawn } from "node:child_process";
-    import { startWatchdog } from ${JSON.stringify(join(repoRoot, "scripts", "targets", "browser-watchdog.ts"))};
+    import { startWatchdog } from ${JSON.stringify(join(repoRoot, "scripts", "browser", "browser-watchdog.ts"))};
     const watchdog = startWatchdog();
     ${body}
     console.log(browser.pid);

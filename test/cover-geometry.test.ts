@@ -1,6 +1,6 @@
 /** The wrap cover's geometry: spine from page count and paper, sheet size from trim, spine and bleed. */
 import { describe, expect, it } from "vitest";
-import { coverBleed, coverGeometry, inches, paperThickness, spineWidth } from "../scripts/targets/cover/spine.js";
+import { coverBleed, coverGeometry, inches, paperThickness, spineWidth } from "../scripts/print/spine.js";
 
 describe("spineWidth", () => {
   it("is the page count, rounded up to a whole leaf, times the thickness of a page", () => {

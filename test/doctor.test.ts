@@ -108,4 +108,35 @@ describe("folio doctor", () => {
     );
     expect(run.status).toBe(0);
   });
+
+  it("prints the same findings as one JSON object with --json, and the same exit code", () => {
+    const bin = join(tempDir(), "bin");
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, "node"));
+    const run = runCli(["doctor", "--json"], { env: doctorEnv(bin, tempDir()) });
+    expect(run.status).toBe(1);
+    const json = JSON.parse(run.stdout) as {
+      version: string;
+      exitCode: number;
+      parts: { name: string; required: boolean; found?: string; costs: string; install: { debian: string } }[];
+    };
+    expect(json.version).toBe(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version);
+    expect(json.exitCode).toBe(1);
+    expect(json.parts.map((part) => part.name)).toEqual([
+      "Node.js",
+      "Browser",
+      "Java",
+      "EPUBCheck",
+      "EPUBCheck 5.3 port",
+      "Ace by DAISY",
+      "poppler",
+      "qpdf",
+      "Ghostscript",
+    ]);
+    const part = (name: string) => json.parts.find((p) => p.name === name)!;
+    expect(part("Node.js").found).toBe(process.versions.node);
+    expect(part("Browser")).toMatchObject({ required: true, install: { debian: "sudo apt-get install chromium" } });
+    expect(part("Browser").found).toBeUndefined();
+    expect(part("qpdf").costs).toBe("the PDF checks of `folio release` (validity, embedded fonts)");
+  });
 });

@@ -4,7 +4,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeOfflineLauncher } from "../scripts/release/offline-launcher.js";
-import { offlineFlags } from "../scripts/targets/request-policy.js";
+import { offlineFlags } from "../scripts/browser/request-policy.js";
 import { tempDir } from "./helpers/build.js";
 
 /** A stand-in browser that prints its arguments one a line. */

@@ -65,7 +65,7 @@ describe("the packed package", () => {
 
   it("ships compiled JavaScript, the templates, the browser scripts and the init sample, and nothing else", () => {
     const top = [...new Set(pack.files.map((path) => path.split("/")[0]))].sort();
-    expect(top).toEqual(["README.md", "bin", "lib", "package.json", "templates"]);
+    expect(top).toEqual(["LICENSE", "README.md", "bin", "lib", "package.json", "templates"]);
     expect(pack.files.filter((path) => path.startsWith("bin/"))).toEqual(["bin/folio.js", "bin/install-browser.js"]);
     expect(pack.files.filter((path) => /\.(ts|mts)$/.test(path))).toEqual([]);
     expect(pack.files.filter((path) => path.startsWith("lib/bench/"))).toEqual([]);
@@ -100,7 +100,7 @@ describe("the packed package", () => {
     expect(readdirSync(join(book, "dist")).sort()).toEqual(["my-novel.epub", "my-novel.html", "my-novel.pdf"]);
     // The cache is the book's, never the tool's.
     expect(existsSync(join(book, "node_modules", ".cache", "folio", "transforms"))).toBe(true);
-    expect(readdirSync(tool).sort()).toEqual(["README.md", "bin", "lib", "package.json", "templates"]);
+    expect(readdirSync(tool).sort()).toEqual(["LICENSE", "README.md", "bin", "lib", "package.json", "templates"]);
     const java = epubcheckJava(join(book, "dist", "my-novel.epub"));
     expect([java.errors, java.warnings, java.messages]).toEqual([0, 0, []]);
     const port = await epubcheckTs(join(book, "dist", "my-novel.epub"));

@@ -1,8 +1,8 @@
 /** The printed text block: the size the page layout lays out columns at must be the size Chromium prints at, to the layout unit. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "puppeteer";
-import { findBrowser } from "../scripts/targets/browser.js";
-import { startBrowser, type GuardedBrowser } from "../scripts/targets/browser-guard.js";
+import { findBrowser } from "../scripts/browser/browser.js";
+import { startBrowser, type GuardedBrowser } from "../scripts/browser/browser-guard.js";
 import { printedTextBlock } from "../scripts/targets/pdf/page-area.js";
 import type { ResolvedPrint } from "../scripts/config/resolve.js";
 

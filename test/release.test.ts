@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "no
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { coverGeometry } from "../scripts/targets/cover/spine.js";
+import { coverGeometry } from "../scripts/print/spine.js";
 import { fixture, repoRoot, tempDir } from "./helpers/build.js";
 import { elements, openEpub, textOf } from "./helpers/epub.js";
 import { pdfInfo, pdfText } from "./helpers/pdf.js";
@@ -23,7 +23,7 @@ function listFiles(dir: string): string[] {
 
 describe("folio release", () => {
   let out: string;
-  let run: { status: number | null; stderr: string };
+  let run: { status: number | null; stderr: string; stdout: string };
 
   beforeAll(() => {
     const book = join(tempDir(), "book");
@@ -31,12 +31,12 @@ describe("folio release", () => {
     const yaml = readFileSync(join(book, "book.yaml"), "utf8");
     writeFileSync(join(book, "book.yaml"), `${yaml}version: "2.1"\nprint:\n  paper: cream\n`);
     out = join(tempDir(), "release");
-    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], {
-      env: { ...process.env, SOURCE_DATE_EPOCH: epoch },
-      encoding: "utf8",
-      timeout: 280_000,
-    });
-    run = { status: result.status, stderr: result.stderr };
+    const result = spawnSync(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out, "--json"],
+      { env: { ...process.env, SOURCE_DATE_EPOCH: epoch }, encoding: "utf8", timeout: 280_000 },
+    );
+    run = { status: result.status, stderr: result.stderr, stdout: result.stdout };
   }, 300_000);
 
   it("exits 0 and writes the versioned editions, the cover, the reports, the manifest and SHA256SUMS", () => {
@@ -63,15 +63,45 @@ describe("folio release", () => {
   });
 
   it("runs Ace by DAISY when it is installed, and says so when it is not", () => {
+    const ace = (JSON.parse(run.stdout) as { checks: { name: string; status: string; summary: string }[] }).checks.find(
+      (check) => check.name === "Ace by DAISY",
+    );
     if (hasAce) {
       expect(listFiles(out)).toContain("reports/ace/report.json");
-      expect(run.stderr).toContain("✓ Ace by DAISY: 0 violations");
+      expect(ace).toMatchObject({ status: "passed", summary: "0 violations" });
       return;
     }
     expect(readFileSync(join(out, "reports", "ace.txt"), "utf8")).toMatch(
       /^Ace by DAISY: skipped: Ace by DAISY is not installed/,
     );
-    expect(run.stderr).toContain("! Ace by DAISY: skipped");
+    expect(ace?.status).toBe("skipped");
+  });
+
+  it("prints with --json every file it wrote with its size, every check as the manifest has it, and exit code 0", () => {
+    const json = JSON.parse(run.stdout) as {
+      version: string;
+      diagnostics: unknown[];
+      artifacts: { path: string; bytes: number }[];
+      checks: { name: string; status: string; summary: string; report: string }[];
+      exitCode: number;
+    };
+    expect(json.exitCode).toBe(0);
+    expect(json.diagnostics).toEqual([]);
+    const written = listFiles(out);
+    expect(json.artifacts.map((a) => a.path.slice(a.path.lastIndexOf("release/") + "release/".length)).sort()).toEqual(
+      written,
+    );
+    for (const artifact of json.artifacts) {
+      const file = join(out, artifact.path.slice(artifact.path.lastIndexOf("release/") + "release/".length));
+      expect(artifact.bytes, artifact.path).toBe(readFileSync(file).length);
+    }
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
+      checks: { name: string; status: string }[];
+    };
+    expect(json.checks.map(({ name, status }) => ({ name, status }))).toEqual(
+      manifest.checks.map(({ name, status }) => ({ name, status })),
+    );
+    for (const check of json.checks) expect(existsSync(join(out, check.report)), check.report).toBe(true);
   });
 
   it("lists every other file in SHA256SUMS with its true hash, which sha256sum accepts", () => {
@@ -145,11 +175,19 @@ describe("folio release with bad input", () => {
     cpSync(fixture("features"), book, { recursive: true });
     writeFileSync(join(book, "book.yaml"), `${readFileSync(join(book, "book.yaml"), "utf8")}version: 1.0\n`);
     const out = join(tempDir(), "release");
-    const result = spawnSync(process.execPath, [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out], {
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", out, "--json"],
+      { encoding: "utf8", timeout: 120_000 },
+    );
     expect(result.status).toBe(2);
+    const json = JSON.parse(result.stdout) as {
+      exitCode: number;
+      artifacts: unknown[];
+      diagnostics: { ruleId: string }[];
+    };
+    expect(json).toMatchObject({ exitCode: 2, artifacts: [] });
+    expect(json.diagnostics.map((d) => d.ruleId)).toEqual(["config-invalid-value"]);
     expect(result.stderr).toContain(
       'book.yaml:13:10  error  `version` must be text, but YAML reads `1.0` as a number (1): quote it, as in `version: "1.0"`  config-invalid-value',
     );

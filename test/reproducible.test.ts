@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { PDFDocument, PDFName } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPrintCover } from "../scripts/targets/index.js";
-import { makePdfDeterministic } from "../scripts/targets/pdf/deterministic.js";
+import { makePdfDeterministic } from "../scripts/util/deterministic-pdf.js";
 import { loadFonts } from "../scripts/templates.js";
 import { buildBook, fixture, tempDir, type BuiltBook } from "./helpers/build.js";
 import { loadBook } from "./helpers/book.js";

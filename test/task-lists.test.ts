@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, findBrowser } from "../scripts/targets/browser.js";
+import { launchBrowser, findBrowser } from "../scripts/browser/browser.js";
 import { buildBook, tempDir, type BuiltBook } from "./helpers/build.js";
 import { aceViolations } from "./helpers/ace.js";
 import { elements, epubcheckJava, epubcheckTs, openEpub } from "./helpers/epub.js";

@@ -2,7 +2,7 @@
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBrowser, launchBrowser } from "../scripts/targets/browser.js";
+import { findBrowser, launchBrowser } from "../scripts/browser/browser.js";
 import { buildBook, fixture, seedManuscript } from "./helpers/build.js";
 
 describe.each([

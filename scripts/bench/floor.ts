@@ -1,6 +1,6 @@
 /** The floor: Chromium printing an HTML file at 6×9 in with nothing else (no book features). Run as a child process. */
 import { pathToFileURL } from "node:url";
-import { findBrowser, launchBrowser } from "../targets/browser.js";
+import { findBrowser, launchBrowser } from "../browser/browser.js";
 
 /** Print `htmlPath` to `pdfPath` at `width` × `height` with the build's launch flags. */
 export async function printFloor(htmlPath: string, pdfPath: string, width = "6in", height = "9in"): Promise<void> {

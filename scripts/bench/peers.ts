@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { launchFlags } from "../targets/browser.js";
+import { launchFlags } from "../browser/browser.js";
 import { measure, type Measured } from "./process-tree.js";
 
 export interface PeerRun extends Measured {

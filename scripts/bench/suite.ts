@@ -1,7 +1,7 @@
 /** The benchmark: generate the books, build each edition, print the floor and the peers, rebuild after an edit. */
 import { appendFileSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { findBrowser } from "../targets/browser.js";
+import { findBrowser } from "../browser/browser.js";
 import { writeSyntheticBook } from "./make-book.js";
 import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./editions.js";
 import { runFloor, runPagedjs } from "./peers.js";

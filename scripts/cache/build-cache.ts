@@ -20,13 +20,10 @@ import type { VFile } from "vfile";
 import { chapterData } from "../book.js";
 import { folioRoot, scriptsDir } from "../root.js";
 import type { TransformWrapper } from "../stages/stage.js";
-import type { RenderingWrapper } from "../targets/target.js";
+import type { RenderingWrapper } from "../targets/index.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { folioVersion } from "../version.js";
 import { applyResult, takeResult, type TransformResult } from "./transform-result.js";
-
-/** Where `folio build` keeps transform results between runs. */
-export const defaultCacheDir = join(folioRoot, "node_modules", ".cache", "folio", "transforms");
 
 export interface CacheOptions {
   /** Keep results in this folder too, across processes. */

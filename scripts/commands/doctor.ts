@@ -9,7 +9,8 @@ export const doctorCommand: Command = {
   run: async ({ values, env }) => {
     const [{ parts }, { diagnose }] = await Promise.all([import("../doctor/parts.js"), import("../doctor/report.js")]);
     const diagnosis = diagnose(parts, env);
-    if (!values.quiet || diagnosis.exitCode !== 0) process.stdout.write(diagnosis.text);
+    if (values.json) process.stdout.write(`${JSON.stringify(diagnosis.json, null, 2)}\n`);
+    else if (!values.quiet || diagnosis.exitCode !== 0) process.stdout.write(diagnosis.text);
     return diagnosis.exitCode;
   },
 };

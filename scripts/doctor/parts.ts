@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { PUPPETEER_REVISIONS } from "puppeteer-core/internal/revisions.js";
 import { aceCommand } from "../release/checks.js";
-import { browserCandidates, puppeteerCacheDir } from "../targets/browser-path.js";
+import { browserCandidates, puppeteerCacheDir } from "../browser/browser-path.js";
 
 export interface Install {
   readonly debian: string;

@@ -1,8 +1,15 @@
 /** `folio doctor`'s report: one line per part found, and for each missing one what it costs and how to install it. */
+import { folioVersion } from "../version.js";
 import type { Finding, Part } from "./parts.js";
 
 export interface Diagnosis {
   readonly text: string;
+  /** What `--json` prints: Folio's version, each part with what was found or what its absence costs, the exit code. */
+  readonly json: {
+    readonly version: string;
+    readonly parts: readonly (Finding & Omit<Part, "find">)[];
+    readonly exitCode: number;
+  };
   /** 1 when an edition cannot be built (Node.js or the browser is missing), else 0. */
   readonly exitCode: number;
 }
@@ -24,7 +31,13 @@ export function diagnose(parts: readonly Part[], env: NodeJS.ProcessEnv): Diagno
     lines.push(
       `Every edition builds here. Missing for \`folio release\`: ${names(missing)} (its checks of them are skipped).`,
     );
-  return { text: `${lines.join("\n")}\n`, exitCode: blocking.length > 0 ? 1 : 0 };
+  const exitCode = blocking.length > 0 ? 1 : 0;
+  const json = {
+    version: folioVersion,
+    parts: findings.map(({ part: { find: _, ...part }, finding }) => ({ ...part, ...finding })),
+    exitCode,
+  };
+  return { text: `${lines.join("\n")}\n`, json, exitCode };
 }
 
 function partLines(part: Part, finding: Finding): string[] {

@@ -10,6 +10,7 @@ import { remarkAlerts } from "./remark-alerts.js";
 import { remarkLetters } from "./remark-letters.js";
 import { remarkVerse } from "./remark-verse.js";
 import { unified } from "unified";
+import { rehypeAriaNames } from "./rehype-aria-names.js";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeGlyphs } from "./rehype-glyphs.js";
@@ -27,6 +28,7 @@ import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeKeptLines } from "./rehype-kept-lines.js";
+import { rehypeLandmarks } from "./rehype-landmarks.js";
 import { rehypeLang } from "./rehype-lang.js";
 import { rehypeLeadParagraphs } from "./rehype-lead-paragraphs.js";
 import { rehypeQuotations } from "./rehype-quotations.js";
@@ -36,6 +38,7 @@ import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
 import { rehypeTitleHeading, type TitleOptions } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
+import { rehypeSvgLinks } from "./rehype-svg-links.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions &
@@ -69,13 +72,16 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeRawWhenNeeded)
       .use(rehypeTaskLists)
       .use(rehypeUnsafeHtml)
+      .use(rehypeSvgLinks)
       .use(rehypeMdbookListing)
       .use(rehypeContentModel)
       .use(rehypeObsoleteHtml)
+      .use(rehypeAriaNames)
       .use(rehypeChapterLang)
       .use(rehypeChapterWords, options)
       .use(rehypeChapterHeading, options)
       .use(rehypeSlug)
+      .use(rehypeLandmarks)
       .use(rehypeTableAlign)
       .use(rehypeTableScope)
       .use(rehypeChapterOutline, options)

@@ -2,7 +2,7 @@
 import type { LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig, ResolvedPrint } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
-import { inches } from "../targets/cover/spine.js";
+import { inches } from "./spine.js";
 import { offersTrim, printers, type PrinterProfile } from "./profiles.js";
 
 /**

@@ -4,7 +4,7 @@ import type { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { chapterData } from "../book.js";
 import { report } from "../diagnostics.js";
-import { inches, minSpineForText } from "../targets/cover/spine.js";
+import { inches, minSpineForText } from "./spine.js";
 import { printerCoverGeometry } from "./spine-profile.js";
 import { profileOf } from "./preflight-config.js";
 import { requiredGutter } from "./profiles.js";

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
-import { normalizePdf, saveWithId } from "../targets/pdf/deterministic.js";
+import { normalizePdf, saveWithId } from "../util/deterministic-pdf.js";
 import { folioVersion } from "../version.js";
 import { fontMaps, restoreFonts } from "./font-tags.js";
 import { findOutputProfile, ghostscriptVersion, writePdfx } from "./ghostscript.js";

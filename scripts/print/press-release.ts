@@ -6,7 +6,7 @@ import type { VFile } from "vfile";
 import type { ResolvedConfig } from "../config/resolve.js";
 import { report, type Place } from "../diagnostics.js";
 import { severityOf } from "../report.js";
-import type { CoverGeometry } from "../targets/cover/spine.js";
+import type { CoverGeometry } from "./spine.js";
 import { profileOf } from "./preflight-config.js";
 import { fontProblems, type FontProblem } from "./press-fonts.js";
 import { writePressPdf } from "./press-pdf.js";

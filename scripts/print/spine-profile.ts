@@ -1,6 +1,6 @@
 /** The cover's geometry for the book's printer and paper: its page thickness, and from how many pages its spine carries text. */
 import type { ResolvedPrint } from "../config/resolve.js";
-import { coverGeometry, inches, paperThickness, type CoverGeometry } from "../targets/cover/spine.js";
+import { coverGeometry, inches, paperThickness, type CoverGeometry } from "./spine.js";
 import { profileOf } from "./preflight-config.js";
 
 /** Thickness of one page in inches: the author's `print.paperThickness`, else the printer's figure for the paper, else Folio's. */

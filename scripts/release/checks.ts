@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { folioRoot } from "../root.js";
-import { findBrowser } from "../targets/browser.js";
+import { findBrowser } from "../browser/browser.js";
 import { writeOfflineLauncher } from "./offline-launcher.js";
 
 /** The Folio installation, whose node_modules hold the checkers. */

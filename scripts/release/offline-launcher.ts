@@ -7,7 +7,7 @@
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { offlineFlags } from "../targets/request-policy.js";
+import { offlineFlags } from "../browser/request-policy.js";
 
 export interface OfflineLauncher {
   /** The script to give as PUPPETEER_EXECUTABLE_PATH. */

@@ -4,7 +4,7 @@ import { extname, join, relative, sep } from "node:path";
 import { build, type BuildHooks, type BuildResult } from "../recipe.js";
 import { formats, type BuildOptions, type ResolvedConfig } from "../config/resolve.js";
 import { hasFailures } from "../diagnostics.js";
-import { removeStaleStaging, stagingDir } from "../stages/staging.js";
+import { removeStaleStaging, stagingDir } from "../util/staging.js";
 import { renderPrintCover } from "../targets/index.js";
 import { loadFonts } from "../templates.js";
 import { runChecks, type CheckResult } from "./checks.js";

@@ -19,6 +19,8 @@ export interface StageContext {
   readonly signal?: AbortSignal;
   /** Wraps each chapter's transform (the build cache), when given. */
   readonly wrapTransform?: TransformWrapper;
+  /** Hears how many of how many items (chapters) a long stage has done. */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 export type Stage = (book: Book, context: StageContext) => Promise<Book>;

@@ -56,7 +56,8 @@ export const transformChapters: Stage = async (book, context) => {
     await new Promise((resolve) => setImmediate(resolve));
     return setup.reads;
   };
-  for (const file of book.chapters) {
+  for (const [done, file] of book.chapters.entries()) {
+    context.progress?.(done, book.chapters.length);
     const { index, level, group, metadata, lang } = draftData(file);
     // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
     if (context.wrapTransform)

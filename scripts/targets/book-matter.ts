@@ -6,7 +6,7 @@
  */
 import { chapterData, themeOf, type Book } from "../book.js";
 import { chapterKinds } from "../chapters/kinds.js";
-import { bookNumbers, letter, numberWriter, type BookNumber } from "../chapters/numbering.js";
+import { bookNumbers, letter, numberWriter, type BookNumber } from "./numbering.js";
 import { attributionDash } from "../plugins/remark-verse.js";
 import { parseIsbn } from "../util/isbn.js";
 import type { Words } from "../language/words.js";

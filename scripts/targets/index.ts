@@ -53,5 +53,6 @@ export async function renderPrintCover(...args: Parameters<typeof import("./cove
   return (await import("./cover/print-cover.js")).renderCoverPdf(...args);
 }
 
-export type { CoverGeometry } from "./cover/spine.js";
-export type { Edition, PageStart, Products, RenderContext } from "./target.js";
+export type { CoverGeometry } from "../print/spine.js";
+export type { EarlyCover } from "./epub/cover-early.js";
+export type { Edition, PageStart, Products, RenderContext, RenderingWrapper } from "./target.js";

@@ -7,12 +7,12 @@ import type { Page } from "puppeteer";
 import { chapterData, type Book } from "../book.js";
 import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
-import { findBrowser } from "./browser.js";
-import { browserDeadlines, startBrowser, withDeadline } from "./browser-guard.js";
+import { findBrowser } from "../browser/browser.js";
+import { browserDeadlines, startBrowser, withDeadline } from "../browser/browser-guard.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
 import { bodyStartId, outlineEntries, pageStarts } from "./pdf/chapter-pages.js";
-import { normalizePdf, saveWithId } from "./pdf/deterministic.js";
+import { normalizePdf, saveWithId } from "../util/deterministic-pdf.js";
 import { finishPages } from "./pdf/finish.js";
 import { namedDestinations } from "./pdf/pdf-links.js";
 import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
@@ -27,7 +27,7 @@ import { fixToUnicode } from "./pdf/to-unicode.js";
 import { furnitureInsets } from "../print/preflight-config.js";
 import { checkImages, checkPageCount } from "../print/preflight-pages.js";
 import { printedImages } from "../print/image-sizes.js";
-import { allowOnlyBookFiles } from "./request-policy.js";
+import { allowOnlyBookFiles } from "../browser/request-policy.js";
 import type { Render } from "./target.js";
 import { bookWords } from "../language/words.js";
 
@@ -87,7 +87,9 @@ export const renderPdf: Render = async (book, context) => {
       );
     context.progress?.("pdf: laying out pages");
     const planned = await withDeadline(
-      layOutPages(page, await printedTextBlock(browser, book.config.print)),
+      layOutPages(page, await printedTextBlock(browser, book.config.print), (done, total, pages) =>
+        context.progress?.(`pdf: laying out pages: ${percent(done, total)} of the book, ${pages} pages so far`),
+      ),
       browserDeadlines.printMs,
       "laying out pages",
     );
@@ -172,4 +174,9 @@ async function printChecked(
     plan = printed;
     await applyBlankPages(page, plan);
   }
+}
+
+/** `done` of `total` as a whole percentage. */
+function percent(done: number, total: number): string {
+  return `${Math.floor((100 * done) / Math.max(total, 1))} %`;
 }

@@ -1,6 +1,8 @@
 /**
  * The contract of an edition: it reads the finished Book, writes one artifact inside a folder it is
- * given, and returns what it learned for the editions that need it. It never changes the Book.
+ * given, and returns what it learned for the editions that need it. It never changes the Book; the
+ * one thing it adds is a diagnostic on one of the Book's files (a request the print blocked, a
+ * preflight finding), since diagnostics live on the VFile they belong to.
  */
 import type { VFile } from "vfile";
 import type { Book } from "../book.js";

@@ -24,8 +24,8 @@ export const flags = {
     type: "string",
     short: "o",
     value: "DIR",
-    description: "Output folder for the editions (release: dist/release)",
-    default: "dist",
+    description: "Output folder for the editions",
+    default: "dist; for release, dist/release",
     commands: ["build", "release"],
   },
   format: {
@@ -62,8 +62,9 @@ export const flags = {
   frail: { type: "boolean", description: "Exit with 1 on warnings too" },
   json: {
     type: "boolean",
-    description: "Print the result as JSON on stdout: version, diagnostics, artifacts, exitCode",
-    commands: ["build", "check"],
+    description:
+      "Print the result as JSON on stdout: version, diagnostics, artifacts, exitCode (release adds checks; doctor lists parts)",
+    commands: ["build", "check", "release", "doctor"],
   },
   help: { type: "boolean", short: "h", description: "Show the help (of a command, after its name)" },
   version: { type: "boolean", short: "v", description: "Show Folio's version" },

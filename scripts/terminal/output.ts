@@ -27,6 +27,7 @@ export function printingHooks(values: FlagValues, signal?: AbortSignal): BuildHo
     signal,
     onArtifact: (artifact) => endProgress() || process.stderr.write(artifactLine(artifact)),
     onConfig: line?.onConfig,
+    onStageProgress: line?.onStageProgress,
     onStage: (stage, seconds, detail) => {
       printStage?.(stage, seconds, detail);
       line?.onStage?.(stage, seconds, detail);

@@ -27,7 +27,7 @@ function nextStage(stage: string, config: ResolvedConfig | undefined): string | 
 
 export interface StatusLine {
   /** Hooks to merge into the build's: they set the line's text as the stages go. */
-  readonly hooks: Pick<BuildHooks, "onConfig" | "onStage" | "progress">;
+  readonly hooks: Pick<BuildHooks, "onConfig" | "onStage" | "onStageProgress" | "progress">;
   /** Clear the line (before printing something else), keeping the timer. */
   readonly clear: () => void;
   /** Clear the line and stop the timer. */
@@ -58,6 +58,11 @@ export function statusLine(stream: NodeJS.WriteStream, first: string, now = () =
         text = `reading ${resolved.chapters.length} chapter${resolved.chapters.length === 1 ? "" : "s"}`;
         draw();
       },
+      onStageProgress: (stage, done, total) => {
+        if (stage !== "transform" || total < 2) return;
+        text = `transforming chapters ${bar(done, total)} ${done}/${total}`;
+        draw();
+      },
       onStage: (stage) => {
         const next = nextStage(stage, config);
         if (!next) return;
@@ -65,7 +70,10 @@ export function statusLine(stream: NodeJS.WriteStream, first: string, now = () =
         draw();
       },
       progress: (message) => {
-        text = message;
+        const share = /(\d+) %/.exec(message);
+        text = share
+          ? `${message.replace(/: (\d+) % of the book/, "")} ${bar(Number(share[1]), 100)} ${share[1]} %`
+          : message;
         draw();
       },
     },
@@ -75,4 +83,10 @@ export function statusLine(stream: NodeJS.WriteStream, first: string, now = () =
       clear();
     },
   };
+}
+
+/** A bar of ten cells, `done` of `total` of them full. */
+export function bar(done: number, total: number): string {
+  const full = Math.min(10, Math.floor((10 * done) / Math.max(total, 1)));
+  return `[${"#".repeat(full)}${"-".repeat(10 - full)}]`;
 }

@@ -10,10 +10,10 @@ import { printerCoverGeometry } from "../../print/spine-profile.js";
 import { fileFontFaces, renderTemplate, type FontSet } from "../../templates.js";
 import { bookWords } from "../../language/words.js";
 import { folioVersion } from "../../version.js";
-import { findBrowser, launchBrowser } from "../browser.js";
+import { findBrowser, launchBrowser } from "../../browser/browser.js";
 import { coverHtml } from "../epub/cover-render.js";
-import { makePdfDeterministic } from "../pdf/deterministic.js";
-import type { CoverGeometry } from "./spine.js";
+import { makePdfDeterministic } from "../../util/deterministic-pdf.js";
+import type { CoverGeometry } from "../../print/spine.js";
 
 export interface CoverResult {
   readonly path: string;

@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import type { ResolvedConfig } from "../../config/resolve.js";
 import { loadFonts, type FontSet } from "../../templates.js";
-import { BrowserMissingError } from "../browser-missing.js";
+import { BrowserMissingError } from "../../browser/browser-missing.js";
 
 export interface CoverSize {
   readonly width: number;

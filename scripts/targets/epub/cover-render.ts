@@ -40,7 +40,7 @@ export async function drawCover(
 ): Promise<Buffer> {
   signal?.throwIfAborted();
   // Puppeteer is loaded only when a drawing is made here (most builds take the one drawn early, in a worker).
-  const { findBrowser, launchBrowser } = await import("../browser.js");
+  const { findBrowser, launchBrowser } = await import("../../browser/browser.js");
   const browser = await launchBrowser(findBrowser(config.browserPath));
   const abort = () => void browser.close();
   signal?.addEventListener("abort", abort, { once: true });

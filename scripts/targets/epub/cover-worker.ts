@@ -2,7 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ResolvedConfig } from "../../config/resolve.js";
 import { loadFonts } from "../../templates.js";
-import { BrowserMissingError } from "../browser-missing.js";
+import { BrowserMissingError } from "../../browser/browser-missing.js";
 import { coverHtml, drawCover, type CoverSize } from "./cover-render.js";
 
 const { config, size } = workerData as { config: ResolvedConfig; size: CoverSize };

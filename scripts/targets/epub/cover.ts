@@ -4,7 +4,7 @@ import { extname } from "node:path";
 import type { Book, CoverFile } from "../../book.js";
 import { report } from "../../diagnostics.js";
 import type { Words } from "../../language/words.js";
-import { BrowserMissingError } from "../browser-missing.js";
+import { BrowserMissingError } from "../../browser/browser-missing.js";
 import type { RenderContext } from "../target.js";
 import { epubCoverSize, renderCoverPng } from "./cover-render.js";
 

@@ -1,7 +1,7 @@
 /** Running the page layout inside the print page: notes to the foot of their page, blank pages, where each page begins. */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Page } from "puppeteer";
+import type { ConsoleMessage, Page } from "puppeteer";
 import { scriptsDir } from "../../root.js";
 import type { TextBlock } from "./print-html.js";
 
@@ -32,8 +32,15 @@ const parts = ["geometry", "notes", "page-starts", "hyphens", "scene-breaks", "p
 );
 let script: Promise<string[]> | undefined;
 
-/** Lay out the loaded print document's pages; returns what the printed PDF will hold. */
-export async function layOutPages(page: Page, block: TextBlock): Promise<PagePlan> {
+/**
+ * Lay out the loaded print document's pages; returns what the printed PDF will hold. `progress`
+ * hears, as the layout goes, how many page groups of how many are laid out and the pages so far.
+ */
+export async function layOutPages(
+  page: Page,
+  block: TextBlock,
+  progress?: (done: number, total: number, pages: number) => void,
+): Promise<PagePlan> {
   script ??= Promise.all(
     parts.map(async (path) =>
       (await readFile(path, "utf8"))
@@ -45,6 +52,15 @@ export async function layOutPages(page: Page, block: TextBlock): Promise<PagePla
   const [geometry, notes, pageStarts, hyphens, sceneBreaks, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
   const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\n${sceneBreaks}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
-  const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
-  return { groups: result.plan, pages: result.pages };
+  const listener = (message: ConsoleMessage) => {
+    const step = /^folio-layout (\d+)\/(\d+) (\d+)$/.exec(message.text());
+    if (step) progress?.(Number(step[1]), Number(step[2]), Number(step[3]));
+  };
+  page.on("console", listener);
+  try {
+    const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
+    return { groups: result.plan, pages: result.pages };
+  } finally {
+    page.off("console", listener);
+  }
 }

@@ -24,7 +24,9 @@
   const groups = Array.from(document.querySelectorAll(".page-group"));
   const plan = [];
   let page = 0;
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
+    // Progress for the terminal: Chromium delivers console messages while this loop still runs.
+    console.debug(`folio-layout ${index}/${groups.length} ${page}`);
     // One group at a time is laid out as columns; the others are out of the layout meanwhile.
     group.classList.add("folio-measured");
     if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);

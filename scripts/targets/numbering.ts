@@ -6,7 +6,7 @@
  */
 import { type Book, chapterData } from "../book.js";
 import type { NumberStyle } from "../config/resolve.js";
-import { chapterGroups, chapterKindOf } from "../targets/chapter-groups.js";
+import { chapterGroups, chapterKindOf } from "./chapter-groups.js";
 
 export interface BookNumber {
   readonly kind: "chapter" | "appendix" | "part";
