@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import type { VFile } from "vfile";
-import { type Book, themeOf } from "./book.js";
+import type { Book } from "./book.js";
 import type { BuildCache } from "./cache/build-cache.js";
 import { checkConfig } from "./config/check-config.js";
 import { loadConfig } from "./config/load.js";
@@ -22,9 +22,7 @@ import { transformChapters } from "./stages/transform.js";
 import { findUnusedImages } from "./stages/unused-images.js";
 import { BrowserMissingError } from "./browser/browser-missing.js";
 import { type EarlyCover, editionOrder, type Products, startEarly } from "./targets/index.js";
-import { withFallbacks } from "./templates.js";
-import { themeFonts } from "./themes/theme-fonts.js";
-import { fallbackFilesOf } from "./util/glyphs.js";
+import { fontsOfBook } from "./fonts/fonts-of-book.js";
 
 export interface NamedStage {
   readonly name: string;
@@ -157,7 +155,7 @@ async function timed<T>(
  */
 async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
   // The fallback font files the chapters' characters need (scripts/util/glyphs.ts), after the body font's.
-  const fonts = withFallbacks(await themeFonts(themeOf(book).options.fonts), fallbackFilesOf(book));
+  const fonts = await fontsOfBook(book);
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   const made: Record<string, unknown> = {};

@@ -107,6 +107,16 @@ export const rules = {
     severity: "warning",
     explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`.",
   },
+  "font-missing": {
+    severity: "error",
+    explanation:
+      "A family of `fonts:` cannot be found: install its npm package in the book's project, or fix the path of its files.",
+  },
+  "font-cff": {
+    severity: "error",
+    explanation:
+      "A font of `fonts:` has PostScript (CFF) outlines, which Chromium prints as a Type 3 font that printers refuse: use the family's TrueType (.ttf) files.",
+  },
   "lang-no-words": {
     severity: "info",
     explanation:
@@ -273,6 +283,11 @@ export const rules = {
     severity: "error",
     explanation:
       "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font.",
+  },
+  "print-overflow": {
+    severity: "warning",
+    explanation:
+      "An image, table, code block or drawing prints wider than the page's text block, into the margin or the gutter (a printer may refuse it): narrow it.",
   },
   "press-spine-thin": {
     severity: "warning",

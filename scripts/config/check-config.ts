@@ -7,6 +7,7 @@ import { languageProblem } from "../util/language.js";
 import { closest } from "./suggest.js";
 import { checkPressConfig } from "../print/preflight-config.js";
 import { checkWords } from "../language/check-words.js";
+import { checkFonts } from "../fonts/check-fonts.js";
 import { parseIsbn } from "../util/isbn.js";
 
 /** Report unknown rule ids, an unusable `language` and what of the book's words cannot be on book.yaml, at their place. */
@@ -43,4 +44,5 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
     );
   }
   await checkWords(loaded, config);
+  checkFonts(loaded, config);
 }

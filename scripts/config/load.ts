@@ -6,7 +6,7 @@ import { VFile } from "vfile";
 import { LineCounter, parseDocument } from "yaml";
 import { report, type Place } from "../diagnostics.js";
 import { chapterEntryKeys } from "./chapter-schema.js";
-import { BookSchema, PrintSchema, type ParsedBookOptions } from "./schema.js";
+import { BookSchema, FontsSchema, PrintSchema, type ParsedBookOptions } from "./schema.js";
 import { closest } from "./suggest.js";
 import { quoteItHint, unclosedQuote } from "./yaml-hints.js";
 import { describeIssue, findPlace, hasPath } from "./yaml-place.js";
@@ -24,6 +24,10 @@ const objectKeys: Record<string, readonly string[]> = {
   "": Object.keys(BookSchema.entries),
   print: Object.keys(PrintSchema.entries),
   "print.margins": ["top", "bottom", "inside", "outside"],
+  fonts: Object.keys(FontsSchema.entries),
+  "fonts.body": ["package", "family", "files"],
+  "fonts.heading": ["package", "family", "files"],
+  "fonts.monospace": ["package", "family", "files"],
 };
 
 /** The keys a mapping at `parent` may hold: a `chapters:` entry (`chapters.2`, `chapters.0.sections.1`) or a fixed section. */

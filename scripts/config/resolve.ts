@@ -8,6 +8,7 @@ import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
 import { type numberStyles, trimSizes } from "./schema.js";
 import { pressMargins } from "../print/whole-pixels.js";
+import type { FontsOptions } from "../fonts/book-fonts.js";
 import { typographic } from "../language/localize.js";
 import { punctuationFor } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
@@ -105,6 +106,8 @@ export interface ResolvedConfig {
   /** Numbering book.yaml asks for; what it leaves out, the theme decides. */
   readonly numbering: { readonly chapters?: NumberStyle; readonly parts?: NumberStyle };
   readonly rules: RuleSettings;
+  /** book.yaml's `fonts:`: the families chosen for body, headings and code. */
+  readonly fonts: FontsOptions;
   /** book.yaml's `words:`: Folio's own words for this book, over its language's table. */
   readonly words: Readonly<Record<string, string>>;
   readonly browserPath?: string;
@@ -159,6 +162,7 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
         : (options.numbering ?? {}),
     rules: options.rules as RuleSettings,
     words: options.words,
+    fonts: options.fonts as FontsOptions,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,
   });

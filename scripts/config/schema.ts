@@ -79,6 +79,25 @@ const IsbnSchema = v.strictObject({
   ebook: v.optional(text),
 });
 
+/** A font family: an npm package's name (`@fontsource/eb-garamond`), or its package or files and family name. */
+const FontChoiceSchema = v.union([
+  text,
+  v.strictObject({
+    package: v.optional(text),
+    family: v.optional(text),
+    files: v.optional(v.pipe(v.array(text), v.minLength(1))),
+  }),
+]);
+
+export const FontsSchema = v.strictObject({
+  /** The text's family (default Source Serif 4). */
+  body: v.optional(FontChoiceSchema),
+  /** The headings' family (default the body's). */
+  heading: v.optional(FontChoiceSchema),
+  /** Code's family (default the reader's or system's monospace). */
+  monospace: v.optional(FontChoiceSchema),
+});
+
 export const BookSchema = v.strictObject({
   title: text,
   subtitle: v.optional(text),
@@ -115,6 +134,8 @@ export const BookSchema = v.strictObject({
   /** Chapter and part numbering (default: the theme's). */
   numbering: v.optional(NumberingSchema),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
+  /** The book's font families, from OFL packages on npm or font files in the manuscript. */
+  fonts: v.optional(FontsSchema, {}),
   /** Folio's own words for this book (`contents: Sommaire`), over its language's table (templates/languages/). */
   words: v.optional(v.record(v.string(), v.string()), {}),
 });

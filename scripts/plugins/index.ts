@@ -13,7 +13,7 @@ import { unified } from "unified";
 import { rehypeAriaNames } from "./rehype-aria-names.js";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
-import { rehypeGlyphs } from "./rehype-glyphs.js";
+import { type GlyphOptions, rehypeGlyphs } from "./rehype-glyphs.js";
 import { rehypeMdbookListing } from "./rehype-mdbook-listing.js";
 import { rehypeChapterHeading } from "./rehype-chapter-heading.js";
 import { rehypeChapterLang } from "./rehype-chapter-lang.js";
@@ -46,6 +46,7 @@ export type ProcessorOptions = ImageOptions &
   GfmOptions &
   ChapterWordsOptions &
   SmartPunctuationOptions &
+  GlyphOptions &
   TitleOptions;
 
 /** A processor that turns a chapter's markdown into an HTML tree (run it; do not stringify). */
@@ -97,7 +98,7 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeCodeBlocks)
       .use(rehypeLang)
       .use(rehypeStraightQuotes)
-      .use(rehypeGlyphs)
+      .use(rehypeGlyphs, options)
       .use(rehypeElementIds)
   );
 }

@@ -43,7 +43,7 @@ export async function release(
       names.push(name);
     }
     hooks.progress?.("print cover");
-    const fonts = await loadFonts();
+    const fonts = await loadFonts(built.book.config);
     const cover = await renderPrintCover(
       built.book,
       join(dir, `${stem}.pdf`),

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { VFile } from "vfile";
 import type { Book } from "../book.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
+import { resolveRole } from "../fonts/book-fonts.js";
 import { safeBookCss } from "../themes/book-css.js";
 import {
   builtInThemes,
@@ -68,7 +69,25 @@ export const findTheme: Stage = async (book) => {
     },
     css: editionCss(themeCss, styles.join("\n")),
   };
-  return { ...book, theme, otherFiles: [...book.otherFiles, ...others.filter((file) => file.messages.length > 0)] };
+  // The theme's families stand where book.yaml's `fonts:` names none, role by role: every edition,
+  // and the glyph check of the transform, read them from the config.
+  const fonts = { ...options.fonts, ...config.fonts };
+  for (const role of ["body", "heading", "monospace"] as const) {
+    const choice = builtIn || config.fonts[role] ? undefined : options.fonts[role];
+    const problem = choice && resolveRole(role, choice, config.manuscriptDir).problems[0];
+    if (problem)
+      report(
+        newFile(join(dir, "theme.json"), book, others),
+        "theme-invalid",
+        `Its font \`${role}\`: ${problem.message}`,
+      );
+  }
+  return {
+    ...book,
+    config: Object.freeze({ ...config, fonts }),
+    theme,
+    otherFiles: [...book.otherFiles, ...others.filter((file) => file.messages.length > 0)],
+  };
 };
 
 /** Folio's theme of that name, or a folder of the book holding a theme.json; reported on book.yaml when neither. */

@@ -8,6 +8,8 @@ import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
 import { punctuationByLanguage, type Punctuation } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 import { wordsByLanguage, type Words } from "../language/words.js";
+import { bodyRegularFiles } from "../fonts/fonts-of-book.js";
+import { loadFonts } from "../templates.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
 import {
@@ -31,6 +33,7 @@ export const transformChapters: Stage = async (book, context) => {
     wordsOf: await wordsByLanguage(book.config),
     bookAuthors: book.config.authors,
     punctuationOf: await punctuationByLanguage(),
+    bodyFiles: bodyRegularFiles(await loadFonts(book.config)),
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -43,6 +46,7 @@ export const transformChapters: Stage = async (book, context) => {
         book.config.words,
         book.config.authors,
         (await loadLanguageTables()).fingerprint,
+        setup.bodyFiles,
       ])
     : "";
   const processors = new Map<boolean, ChapterProcessor>();
@@ -85,6 +89,8 @@ interface ProcessorSetup {
   readonly bookAuthors: readonly string[];
   /** How a language punctuates. */
   readonly punctuationOf: (lang: string) => Punctuation;
+  /** The files of the book's regular body face, for the glyph check. */
+  readonly bodyFiles: readonly string[];
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
@@ -96,6 +102,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): Cha
     wordsOf: setup.wordsOf,
     bookAuthors: setup.bookAuthors,
     punctuationOf: setup.punctuationOf,
+    bodyFiles: setup.bodyFiles,
     chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
     fileExists: (path) => {
       const stamp = fileStamp(path);

@@ -1,8 +1,7 @@
 /** The EPUB 3 edition: Folio renders every document of the package from its templates; epub-gen-memory packages them. */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readTemplate, renderTemplate } from "../templates.js";
-import { withThemeFamilies } from "../themes/theme-fonts.js";
+import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { wordsByLanguage } from "../language/words.js";
 import { chapterData, themeOf } from "../book.js";
@@ -13,6 +12,7 @@ import { accessibilityClaim } from "./epub/accessibility.js";
 import { landmarks } from "./epub/landmarks.js";
 import { chapterDocuments, epubAddressing, pageList, partDocument } from "./epub/chapters.js";
 import { epubCover } from "./epub/cover.js";
+import { embeddedFaces } from "../fonts/subset.js";
 import { zipEpub, type PackageFile } from "./epub/package.js";
 import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
 import { documentProperties } from "./epub/xhtml.js";
@@ -94,7 +94,18 @@ export const renderEpub: Render = async (book, context) => {
       data: await page(chapter.title, chapter.lang, chapter.body),
     });
   }
-  const resources = [...(await fontResources(context.fonts)), ...(await imageResources(book))];
+  const { fonts } = context;
+  const styles = [
+    await readTemplate("shared/book.css"),
+    await readTemplate("epub/epub.css"),
+    themeOf(book).css.epub,
+    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+    await readTemplate("shared/languages.css"),
+  ].join("\n");
+  // The fonts carry only the characters of the documents, the navigation's titles and the styles.
+  const text = [...documents.map((doc) => String(doc.data)), JSON.stringify(contents), config.title].join("\n");
+  const faces = await embeddedFaces(fonts, text, styles, "epub");
+  const resources = [...fontResources(faces), ...(await imageResources(book))];
 
   const manifest: ManifestItem[] = [
     { id: "nav", href: "toc.xhtml", mediaType: xhtml, properties: "nav" },
@@ -157,18 +168,7 @@ export const renderEpub: Render = async (book, context) => {
     { path: "OEBPS/toc.xhtml", data: await renderTemplate("epub/toc.xhtml.ejs", nav) },
     {
       path: "OEBPS/style.css",
-      data: withThemeFamilies(
-        [
-          fontFaceCss(context.fonts),
-          await readTemplate("shared/book.css"),
-          await readTemplate("epub/epub.css"),
-          themeOf(book).css.epub,
-          // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
-          await readTemplate("shared/languages.css"),
-        ].join("\n"),
-        themeOf(book).options.fonts,
-        context.fonts.family,
-      ),
+      data: withFontStacks([fontFaceCss(faces, fonts), styles].join("\n"), fonts),
     },
     ...(cover ? [{ path: `OEBPS/${cover.name}`, data: cover.bytes }] : []),
     ...documents.map((doc) => ({ path: `OEBPS/${doc.path}`, data: doc.data })),

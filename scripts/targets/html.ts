@@ -3,8 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
 import { chapterData, themeOf, type Book } from "../book.js";
-import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
-import { withThemeFamilies } from "../themes/theme-fonts.js";
+import { embeddedFaceRules, embeddedFaces } from "../fonts/subset.js";
+import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
@@ -34,26 +34,22 @@ export const renderHtml: Render = async (book, context) => {
       part: parts.get(file),
     };
   });
-  const theme = themeOf(book);
-  const css = withThemeFamilies(
-    [
-      await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
-      await readTemplate("shared/book.css"),
-      await readTemplate("web/web.css"),
-      theme.css.web,
-      // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
-      await readTemplate("shared/languages.css"),
-    ].join("\n"),
-    theme.options.fonts,
-    context.fonts.family,
-  );
+  const styles = [
+    await readTemplate("shared/book.css"),
+    await readTemplate("web/web.css"),
+    themeOf(book).css.web,
+    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+    await readTemplate("shared/languages.css"),
+  ].join("\n");
   const words = await bookWords(book.config);
   const logo = book.publisherLogo;
+  // The page is made first with a mark where its styles go: its text decides which characters its fonts keep.
+  const mark = "/* the page's styles */";
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
     contents: bookContents(book),
     chapters,
-    css,
+    css: mark,
     fontFamily: context.fonts.family,
     folioVersion,
     words,
@@ -62,8 +58,19 @@ export const renderHtml: Render = async (book, context) => {
     theme: themeOf(book).name,
     labelHtml,
   });
+  const faces = await embeddedFaces(context.fonts, page, styles, "web");
+  const fontFaces = embeddedFaceRules(
+    faces,
+    context.fonts.family,
+    (face) => `url(data:font/${face.format === "woff2" ? "woff2" : "ttf"};base64,${face.data.toString("base64")})`,
+    "font-display: swap; ",
+  );
+  const css = withFontStacks(`${fontFaces}\n${styles}`, context.fonts);
   const path = join(context.outDir, `${book.config.slug}.html`);
-  await writeFile(path, page);
+  await writeFile(
+    path,
+    page.replace(mark, () => css),
+  );
   return { artifact: { format: "html", path } };
 };
 

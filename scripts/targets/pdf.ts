@@ -25,6 +25,7 @@ import { printHtml } from "./pdf/print-html.js";
 import { printInParts } from "./pdf/print-parts.js";
 import { fixToUnicode } from "./pdf/to-unicode.js";
 import { furnitureInsets } from "../print/preflight-config.js";
+import { checkOverflows } from "../print/overflow.js";
 import { checkImages, checkPageCount } from "../print/preflight-pages.js";
 import { printedImages } from "../print/image-sizes.js";
 import { allowOnlyBookFiles } from "../browser/request-policy.js";
@@ -86,13 +87,15 @@ export const renderPdf: Render = async (book, context) => {
         `The print document asked for \`${url}\`, outside the book: it was blocked`,
       );
     context.progress?.("pdf: laying out pages");
+    const block = await printedTextBlock(browser, book.config.print);
     const planned = await withDeadline(
-      layOutPages(page, await printedTextBlock(browser, book.config.print), (done, total, pages) =>
+      layOutPages(page, block, (done, total, pages) =>
         context.progress?.(`pdf: laying out pages: ${percent(done, total)} of the book, ${pages} pages so far`),
       ),
       browserDeadlines.printMs,
       "laying out pages",
     );
+    checkOverflows(book, planned.overflows ?? [], block.width);
     if (book.config.print.printer) checkImages(book, await printedImages(page));
     const anchors = flatContents(bookContents(book))
       .filter((entry) => entry.kind !== "section")

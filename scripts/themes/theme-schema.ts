@@ -1,7 +1,6 @@
 /** A theme's `theme.json`: its name, what it says of itself, and the defaults it gives a book. */
 import * as v from "valibot";
-import { numberStyles } from "../config/schema.js";
-import { FontSpecSchema } from "./theme-fonts.js";
+import { FontsSchema, numberStyles } from "../config/schema.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const numberStyle = v.picklist(numberStyles);
@@ -16,14 +15,8 @@ export const ThemeSchema = v.strictObject({
     v.strictObject({ chapters: v.optional(numberStyle, "none"), parts: v.optional(numberStyle, "none") }),
     {},
   ),
-  /** The families of the text, the headings and the code (default: templates/fonts.json for the text, the text's for headings). */
-  fonts: v.optional(
-    v.strictObject({
-      body: v.optional(FontSpecSchema),
-      display: v.optional(FontSpecSchema),
-      code: v.optional(FontSpecSchema),
-    }),
-  ),
+  /** The families of the text, the headings and the code, written as book.yaml's `fonts:` (which wins, role by role). */
+  fonts: v.optional(FontsSchema, {}),
 });
 
 export type ThemeOptions = v.InferOutput<typeof ThemeSchema>;

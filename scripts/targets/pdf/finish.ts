@@ -15,6 +15,7 @@ import type { FontSet } from "../../templates.js";
 import type { Furniture } from "./folios.js";
 import { subsetsCleanly } from "./font-subset.js";
 import { linkBoxes, namedDestinations } from "./pdf-links.js";
+import { inRange } from "../../fonts/subset.js";
 
 export interface FinishOptions {
   readonly furniture: Furniture;
@@ -101,9 +102,15 @@ function layoutOnce(kit: Fontkit): Fontkit {
 }
 
 async function embed(pdf: PDFDocument, fonts: FontSet, style: "normal" | "italic", tag: string): Promise<PDFFont> {
-  // The body font's own face: the theme's heading and code faces and the fallbacks have a family of their own.
-  const body = fonts.faces.filter((f) => f.family === undefined);
-  const face = body.find((f) => f.style === style && f.weight === 400) ?? body[0] ?? fonts.faces[0];
+  // The body's face, and of a family cut by Unicode range the file of Latin letters and digits.
+  const face =
+    fonts.faces.find(
+      (f) =>
+        (f.family ?? fonts.family) === fonts.family &&
+        f.style === style &&
+        f.weight === 400 &&
+        (!f.unicodeRange || inRange(f.unicodeRange, 0x41)),
+    ) ?? fonts.faces[0];
   const name = face.file.replace(/^.*[\\/]/, "").replace(/\.[a-z]+$/i, "");
   const bytes = await readFile(face.file);
   const subset = await subsetsCleanly(bytes, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789ivxlcdm");

@@ -24,6 +24,19 @@ export interface PlannedGroup {
 export interface PagePlan {
   readonly groups: readonly PlannedGroup[];
   readonly pages: number;
+  /** Elements wider than the text block, as the layout measured them (CSS pixels). */
+  readonly overflows?: readonly Overflow[];
+}
+
+/** A marked element (image, table, code block, drawing) that prints wider than the text block. */
+export interface Overflow {
+  /** Id of its page group (the chapter's id). */
+  readonly chapter: string;
+  readonly tag: string;
+  /** Its widest fragment, in CSS pixels. */
+  readonly width: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
@@ -58,8 +71,8 @@ export async function layOutPages(
   };
   page.on("console", listener);
   try {
-    const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number };
-    return { groups: result.plan, pages: result.pages };
+    const result = (await page.evaluate(source)) as { plan: PlannedGroup[]; pages: number; overflows: Overflow[] };
+    return { groups: result.plan, pages: result.pages, overflows: result.overflows };
   } finally {
     page.off("console", listener);
   }

@@ -3,13 +3,12 @@ import { pathToFileURL } from "node:url";
 import type { Element, Root } from "hast";
 import { chapterData, themeOf, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
-import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { fileFontFaces, readTemplate, renderTemplate, type FontSet, withFontStacks } from "../../templates.js";
 import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
 import { bookMatter, labelHtml } from "../book-matter.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
-import { withThemeFamilies } from "../../themes/theme-fonts.js";
 import { printTree } from "./print-tree.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
@@ -45,7 +44,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { index: data.index, id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = withThemeFamilies(
+  const css = withFontStacks(
     [
       fileFontFaces(fonts),
       await readTemplate("shared/book.css"),
@@ -54,8 +53,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
       // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
       await readTemplate("shared/languages.css"),
     ].join("\n"),
-    themeOf(book).options.fonts,
-    fonts.family,
+    fonts,
   );
   const words = await bookWords(book.config);
   return renderTemplate("print/book.html.ejs", {

@@ -23,6 +23,21 @@
   const sceneBreaks = folioSceneBreaks(geometry);
   const groups = Array.from(document.querySelectorAll(".page-group"));
   const plan = [];
+  // Marked elements (images, tables, code, drawings) wider than a page's text block, outermost only.
+  const overflows = [];
+  const measureOverflows = (group) => {
+    let outer;
+    for (const element of group.querySelectorAll("[data-line]")) {
+      if (outer?.contains(element)) continue;
+      // One box per fragment: a table split over pages has one per page, each its own width.
+      const widest = Math.max(0, ...Array.from(element.getClientRects(), (rect) => rect.width));
+      if (widest <= width + 0.5) continue;
+      outer = element;
+      const line = Number(element.dataset.line);
+      const column = Number(element.dataset.column);
+      overflows.push({ chapter: group.id, tag: element.localName, width: widest, line, column });
+    }
+  };
   let page = 0;
   for (const [index, group] of groups.entries()) {
     // Progress for the terminal: Chromium delivers console messages while this loop still runs.
@@ -32,6 +47,7 @@
     if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);
     const pages = pageCount(group);
     sceneBreaks.markEdges(group);
+    measureOverflows(group);
     const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
     const lineEnds = hyphens.lineEnds(group);
     group.classList.remove("folio-measured");
@@ -59,5 +75,5 @@
 
   notes.dispose();
   root.classList.remove("folio-measuring");
-  return { plan, pages: page };
+  return { plan, pages: page, overflows };
 };
