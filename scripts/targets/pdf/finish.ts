@@ -113,7 +113,10 @@ async function embed(pdf: PDFDocument, fonts: FontSet, style: "normal" | "italic
     ) ?? fonts.faces[0];
   const name = face.file.replace(/^.*[\\/]/, "").replace(/\.[a-z]+$/i, "");
   const bytes = await readFile(face.file);
-  const subset = await subsetsCleanly(bytes, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789ivxlcdm");
+  // Only a TrueType file can go in whole (a WOFF2 must be subset to be one).
+  const subset =
+    !/\.ttf$/i.test(face.file) ||
+    (await subsetsCleanly(bytes, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
   return pdf.embedFont(bytes, { subset, customName: `${tag}+${name}` });
 }
 
