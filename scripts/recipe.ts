@@ -14,6 +14,7 @@ import { resolveConfig, type BuildOptions, type Format, type ResolvedConfig } fr
 import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
 import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { findCover } from "./stages/find-cover.js";
+import { findTheme } from "./stages/find-theme.js";
 import { linkChapters } from "./stages/link.js";
 import { readChapters } from "./stages/read.js";
 import type { Stage } from "./stages/stage.js";
@@ -34,6 +35,7 @@ export interface NamedStage {
 /** Preparing the book, in order: each stage takes the Book the one before gave. */
 export const preparation: readonly NamedStage[] = [
   { name: "read", run: readChapters },
+  { name: "theme", run: findTheme },
   { name: "cover", run: findCover, endsOnConfigError: true },
   { name: "transform", run: transformChapters },
   { name: "titles", run: checkChapterTitles },

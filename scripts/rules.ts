@@ -134,6 +134,29 @@ export const rules = {
     severity: "error",
     explanation: "The `cover:` of book.yaml is not a file inside the manuscript folder: fix the path.",
   },
+  "theme-missing": {
+    severity: "error",
+    explanation:
+      "The `theme:` of book.yaml is neither one of Folio's themes nor a folder of the book holding a theme.json: fix the name or the path.",
+  },
+  "theme-invalid": {
+    severity: "error",
+    explanation: "A theme folder's theme.json is not valid JSON or has a key or value Folio does not know: fix it.",
+  },
+  "styles-missing": {
+    severity: "error",
+    explanation: "A `styles:` file of book.yaml is not a CSS file inside the manuscript folder: fix the path.",
+  },
+  "styles-unsafe": {
+    severity: "warning",
+    explanation:
+      "The book's CSS (`styles:` or its own theme) would load a file, a font or the network (`@import`, `url()`, `@font-face`), or cannot be read: the rule was removed; choose fonts with `fonts:` and put images in the chapters.",
+  },
+  "isbn-invalid": {
+    severity: "error",
+    explanation:
+      "An ISBN of book.yaml (`isbn:`) is not a valid ISBN-13 or ISBN-10 (its check digit or its length is wrong): copy it again from the agency's record.",
+  },
   "cover-type": { severity: "error", explanation: "The `cover:` image is not PNG or JPEG: convert it." },
   "cover-not-rendered": {
     severity: "warning",

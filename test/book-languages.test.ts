@@ -56,8 +56,9 @@ describe.each([
     title: `Le «${nnbsp}Phare${nnbsp}» du bout du monde`,
     words: {
       all: ["Table des matières", "Remarque"],
-      pdf: ["Première édition", "Identifiant", "Composé en Source Serif 4."],
-      epub: ["Publié le 2025-03-01.", "Identifiant", "Composé en Source Serif 4."],
+      // The copyright page says the same in the PDF and the EPUB; the identifier Folio made up is not printed.
+      pdf: ["Première édition", "Composé en Source Serif 4."],
+      epub: ["Première édition", "Composé en Source Serif 4."],
       web: ["Composé en Source Serif 4. Réalisé avec Folio."],
     },
     notes: "Notes",
@@ -70,8 +71,8 @@ describe.each([
     title: "Der „Leuchtturm“ am Ende der Welt",
     words: {
       all: ["Inhalt", "Warnung"],
-      pdf: ["Erstausgabe", "Kennung", "Gesetzt aus der Source Serif 4."],
-      epub: ["Erschienen am 2025-04-02.", "Kennung", "Gesetzt aus der Source Serif 4."],
+      pdf: ["Erstausgabe", "Gesetzt aus der Source Serif 4."],
+      epub: ["Erstausgabe", "Gesetzt aus der Source Serif 4."],
       web: ["Gesetzt aus der Source Serif 4. Erstellt mit Folio."],
     },
     notes: "Anmerkungen",

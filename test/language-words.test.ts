@@ -123,12 +123,19 @@ describe("a book's words", () => {
     ).toBe("Retour à l’appel de note 1");
     const nav = await epub.xml("OEBPS/toc.xhtml");
     expect(elements(nav, "title").map(textOf)).toEqual(["Sommaire"]);
-    expect(elements(nav, "a").map(textOf).slice(-3)).toEqual(["Page de titre", "Sommaire", "Début du livre"]);
+    expect(elements(nav, "a").map(textOf).slice(-4)).toEqual([
+      "Page de titre",
+      "Copyright",
+      "Sommaire",
+      "Début du livre",
+    ]);
     const opf = await epub.text("OEBPS/content.opf");
     expect(opf).toContain("Cet EPUB est conforme aux WCAG 2.1, niveau AA.");
-    // A narrow no-break space before the colon, as French sets it (textOf would fold it into a space).
+    // A no-break space before the colon, as French sets it (textOf would fold it into a space); the
+    // identifier Folio made up (a urn:uuid:) is for reading systems, not printed.
     const titlePage = elements(await epub.xml("OEBPS/title-page.xhtml"), "body")[0].textContent;
-    expect(titlePage).toContain("Identifiant\u202f: urn:uuid:");
+    expect(titlePage).toContain("Première édition\u202f: ");
+    expect(titlePage).not.toContain("urn:uuid:");
   });
 
   it("are checked: an unknown key with the nearest one, a place the word does not have", async () => {

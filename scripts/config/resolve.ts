@@ -7,7 +7,7 @@ import { flattenChapters, type ChapterEntry, type EntryProblem } from "../chapte
 import type { Dialect } from "../dialects/dialect.js";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
-import { trimSizes } from "./schema.js";
+import { type numberStyles, trimSizes } from "./schema.js";
 import { pressMargins } from "../print/whole-pixels.js";
 import type { FontsOptions } from "../fonts/book-fonts.js";
 import { typographic } from "../language/localize.js";
@@ -63,6 +63,15 @@ export interface ResolvedPrint {
   readonly binding: "paperback" | "hardcover";
 }
 
+export type NumberStyle = (typeof numberStyles)[number];
+
+/** ISBNs by edition, as written in book.yaml. */
+export interface ResolvedIsbns {
+  readonly paperback?: string;
+  readonly hardcover?: string;
+  readonly ebook?: string;
+}
+
 export interface ResolvedConfig {
   readonly manuscriptDir: string;
   readonly outDir: string;
@@ -71,6 +80,9 @@ export interface ResolvedConfig {
   readonly subtitle?: string;
   readonly authors: readonly string[];
   readonly publisher?: string;
+  /** The publisher's mark (book.yaml `publisherLogo`), relative to the manuscript folder. */
+  readonly publisherLogo?: string;
+  readonly isbn: ResolvedIsbns;
   readonly rights?: string;
   readonly language: string;
   readonly identifier: string;
@@ -105,6 +117,12 @@ export interface ResolvedConfig {
   /** The folder holding the chapters and their images: the manuscript folder, or an mdBook project's `src`. */
   readonly contentDir: string;
   readonly print: ResolvedPrint;
+  /** The theme's name (a folder of templates/themes) or a folder of the book, as written. */
+  readonly theme: string;
+  /** The book's own CSS files, relative to the manuscript folder. */
+  readonly styles: readonly string[];
+  /** Numbering book.yaml asks for; what it leaves out, the theme decides. */
+  readonly numbering: { readonly chapters?: NumberStyle; readonly parts?: NumberStyle };
   readonly rules: RuleSettings;
   /** book.yaml's `fonts:`: the families chosen for body, headings and code. */
   readonly fonts: FontsOptions;
@@ -139,9 +157,14 @@ export async function resolveConfig(
     subtitle: options.subtitle === undefined ? undefined : typeset(options.subtitle),
     authors: options.author === undefined ? [] : [options.author].flat().map(typeset),
     publisher: options.publisher === undefined ? undefined : typeset(options.publisher),
+    publisherLogo: options.publisherLogo,
+    isbn: options.isbn ?? {},
     rights: options.rights === undefined ? undefined : typeset(options.rights),
     language: options.language,
-    identifier: options.identifier ?? derivedIdentifier(options.title, options.author),
+    identifier:
+      options.identifier ??
+      (options.isbn?.ebook ? `urn:isbn:${options.isbn.ebook.replace(/[^0-9Xx]/g, "")}` : undefined) ??
+      derivedIdentifier(options.title, options.author),
     version: options.version,
     date,
     modified,
@@ -159,6 +182,12 @@ export async function resolveConfig(
     markdown: options.markdown ?? "gfm",
     contentDir: resolve(manuscriptDir, contentDir ?? "."),
     print: resolvePrint(options.print),
+    theme: options.theme,
+    styles: options.styles === undefined ? [] : [options.styles].flat(),
+    numbering:
+      typeof options.numbering === "string"
+        ? { chapters: options.numbering, parts: options.numbering }
+        : (options.numbering ?? {}),
     rules: options.rules as RuleSettings,
     words: options.words,
     fonts: options.fonts as FontsOptions,

@@ -66,6 +66,27 @@ export const PrintSchema = v.strictObject({
   binding: v.optional(v.picklist(["paperback", "hardcover"]), "paperback"),
 });
 
+/** How chapters and parts are numbered: not at all, 1 2 3, I II III, or One Two Three in the book's language. */
+export const numberStyles = ["none", "arabic", "roman", "words"] as const;
+const numberStyle = v.picklist(numberStyles);
+
+const NumberingSchema = v.union([
+  numberStyle,
+  v.strictObject({
+    /** Chapters of kind `chapter` (appendices are lettered A, B… unless `none`). */
+    chapters: v.optional(numberStyle),
+    /** Parts. */
+    parts: v.optional(numberStyle),
+  }),
+]);
+
+/** One ISBN per edition: printed together on the copyright page of every edition. */
+const IsbnSchema = v.strictObject({
+  paperback: v.optional(text),
+  hardcover: v.optional(text),
+  ebook: v.optional(text),
+});
+
 /** A font family: an npm package's name (`@fontsource/eb-garamond`), or its package or files and family name. */
 const FontChoiceSchema = v.union([
   text,
@@ -90,6 +111,10 @@ export const BookSchema = v.strictObject({
   subtitle: v.optional(text),
   author: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
   publisher: v.optional(text),
+  /** The publisher's mark, an image printed at the foot of the title page. */
+  publisherLogo: v.optional(text),
+  /** ISBNs by edition (`paperback`, `hardcover`, `ebook`). */
+  isbn: v.optional(IsbnSchema),
   rights: v.optional(text),
   language: v.pipe(
     v.string(),
@@ -118,6 +143,12 @@ export const BookSchema = v.strictObject({
   print: v.optional(PrintSchema, {}),
   /** The markdown dialect of the chapters: `gfm` (default), `mdbook` or `pandoc`. */
   markdown: v.optional(v.picklist(dialects)),
+  /** The book's design: a theme of Folio's (`classic`, `novel`, `modern`, `technical`) or a theme folder of the book (default `classic`). */
+  theme: v.optional(text, "classic"),
+  /** The book's own CSS files, added after the theme's in every edition. */
+  styles: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
+  /** Chapter and part numbering (default: the theme's). */
+  numbering: v.optional(NumberingSchema),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
   /** The book's font families, from OFL packages on npm or font files in the manuscript. */
   fonts: v.optional(FontsSchema, {}),

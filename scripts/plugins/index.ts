@@ -11,6 +11,8 @@ import { remarkMdbookLinks, type MdbookLinkOptions } from "./remark-mdbook-links
 import { pandocHandlers, pandocPlugins } from "./pandoc.js";
 import { rehypeTableCaption } from "./rehype-table-caption.js";
 import type { Dialect } from "../dialects/dialect.js";
+import { remarkLetters } from "./remark-letters.js";
+import { remarkVerse } from "./remark-verse.js";
 import { unified } from "unified";
 import { rehypeAriaNames } from "./rehype-aria-names.js";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
@@ -29,12 +31,16 @@ import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
+import { rehypeKeptLines } from "./rehype-kept-lines.js";
 import { rehypeLandmarks } from "./rehype-landmarks.js";
 import { rehypeLang } from "./rehype-lang.js";
+import { rehypeLeadParagraphs } from "./rehype-lead-paragraphs.js";
+import { rehypeQuotations } from "./rehype-quotations.js";
+import { rehypeSceneBreaks } from "./rehype-scene-breaks.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
-import { rehypeTitleHeading } from "./rehype-title-heading.js";
+import { rehypeTitleHeading, type TitleOptions } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
 import { rehypeSvgLinks } from "./rehype-svg-links.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
@@ -45,7 +51,8 @@ export type ProcessorOptions = ImageOptions &
   MdbookLinkOptions &
   ChapterWordsOptions &
   SmartPunctuationOptions &
-  GlyphOptions & {
+  GlyphOptions &
+  TitleOptions & {
     /** The markdown dialect the chapters it transforms are written in. */
     readonly dialect: Dialect;
   };
@@ -60,7 +67,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(options.dialect === "mdbook" ? [[remarkMdbookLinks, options]] : [])
       .use(options.dialect === "pandoc" ? pandocPlugins : [])
       .use(remarkImageSpaces)
+      .use(remarkVerse)
       .use(remarkAlerts)
+      .use(remarkLetters)
       .use(remarkSmartPunctuation, options)
       .use(remarkCodeInfo)
       // The notes' heading and the labels of their links back are put in the chapter's language by rehype-chapter-words.
@@ -89,7 +98,11 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeTableScope)
       .use(rehypeTableCaption)
       .use(rehypeChapterOutline, options)
-      .use(rehypeTitleHeading)
+      .use(rehypeTitleHeading, options)
+      .use(rehypeSceneBreaks)
+      .use(rehypeQuotations)
+      .use(rehypeLeadParagraphs)
+      .use(rehypeKeptLines)
       .use(rehypeAccessibilityGaps)
       .use(rehypeInternalLinks, options)
       .use(rehypeImages, options)

@@ -5,6 +5,7 @@ import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
 import { draftData } from "../book.js";
+import { chapterKinds } from "../chapters/kinds.js";
 import { report } from "../diagnostics.js";
 import { chapterTypographic, type ChapterTypographyOptions } from "./rehype-chapter-heading.js";
 
@@ -38,7 +39,13 @@ export const rehypeChapterOutline: Plugin<[ChapterTypographyOptions?], Root> =
         line: 1,
         column: 1,
       });
-    } else if (data.level === 1 && !data.metadata.title && (!first || headingDepth(first) !== 1)) {
+    } else if (
+      data.level === 1 &&
+      !data.metadata.title &&
+      // A kind with a word of its own (a dedication, the acknowledgements) is titled with it: it needs no heading.
+      !chapterKinds[data.metadata.kind]?.word &&
+      (!first || headingDepth(first) !== 1)
+    ) {
       // A section continuing a chapter needs no title of its own; a chapter given one has it at its top (rehype-chapter-heading).
       report(
         file,

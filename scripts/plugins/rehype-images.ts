@@ -152,7 +152,7 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
 };
 
 /** `images/Figure 1.png` → `images/figure-1.png`: the same source path always gives the same name. */
-function stableName(root: string, path: string): string {
+export function stableName(root: string, path: string): string {
   const rel = relative(root, path)
     .split(/[\\/]/)
     .map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));

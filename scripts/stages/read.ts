@@ -37,7 +37,7 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
   const listPlace = loaded.chapterSource?.placeOf ?? loaded.placeOf;
   for (const problem of config.chapterProblems)
     report(listFile, "config-invalid-value", `This \`chapters:\` entry ${problem.message}`, listPlace(problem.place));
-  const parts = new Map<object, { title: string; id: string }>();
+  const parts = new Map<object, { title: string; id: string; epigraph?: string }>();
   // A part's title, like the book's, is set as the book's language punctuates.
   const punctuation = punctuationFor(await loadLanguageTables(), config.language);
   const typeset = (text: string) => typographic(text, punctuation);
@@ -101,7 +101,12 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     data.dialect = meta.markdown ?? config.markdown;
     if (data.dialect === "pandoc" && !pandocBook) file.value = normalizePandoc(String(file.value));
     const part = chapterEntry.part;
-    if (part && !parts.has(part)) parts.set(part, { title: typeset(part.title), id: `part-page-${parts.size + 1}` });
+    if (part && !parts.has(part))
+      parts.set(part, {
+        title: typeset(part.title),
+        id: `part-page-${parts.size + 1}`,
+        epigraph: part.epigraph === undefined ? undefined : typeset(part.epigraph),
+      });
     if (part) data.part = parts.get(part);
     const excerpts = pandocBook && chapterEntry.level === 1 ? splitManuscript(String(file.value)) : [];
     if (excerpts.length < 2) chapters.push(file);

@@ -32,6 +32,7 @@ export const transformChapters: Stage = async (book, context) => {
     realRoot: realpathSync(book.config.manuscriptDir),
     reads: new Map(),
     wordsOf: await wordsByLanguage(book.config),
+    bookAuthors: book.config.authors,
     punctuationOf: await punctuationByLanguage(),
     bodyFiles: bodyRegularFiles(await loadFonts(book.config)),
   };
@@ -44,6 +45,7 @@ export const transformChapters: Stage = async (book, context) => {
         book.config.rules,
         book.config.language,
         book.config.words,
+        book.config.authors,
         (await loadLanguageTables()).fingerprint,
         setup.bodyFiles,
       ])
@@ -86,6 +88,8 @@ interface ProcessorSetup {
   reads: Map<string, string | null>;
   /** Folio's words in a chapter's language. */
   readonly wordsOf: (lang: string) => Words;
+  /** The book's authors, for the title of an "Also by" chapter written without a heading. */
+  readonly bookAuthors: readonly string[];
   /** How a language punctuates. */
   readonly punctuationOf: (lang: string) => Punctuation;
   /** The files of the book's regular body face, for the glyph check. */
@@ -103,6 +107,7 @@ function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean, dial
     dialect,
     manuscriptDir: setup.manuscriptDir,
     wordsOf: setup.wordsOf,
+    bookAuthors: setup.bookAuthors,
     punctuationOf: setup.punctuationOf,
     bodyFiles: setup.bodyFiles,
     chapterIndex,

@@ -18,6 +18,7 @@ async function unusedImages(book: Book): Promise<VFile[]> {
   const { manuscriptDir, contentDir, outDir, cover } = book.config;
   const used = new Set(book.chapters.flatMap((file) => chapterData(file).imageReferences ?? []));
   if (cover) used.add(resolve(manuscriptDir, cover));
+  if (book.publisherLogo) used.add(book.publisherLogo.path);
   const files: VFile[] = [];
   // An mdBook project's images are in `src`; its theme and built book beside it are not the book's.
   for (const path of await listImages(contentDir)) {

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { wordsByLanguage } from "../language/words.js";
-import { chapterData } from "../book.js";
+import { chapterData, themeOf } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
+import { bookMatter } from "./book-matter.js";
 import { accessibilityClaim } from "./epub/accessibility.js";
+import { landmarks } from "./epub/landmarks.js";
 import { chapterDocuments, epubAddressing, pageList, partDocument } from "./epub/chapters.js";
 import { epubCover } from "./epub/cover.js";
 import { embeddedFaces } from "../fonts/subset.js";
@@ -19,6 +21,8 @@ import type { Render } from "./target.js";
 const xhtml = "application/xhtml+xml";
 
 type NavEntry = Omit<ContentsEntry, "sections"> & {
+  /** The chapter's or part's number as its label writes it, shown before its title. */
+  readonly number?: string;
   readonly lang: string;
   readonly href: string;
   readonly sections: readonly NavEntry[];
@@ -37,12 +41,14 @@ export const renderEpub: Render = async (book, context) => {
   const words = wordsOf(config.language);
   const cover = await epubCover(book, context, words);
   const pageStarts = context.products?.pageStarts;
-  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf);
+  const matter = await bookMatter(book, words, context.fonts.family);
+  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf, matter);
   const pages = pageList(pageStarts, chapters);
   const claim = accessibilityClaim(book, words, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
   const navEntry = (entry: ContentsEntry): NavEntry => ({
     ...entry,
+    number: (entry.kind === "part" ? matter.parts.get(entry.id) : matter.chapters.get(entry.chapter))?.label?.number,
     lang: chapters[entry.chapter].lang,
     href: entry.kind === "part" ? `${entry.id}.xhtml` : href(entry.chapter, entry.id),
     sections: entry.sections.map(navEntry),
@@ -65,8 +71,9 @@ export const renderEpub: Render = async (book, context) => {
     });
   const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", {
     book: config,
-    fontFamily: context.fonts.family,
     words,
+    matter,
+    logo: book.publisherLogo?.name,
   });
   documents.push({
     id: "title-page",
@@ -79,7 +86,7 @@ export const renderEpub: Render = async (book, context) => {
       documents.push({
         id: part.id,
         path: `${part.id}.xhtml`,
-        data: await page(part.title, config.language, partDocument(part)),
+        data: await page(part.title, config.language, await partDocument(part, matter.parts.get(part.id))),
       });
     documents.push({
       id: `chapter-${i + 1}`,
@@ -91,6 +98,8 @@ export const renderEpub: Render = async (book, context) => {
   const styles = [
     await readTemplate("shared/book.css"),
     await readTemplate("epub/epub.css"),
+    themeOf(book).css.epub,
+    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
     await readTemplate("shared/languages.css"),
   ].join("\n");
   // The fonts carry only the characters of the documents, the navigation's titles and the styles.
@@ -134,6 +143,11 @@ export const renderEpub: Render = async (book, context) => {
     maxPageNumber: numbers.length ? Math.max(...numbers) : 0,
     bodyStart,
     words,
+    landmarks: landmarks(book, words, {
+      cover: cover !== undefined,
+      bodyStart: (bodyStart as NavEntry).href,
+      href: (chapter) => href(chapter, undefined),
+    }),
   };
 
   const files: PackageFile[] = [

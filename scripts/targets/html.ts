@@ -2,12 +2,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
-import { chapterData, type Book } from "../book.js";
+import { chapterData, themeOf, type Book } from "../book.js";
 import { embeddedFaceRules, embeddedFaces } from "../fonts/subset.js";
 import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
+import { bookMatter, labelHtml } from "./book-matter.js";
 import { bookContents } from "./contents.js";
 import { otherDownloads } from "./downloads.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
@@ -25,13 +26,24 @@ export const renderHtml: Render = async (book, context) => {
       src: (image) => images.get(image.path) ?? "",
     };
     const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
-    return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
+    return {
+      index: data.index,
+      id: data.id,
+      lang: data.lang,
+      html,
+      level: opensChapter(data) ? 1 : data.level,
+      part: parts.get(file),
+    };
   });
   const styles = [
     await readTemplate("shared/book.css"),
     await readTemplate("web/web.css"),
+    themeOf(book).css.web,
+    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
     await readTemplate("shared/languages.css"),
   ].join("\n");
+  const words = await bookWords(book.config);
+  const logo = book.publisherLogo;
   // The page is made first with a mark where its styles go: its text decides which characters its fonts keep.
   const mark = "/* the page's styles */";
   const page = await renderTemplate("web/page.html.ejs", {
@@ -43,7 +55,11 @@ export const renderHtml: Render = async (book, context) => {
     folioVersion,
     // The other editions of the same build or release, beside this file.
     downloads: otherDownloads(book.config, "html"),
-    words: await bookWords(book.config),
+    words,
+    matter: await bookMatter(book, words, context.fonts.family),
+    logo: logo && (await dataUrl(logo.path, logo.mediaType)),
+    theme: themeOf(book).name,
+    labelHtml,
   });
   const faces = await embeddedFaces(context.fonts, page, styles, "web");
   const fontFaces = embeddedFaceRules(
@@ -67,11 +83,12 @@ async function embedImages(book: Book): Promise<Map<string, string>> {
   for (const file of book.chapters) {
     for (const image of chapterData(file).images) {
       if (urls.has(image.path)) continue;
-      urls.set(
-        image.path,
-        `data:${image.mediaType};base64,${imageBytes(image.mediaType, await readFile(image.path)).toString("base64")}`,
-      );
+      urls.set(image.path, await dataUrl(image.path, image.mediaType));
     }
   }
   return urls;
+}
+
+async function dataUrl(path: string, mediaType: string): Promise<string> {
+  return `data:${mediaType};base64,${imageBytes(mediaType, await readFile(path)).toString("base64")}`;
 }

@@ -60,5 +60,6 @@ export async function imageResources(book: Book): Promise<Resource[]> {
 function uniqueImages(book: Book): ImageUse[] {
   const byName = new Map<string, ImageUse>();
   for (const file of book.chapters) for (const image of chapterData(file).images) byName.set(image.name, image);
+  if (book.publisherLogo) byName.set(book.publisherLogo.name, book.publisherLogo);
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

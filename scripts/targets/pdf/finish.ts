@@ -13,6 +13,7 @@ import {
 } from "pdf-lib";
 import type { FontSet } from "../../templates.js";
 import type { Furniture } from "./folios.js";
+import { subsetsCleanly } from "./font-subset.js";
 import { linkBoxes, namedDestinations } from "./pdf-links.js";
 import { inRange } from "../../fonts/subset.js";
 
@@ -111,7 +112,12 @@ async function embed(pdf: PDFDocument, fonts: FontSet, style: "normal" | "italic
         (!f.unicodeRange || inRange(f.unicodeRange, 0x41)),
     ) ?? fonts.faces[0];
   const name = face.file.replace(/^.*[\\/]/, "").replace(/\.[a-z]+$/i, "");
-  return pdf.embedFont(await readFile(face.file), { subset: true, customName: `${tag}+${name}` });
+  const bytes = await readFile(face.file);
+  // Only a TrueType file can go in whole (a WOFF2 must be subset to be one).
+  const subset =
+    !/\.ttf$/i.test(face.file) ||
+    (await subsetsCleanly(bytes, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
+  return pdf.embedFont(bytes, { subset, customName: `${tag}+${name}` });
 }
 
 /** Centre of the text block: right-hand pages (odd numbers) have the gutter on the left. */

@@ -17,6 +17,8 @@ export interface PlannedGroup {
   readonly starts: readonly (readonly [words: number, images: number])[];
   /** Whether the group opens on a right-hand page (a blank page comes before it when needed). */
   readonly recto?: boolean;
+  /** Whether its pages stand apart, without running head or folio (a dedication, an epigraph). */
+  readonly apart?: boolean;
 }
 
 export interface PagePlan {
@@ -38,7 +40,7 @@ export interface Overflow {
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
-const parts = ["geometry", "notes", "page-starts", "hyphens", "plan"].map((name) =>
+const parts = ["geometry", "notes", "page-starts", "hyphens", "scene-breaks", "plan"].map((name) =>
   join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`),
 );
 let script: Promise<string[]> | undefined;
@@ -60,9 +62,9 @@ export async function layOutPages(
         .replace(/;$/, ""),
     ),
   );
-  const [geometry, notes, pageStarts, hyphens, plan] = await script;
+  const [geometry, notes, pageStarts, hyphens, sceneBreaks, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6 };
-  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
+  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\n${sceneBreaks}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
   const listener = (message: ConsoleMessage) => {
     const step = /^folio-layout (\d+)\/(\d+) (\d+)$/.exec(message.text());
     if (step) progress?.(Number(step[1]), Number(step[2]), Number(step[3]));

@@ -6,7 +6,8 @@
 // foot of the page of their reference; blank pages are added before groups that must
 // start on a right-hand page; and the first word of every page is recorded for the EPUB's
 // page list. Plain JavaScript: it is sent to the page as text, after the parts it calls
-// (geometry.browser.js, notes.browser.js, page-starts.browser.js, hyphens.browser.js).
+// (geometry.browser.js, notes.browser.js, page-starts.browser.js, hyphens.browser.js,
+// scene-breaks.browser.js).
 (options) => {
   const { width, height, gap } = options;
   const root = document.documentElement;
@@ -19,6 +20,7 @@
   const notes = folioNotes(options, geometry);
   const { pageCount, pageStarts } = folioPageStarts(geometry);
   const hyphens = folioHyphens(geometry);
+  const sceneBreaks = folioSceneBreaks(geometry);
   const groups = Array.from(document.querySelectorAll(".page-group"));
   const plan = [];
   // Marked elements (images, tables, code, drawings) wider than a page's text block, outermost only.
@@ -44,6 +46,7 @@
     group.classList.add("folio-measured");
     if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);
     const pages = pageCount(group);
+    sceneBreaks.markEdges(group);
     measureOverflows(group);
     const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
     const lineEnds = hyphens.lineEnds(group);
@@ -65,6 +68,7 @@
       pages,
       starts,
       recto: group.classList.contains("recto"),
+      apart: group.hasAttribute("data-apart"),
     });
     page += pages;
   }
