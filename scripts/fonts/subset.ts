@@ -22,6 +22,15 @@ export interface EmbeddedFace {
 /** Characters styles may draw that the text does not hold: generated content, list markers, leaders, digits. */
 const drawnByStyles = " !\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~•◦▪–—‘’“”«»…↪☑☐";
 
+/**
+ * `text` with each letter in both cases: styles set part titles, labels and lead-ins in capitals or
+ * small capitals (`text-transform`), which draws letters the text never holds in that case. A site
+ * built from a subset without them showed a fallback font's "U" in "THE HARBOUR".
+ */
+export function bothCases(text: string): string {
+  return `${text}${text.toUpperCase()}${text.toLowerCase()}`;
+}
+
 /** The faces of `fonts` that draw characters of `text` (and of the styles, `css`), each cut to those characters. */
 export async function embeddedFaces(
   fonts: FontSet,
@@ -29,7 +38,9 @@ export async function embeddedFaces(
   css: string,
   edition: "epub" | "web",
 ): Promise<EmbeddedFace[]> {
-  const characters = [...new Set(`${text}${css}${drawnByStyles}`)].filter((c) => c.codePointAt(0)! >= 0x20).join("");
+  const characters = [...new Set(`${bothCases(text)}${css}${drawnByStyles}`)]
+    .filter((c) => c.codePointAt(0)! >= 0x20)
+    .join("");
   const codePoints = [...characters].map((c) => c.codePointAt(0)!);
   const used = (face: FontFace) => !face.unicodeRange || codePoints.some((cp) => inRange(face.unicodeRange!, cp));
   const names = new Set<string>();

@@ -99,7 +99,7 @@ function copyrightLines(book: Book, words: Words, fontFamily: string): string[] 
   if (config.publisher) lines.push(words("publishedBy", { publisher: config.publisher }));
   lines.push(words("firstPublished", { date: config.date }));
   lines.push(words("version", { version: config.version }));
-  const isbns = Object.entries(config.isbn).map(([edition, isbn]) => parseIsbn(isbn) ?? isbn);
+  const isbns = Object.values(config.isbn).map((isbn) => parseIsbn(isbn) ?? isbn);
   for (const [edition, isbn] of Object.entries(config.isbn))
     lines.push(
       words("isbnLine", {

@@ -6,7 +6,7 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { imageSize } from "image-size";
-import { chapterData, type Book } from "../book.js";
+import { chapterData, themeOf, type Book } from "../book.js";
 import { bookWords } from "../language/words.js";
 import { renderTemplate } from "../templates.js";
 import { imageBytes } from "../util/svg-clean.js";
@@ -61,7 +61,7 @@ export const renderSite: Render = async (book, context) => {
   });
   await writeFile(join(dir, homePage), home);
   await writeImages(book, dir);
-  await writeAssets(dir, context.fonts, [home, ...written].join(""), documents);
+  await writeAssets(dir, context.fonts, [home, ...written].join(""), documents, themeOf(book).css.web);
   return { artifact: { format: "site", path: dir } };
 };
 

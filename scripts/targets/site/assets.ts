@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { scriptsDir } from "../../root.js";
-import { readTemplate, type FontSet } from "../../templates.js";
+import { readTemplate, type FontSet, withFontStacks } from "../../templates.js";
 import { subsetFonts } from "./fonts.js";
 import { followScheme } from "./scheme-css.js";
 import type { SearchDocument } from "./search-documents.js";
@@ -22,23 +22,29 @@ export async function writeAssets(
   fonts: FontSet,
   text: string,
   documents: readonly SearchDocument[],
+  themeCss: string,
 ): Promise<void> {
   const dir = join(siteDir, "assets");
   await mkdir(join(dir, "fonts"), { recursive: true });
   const subset = await subsetFonts(fonts, text, "fonts");
   for (const file of subset.files) await writeFile(join(dir, "fonts", file.name), file.bytes);
   // The web edition's CSS styles the text (a theme's dark blocks follow the reader's choice); site.css the reader around it.
-  const css = [
-    subset.css,
-    followScheme(
-      [
-        await readTemplate("shared/book.css"),
-        await readTemplate("web/web.css"),
-        await readTemplate("shared/languages.css"),
-      ].join("\n"),
-    ),
-    await readTemplate("site/site.css"),
-  ].join("\n");
+  // The theme's web styles come after Folio's own, as in the one-page edition; the theme's families fill var(--font-…).
+  const css = withFontStacks(
+    [
+      subset.css,
+      followScheme(
+        [
+          await readTemplate("shared/book.css"),
+          await readTemplate("web/web.css"),
+          themeCss,
+          await readTemplate("shared/languages.css"),
+        ].join("\n"),
+      ),
+      await readTemplate("site/site.css"),
+    ].join("\n"),
+    fonts,
+  );
   await writeFile(join(dir, "site.css"), css);
   await writeFile(join(dir, "scheme.js"), await readFile(readerFile("scheme"), "utf8"));
   await writeFile(join(dir, "reader.js"), await readerScript());

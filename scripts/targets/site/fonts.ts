@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import subsetFont from "subset-font";
+import { bothCases } from "../../fonts/subset.js";
 import { fontFaceRules, type FontFace, type FontSet } from "../../templates.js";
 
 export interface SiteFontFile {
@@ -20,7 +21,7 @@ export async function subsetFonts(
   text: string,
   folder: string,
 ): Promise<{ files: SiteFontFile[]; css: string }> {
-  const characters = [...new Set(text)].sort().join("");
+  const characters = [...new Set(bothCases(text))].sort().join("");
   const names = new Map<FontFace, string>();
   const files: SiteFontFile[] = [];
   for (const face of fonts.faces) {
