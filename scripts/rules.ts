@@ -184,7 +184,8 @@ export const rules = {
   },
   "image-svg-external": {
     severity: "error",
-    explanation: "An SVG image refers to another file or the network: embed what it needs so that it stands alone.",
+    explanation:
+      "An SVG image refers to another file or the network: embed what it needs so that it stands alone (a book that lowers the rule carries the image without what it would fetch).",
   },
   "html-obsolete": {
     severity: "warning",
