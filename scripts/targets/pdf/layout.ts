@@ -37,15 +37,23 @@ export interface LayoutRun {
   readonly stopBefore?: string;
   /** Page labels of targets of references with a page, from a run before. */
   readonly known?: Readonly<Record<string, string>>;
+  /** Groups to lay out again, from their HTML as first loaded, their references' pages taken from `known`. */
+  readonly redo?: readonly string[];
 }
+
+type Places = Readonly<Record<string, readonly [group: string, column: number, top: number, inline: boolean]>>;
 
 /** A run's plan, with the page groups and columns of the places (`[data-place]`) it laid out. */
 export interface LaidOut extends PagePlan {
   /** Each place's page group, column in it, top in that column (CSS px) and whether it is an inline element. */
-  readonly places: Readonly<Record<string, readonly [group: string, column: number, top: number, inline: boolean]>>;
+  readonly places: Places;
   readonly bodyStart?: number;
-  /** Targets whose page label, written as estimated, had another length: the book is to be laid out again with these. */
-  readonly relayout: Readonly<Record<string, string>>;
+}
+
+/** What laying groups out again gives: each group's pages and page starts, and their places. */
+export interface LaidAgain {
+  readonly redone: Readonly<Record<string, Pick<PlannedGroup, "pages" | "starts">>>;
+  readonly places: Places;
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
@@ -64,6 +72,21 @@ export async function layOutPages(
   run: LayoutRun = {},
   progress?: (done: number, total: number, pages: number) => void,
 ): Promise<LaidOut> {
+  const result = (await runLayout(page, block, run, progress)) as Omit<LaidOut, "groups"> & { plan: PlannedGroup[] };
+  return { groups: result.plan, pages: result.pages, places: result.places, bodyStart: result.bodyStart ?? undefined };
+}
+
+/** Lay the groups of `run.redo` out again (see `LayoutRun.redo`). */
+export async function layOutAgain(page: Page, block: TextBlock, run: LayoutRun): Promise<LaidAgain> {
+  return (await runLayout(page, block, run)) as LaidAgain;
+}
+
+async function runLayout(
+  page: Page,
+  block: TextBlock,
+  run: LayoutRun,
+  progress?: (done: number, total: number, pages: number) => void,
+): Promise<unknown> {
   script ??= Promise.all(
     parts.map(async (path) =>
       (await readFile(path, "utf8"))
@@ -81,14 +104,7 @@ export async function layOutPages(
   };
   page.on("console", listener);
   try {
-    const result = (await page.evaluate(source)) as Omit<LaidOut, "groups"> & { plan: PlannedGroup[] };
-    return {
-      groups: result.plan,
-      pages: result.pages,
-      places: result.places,
-      bodyStart: result.bodyStart ?? undefined,
-      relayout: result.relayout,
-    };
+    return await page.evaluate(source);
   } finally {
     page.off("console", listener);
   }
