@@ -87,7 +87,7 @@ export interface IndexMark {
 }
 
 /** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
-export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt";
+export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt" | "landmark-duplicate";
 
 /** What the pipeline learns about a chapter; lives in `chapter.data`. */
 export interface ChapterData {

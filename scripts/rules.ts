@@ -213,6 +213,21 @@ export const rules = {
     explanation:
       "A raw HTML element stands where the EPUB content model forbids it (a block inside inline text, a `<br>` in a figure, a caption in the middle): it was moved, renamed or unwrapped; fix the markup.",
   },
+  "html-aria-name": {
+    severity: "warning",
+    explanation:
+      "Raw HTML gives `aria-label` or `aria-labelledby` to an element ARIA lets no one name (a paragraph, a quotation, a span, an emphasis): screen readers ignore it and Ace faults it; it was removed; put the words in the text.",
+  },
+  "html-landmark-duplicate": {
+    severity: "warning",
+    explanation:
+      "Two raw `<aside>`, `<nav>` or named `<section>` landmarks of a chapter have the same kind and name, so a screen reader cannot tell them apart (one holding a heading is named by it): give each a heading or a distinct `aria-label`; the EPUB claims no WCAG conformance meanwhile.",
+  },
+  "svg-link-title": {
+    severity: "warning",
+    explanation:
+      'A link inside SVG has no title for screen readers (EPUBCheck warns), or an SVG with links is marked `role="img"`, which hides them: Folio titled the link from its text or address, or removed the role; give the `<a>` a `<title>` child saying where it leads.',
+  },
   "image-svg-doctype": {
     severity: "warning",
     explanation:
@@ -275,6 +290,11 @@ export const rules = {
     severity: "error",
     explanation:
       "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font.",
+  },
+  "print-overflow": {
+    severity: "warning",
+    explanation:
+      "An image, table, code block or drawing prints wider than the page's text block, into the margin or the gutter (a printer may refuse it): narrow it.",
   },
   "press-spine-thin": {
     severity: "warning",

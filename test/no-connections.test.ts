@@ -5,6 +5,8 @@
  * the preview prints a PDF. Before the offline flags of request-policy.ts, Chromium made 26
  * attempts for the benign book and 21 for the hostile one (update.googleapis.com,
  * accounts.google.com, clients2.google.com); none ever reached the book's own addresses.
+ * Below the listeners, the kernel's view: a release of the hostile book traced with strace makes no
+ * TCP connect and sends no datagram (no DNS query) from any process.
  */
 import { spawn } from "node:child_process";
 import { cpSync } from "node:fs";
@@ -14,6 +16,7 @@ import { startPreview } from "../scripts/preview/server.js";
 import { repoRoot, seedManuscript, tempDir } from "./helpers/build.js";
 import { startRecorder, type ConnectionRecorder } from "./helpers/connection-recorder.js";
 import { hostileManuscript } from "./helpers/hostile-book.js";
+import { traceSockets } from "./helpers/socket-trace.js";
 
 let recorder: ConnectionRecorder;
 
@@ -68,6 +71,24 @@ describe("no connection attempt from any browser Folio starts", () => {
     },
     600_000,
   );
+
+  it("the kernel sees no connection and no datagram from any process of a release of the hostile book", async () => {
+    const book = hostileManuscript(`http://127.0.0.1:${recorder.plainPort}`);
+    const traced = await traceSockets(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", join(tempDir(), "release")],
+      { ...process.env, SOURCE_DATE_EPOCH: "1741910400" },
+    );
+    // Every browser ran: both covers, the PDF and Ace's.
+    expect(traced.stderr).toMatch(/[✓✗] Ace by DAISY: \d+ violations/);
+    expect(traced.stderr).toMatch(/✓ .*-cover\.pdf/);
+    console.log(
+      `socket calls to a network: ${traced.attempts.length}; IPv6 route probes that send nothing: ${traced.probes}; calls on loopback channels between the release's own processes: ${traced.internal}`,
+    );
+    // The trace saw the channel it sets apart: Ace drives its browser over a loopback DevTools port.
+    expect(traced.internal).toBeGreaterThan(0);
+    expect(traced.attempts).toEqual([]);
+  }, 900_000);
 
   it("the preview's PDF of the hostile book", async () => {
     const book = hostileManuscript(`http://127.0.0.1:${recorder.plainPort}`);

@@ -1,6 +1,5 @@
 /** Turning flag values into build options, shared by the commands that read a manuscript. */
 import type { FlagValues } from "../terminal/flags.js";
-import { flags } from "../terminal/flags.js";
 import { formats, type BuildOptions, type Format } from "../config/resolve.js";
 import { sourceDateEpoch } from "../release/source-date.js";
 import { defaultManuscriptDir } from "./book-project.js";
@@ -10,7 +9,8 @@ export function buildOptions(values: FlagValues, env: NodeJS.ProcessEnv): BuildO
   const manuscriptDir = values.manuscript ?? defaultManuscriptDir();
   return {
     manuscriptDir,
-    outDir: values.out ?? flags.out.default,
+    // The flag table's default is words for --help; the editions go to dist/ unless --out says otherwise.
+    outDir: values.out ?? "dist",
     formats: values.format ? parseFormats(values.format) : formats,
     sourceDateEpoch: sourceDateEpoch(env, manuscriptDir),
     browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined,

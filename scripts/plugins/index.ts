@@ -11,6 +11,7 @@ import { remarkAttributes } from "./remark-attributes.js";
 import { remarkIndexSpans } from "./remark-index-spans.js";
 import { remarkReferences } from "./remark-references.js";
 import { unified } from "unified";
+import { rehypeAriaNames } from "./rehype-aria-names.js";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
 import { rehypeCodeBlocks } from "./rehype-code-blocks.js";
 import { rehypeGlyphs } from "./rehype-glyphs.js";
@@ -29,12 +30,14 @@ import { rehypeIndexMarks } from "./rehype-index-marks.js";
 import { rehypeLabels } from "./rehype-labels.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
+import { rehypeLandmarks } from "./rehype-landmarks.js";
 import { rehypeLang } from "./rehype-lang.js";
 import { rehypeStraightQuotes } from "./rehype-straight-quotes.js";
 import { rehypeTableAlign } from "./rehype-table-align.js";
 import { rehypeTableScope } from "./rehype-table-scope.js";
 import { rehypeTitleHeading } from "./rehype-title-heading.js";
 import { rehypeTaskLists } from "./rehype-task-lists.js";
+import { rehypeSvgLinks } from "./rehype-svg-links.js";
 import { rehypeUnsafeHtml } from "./rehype-unsafe-html.js";
 
 export type ProcessorOptions = ImageOptions & InternalLinkOptions & GfmOptions & ChapterWordsOptions;
@@ -64,13 +67,16 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeRawWhenNeeded)
       .use(rehypeTaskLists)
       .use(rehypeUnsafeHtml)
+      .use(rehypeSvgLinks)
       .use(rehypeMdbookListing)
       .use(rehypeContentModel)
       .use(rehypeObsoleteHtml)
+      .use(rehypeAriaNames)
       .use(rehypeChapterLang)
       .use(rehypeChapterWords, options)
       .use(rehypeChapterHeading)
       .use(rehypeSlug)
+      .use(rehypeLandmarks)
       .use(rehypeTableAlign)
       .use(rehypeTableScope)
       .use(rehypeChapterOutline)

@@ -22,6 +22,19 @@ export interface PlannedGroup {
 export interface PagePlan {
   readonly groups: readonly PlannedGroup[];
   readonly pages: number;
+  /** Elements wider than the text block, as the layout measured them (CSS pixels). */
+  readonly overflows?: readonly Overflow[];
+}
+
+/** A marked element (image, table, code block, drawing) that prints wider than the text block. */
+export interface Overflow {
+  /** Id of its page group (the chapter's id). */
+  readonly chapter: string;
+  readonly tag: string;
+  /** Its widest fragment, in CSS pixels. */
+  readonly width: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Where a run of the page layout starts and stops, and what it knows of the pages from a run before. */
@@ -73,7 +86,13 @@ export async function layOutPages(
   progress?: (done: number, total: number, pages: number) => void,
 ): Promise<LaidOut> {
   const result = (await runLayout(page, block, run, progress)) as Omit<LaidOut, "groups"> & { plan: PlannedGroup[] };
-  return { groups: result.plan, pages: result.pages, places: result.places, bodyStart: result.bodyStart ?? undefined };
+  return {
+    groups: result.plan,
+    pages: result.pages,
+    places: result.places,
+    bodyStart: result.bodyStart ?? undefined,
+    overflows: result.overflows,
+  };
 }
 
 /** Lay the groups of `run.redo` out again (see `LayoutRun.redo`). */

@@ -59,7 +59,12 @@ export async function layOutWithPlaces(
     startPage: first.pages,
     bodyStart: first.bodyStart,
   });
-  return { ...first, groups: [...first.groups, ...rest.groups], pages: rest.pages };
+  return {
+    ...first,
+    groups: [...first.groups, ...rest.groups],
+    pages: rest.pages,
+    overflows: [...(first.overflows ?? []), ...(rest.overflows ?? [])],
+  };
 }
 
 /** Each place's page index (from 0) in `plan`: its group's first page plus its column. */

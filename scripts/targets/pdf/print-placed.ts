@@ -49,7 +49,7 @@ export async function printPlaced(
   page: Page,
   book: Book,
   options: PrintOptions,
-): Promise<{ pdf: PDFDocument; plan: PagePlan; places: Map<string, number> }> {
+): Promise<{ pdf: PDFDocument; plan: PagePlan; places: Map<string, number>; overflows: PagePlan["overflows"] }> {
   const { block, anchors, progress } = options;
   let hints: PlaceHints = {};
   for (let attempt = 1; ; attempt++) {
@@ -74,7 +74,7 @@ export async function printPlaced(
     const wrong = misplaced(printed.pdf, places, planned.places, (at) => pageLabel(at, bodyStart));
     if (Object.keys(wrong).length === 0) {
       pinDestinations(printed.pdf, places, planned.places, toPx(book.config.print.margins.top) * 0.75);
-      return { ...printed, places };
+      return { ...printed, places, overflows: planned.overflows };
     }
     if (attempt === 3)
       throw new Error(`places printed on other pages than laid out: ${Object.keys(wrong).slice(0, 5).join(", ")}`);

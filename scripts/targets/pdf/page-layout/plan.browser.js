@@ -25,6 +25,21 @@
   const { pageCount, pageStarts } = folioPageStarts(geometry);
   const hyphens = folioHyphens(geometry);
   const places = folioPlaces(geometry, options);
+  // Marked elements (images, tables, code, drawings) wider than a page's text block, outermost only.
+  const overflows = [];
+  const measureOverflows = (group) => {
+    let outer;
+    for (const element of group.querySelectorAll("[data-line]")) {
+      if (outer?.contains(element)) continue;
+      // One box per fragment: a table split over pages has one per page, each its own width.
+      const widest = Math.max(0, ...Array.from(element.getClientRects(), (rect) => rect.width));
+      if (widest <= width + 0.5) continue;
+      outer = element;
+      const line = Number(element.dataset.line);
+      const column = Number(element.dataset.column);
+      overflows.push({ chapter: group.id, tag: element.localName, width: widest, line, column });
+    }
+  };
 
   /** Lay out `group` as columns: its notes placed, its pages and their starts, its places; then its hyphens settled. */
   const layOutGroup = (group) => {
@@ -32,6 +47,7 @@
     group.classList.add("folio-measured");
     if (group.querySelector(".note-pool > .footnote")) notes.placeNotes(group);
     const pages = pageCount(group);
+    measureOverflows(group);
     const starts = group.classList.contains("chapter") ? pageStarts(group) : [];
     const lineEnds = hyphens.lineEnds(group);
     places.record(group, pages);
@@ -43,7 +59,7 @@
   const finish = (result) => {
     notes.dispose();
     root.classList.remove("folio-measuring");
-    return { ...result, places: places.found(), bodyStart: places.bodyStart() };
+    return { ...result, places: places.found(), bodyStart: places.bodyStart(), overflows };
   };
 
   // Groups to lay out again from their HTML as first loaded (kept below), their references' pages now known.
