@@ -8,6 +8,8 @@ import type { Position } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedConfig } from "./config/load.js";
 import type { Dialect } from "./dialects/dialect.js";
+import type { LabelKind } from "./crossref/labels.js";
+import type { IndexPlaces } from "./index/index-chapter.js";
 import type { ResolvedConfig } from "./config/resolve.js";
 import type { Theme } from "./themes/theme.js";
 
@@ -41,6 +43,49 @@ export interface ImageUse {
   /** Stable name inside an edition, derived from the source path (`images/figure-1.svg`). */
   readonly name: string;
   readonly mediaType: string;
+}
+
+/** A numbered thing or section labelled in the chapter (`{#fig:map}`; see scripts/crossref/labels.ts). */
+export interface Label {
+  readonly kind: LabelKind;
+  /** The name written after the kind (`map`). */
+  readonly name: string;
+  /** The labelled element's id (`fig-map`), unique in the book once linked. */
+  readonly id: string;
+  /** Where the label is written. */
+  readonly position?: Position;
+}
+
+/** How a reference shows one label: `@` its name (`Figure 3.2`), `-@` its number, `+@` its name and, in print, its page; `+-@` its page alone in print. */
+export type ReferenceForm = "name" | "number" | "name-page" | "page";
+
+/** A reference to labels (`@fig:map`, `[@fig:a; -@tbl:b]`): its element carries its index in `ChapterData.references` (`data.folioReference`). */
+export interface Reference {
+  /** The labels named, in order, as `kind:name` keys, each with its form. */
+  readonly items: readonly { readonly key: string; readonly form: ReferenceForm }[];
+  readonly position?: Position;
+}
+
+/** One term of an index mark, main term first: its text and, when it sorts otherwise than it reads, its sort key. */
+export interface IndexTerm {
+  readonly text: string;
+  readonly sort?: string;
+}
+
+/** A place marked for the index (`[Paris]{.index}`), as the chapter's `span` with its id. */
+export interface IndexMark {
+  readonly id: string;
+  /** The entry: its main term, then each sub-term. */
+  readonly terms: readonly IndexTerm[];
+  /** `see="…"`: the entries (each its terms, main term first; several parted by `;`) the entry refers to instead of giving a page. */
+  readonly see?: readonly (readonly IndexTerm[])[];
+  /** `see-also="…"`: the entries the entry refers to as well. */
+  readonly seeAlso?: readonly (readonly IndexTerm[])[];
+  /** The mark opens (`.start`) or closes (`.end`) a range of pages. */
+  readonly range?: "start" | "end";
+  /** Index in `headings` of the last heading before the mark (-1 before any): editions without pages name its section. */
+  readonly heading: number;
+  readonly position?: Position;
 }
 
 /** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
@@ -80,6 +125,21 @@ export interface ChapterData {
   readonly accessibilityGaps: readonly AccessibilityGap[];
   /** The id of every element that has one, in document order (unique in the book once linked). */
   readonly ids: readonly string[];
+  /** The labels of the chapter's numbered things and sections, in document order. */
+  readonly labels: readonly Label[];
+  /** The chapter's references to labels, in document order. */
+  readonly references: readonly Reference[];
+  /** The chapter's index marks, in document order. */
+  readonly indexMarks: readonly IndexMark[];
+  /**
+   * What the book gave the chapter's tree besides its own source: the numbers and reference texts
+   * of the numbering stage (a rendering of the chapter depends on them, as on its links' targets).
+   */
+  readonly bookTexts?: readonly string[];
+  /** The ids of the things the chapter refers to with their page (`+@`, `+-@`): print finds their pages. */
+  readonly pageTargets?: readonly string[];
+  /** Set on the index chapter the index stage adds: each entry's element id and places, for the editions with pages. */
+  readonly indexPlaces?: IndexPlaces;
   /** The fallback font files (scripts/util/glyphs.ts) the chapter's text needs, by path. */
   readonly fallbackFonts?: readonly string[];
   /**
@@ -115,6 +175,8 @@ declare module "hast" {
     folioLink?: number;
     /** Index of the element's image in its chapter's `images`. */
     folioImage?: number;
+    /** Index of the element's reference in its chapter's `references`. */
+    folioReference?: number;
     /** A heading's level as written, where a section's headings were shifted to their level in the chapter. */
     folioWrittenDepth?: number;
   }

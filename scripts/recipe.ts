@@ -16,6 +16,8 @@ import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { findCover } from "./stages/find-cover.js";
 import { findTheme } from "./stages/find-theme.js";
 import { linkChapters } from "./stages/link.js";
+import { numberLabels } from "./stages/number-labels.js";
+import { makeIndex } from "./stages/make-index.js";
 import { readChapters } from "./stages/read.js";
 import type { Stage } from "./stages/stage.js";
 import { createStaging } from "./util/staging.js";
@@ -40,6 +42,8 @@ export const preparation: readonly NamedStage[] = [
   { name: "transform", run: transformChapters },
   { name: "titles", run: checkChapterTitles },
   { name: "link", run: linkChapters },
+  { name: "number", run: numberLabels },
+  { name: "index", run: makeIndex },
   { name: "images", run: findUnusedImages },
 ];
 

@@ -126,6 +126,46 @@ export const rules = {
     severity: "warning",
     explanation: "Straight quotes are left after typography: check the quote marks around the position shown.",
   },
+  "label-misplaced": {
+    severity: "warning",
+    explanation:
+      "A `{#fig:…}` label follows an image inside a paragraph: put the image alone in its paragraph, with the label right after it.",
+  },
+  "label-duplicate": {
+    severity: "warning",
+    explanation: "Two things carry the same label, so references to it are ambiguous: give each its own name.",
+  },
+  "label-unused": {
+    severity: "info",
+    explanation: "Nothing refers to a label: refer to it (`@fig:name`), or remove it.",
+  },
+  "ref-unknown": {
+    severity: "error",
+    explanation:
+      "A reference names a label that no figure, table, listing, equation or heading carries: fix the name or add the label.",
+  },
+  "ref-ambiguous": {
+    severity: "error",
+    explanation: "A reference names a label that several things carry: rename all but one.",
+  },
+  "index-entry-empty": {
+    severity: "warning",
+    explanation:
+      'An index mark names no entry: give it words, `[Paris]{.index}`, or an entry, `[]{.index entry="Paris"}`.',
+  },
+  "index-range-open": {
+    severity: "warning",
+    explanation: "An index range opened with `.start` is never closed: close it with an `.end` mark of the same entry.",
+  },
+  "index-range-unopened": {
+    severity: "warning",
+    explanation:
+      "An index range is closed with `.end` where none of its entry is open: open it with `.start`, or remove it.",
+  },
+  "index-see-unknown": {
+    severity: "warning",
+    explanation: "A `see` or `see-also` names an entry the index does not have: index that entry, or fix the name.",
+  },
   "html-unsafe": {
     severity: "warning",
     explanation: "Raw HTML that could run scripts or fetch files was removed: use markdown instead.",

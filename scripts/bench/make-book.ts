@@ -1,13 +1,15 @@
 /**
  * A deterministic synthetic manuscript for the benchmark and the scale tests: `book.yaml`,
  * `NN-chapter.md` files and `images/figure-N.svg`. The same sizes always give the same bytes.
- * Run as a script: `tsx scripts/bench/make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]`.
+ * Run as a script: `tsx scripts/bench/make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]
+ * [--index-terms N] [--cross-references N]` (the last two add an index and numbered references).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { addApparatus, type ApparatusOptions } from "./make-apparatus.js";
 
-export interface SyntheticBookOptions {
+export interface SyntheticBookOptions extends ApparatusOptions {
   /** Number of chapters; 40 by default. */
   readonly chapters?: number;
   /** Words of running text per chapter; 7,500 by default (40 × 7,500 prints about 1,000 pages). */
@@ -24,8 +26,8 @@ export const lexicon = (
 ).split(" ");
 
 /** A xorshift32 generator with a fixed seed: the book depends on its sizes only. */
-function randomSource(): () => number {
-  let seed = 0x2545f491;
+export function randomSource(start = 0x2545f491): () => number {
+  let seed = start;
   return () => {
     seed ^= seed << 13;
     seed >>>= 0;
@@ -55,6 +57,7 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
 
   mkdirSync(join(out, "images"), { recursive: true });
   const files: string[] = [];
+  const texts: string[][] = [];
   let figure = 0;
   for (let c = 1; c <= chapters; c++) {
     const name = `${String(c).padStart(2, "0")}-chapter.md`;
@@ -104,10 +107,13 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
         lines.push(p, "");
       }
     }
-    writeFileSync(join(out, name), lines.join("\n"));
+    texts.push(lines);
   }
+  // The index marks, labels and references go into the finished text, from a random source of their own.
+  const apparatus = addApparatus(texts, lexicon, options);
+  texts.forEach((lines, i) => writeFileSync(join(out, files[i]), lines.join("\n")));
   writeFileSync(join(out, "book.yaml"), bookYaml(files));
-  return `${out}: ${chapters} chapters, ~${chapters * wordsPerChapter} words, ${figure} figures`;
+  return `${out}: ${chapters} chapters, ~${chapters * wordsPerChapter} words, ${figure} figures${apparatus}`;
 }
 
 function figureSvg(figure: number): string {
@@ -134,11 +140,18 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? Number(rest[i + 1]) : undefined;
   };
   if (!out) {
-    console.error("usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]");
+    console.error(
+      "usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W] [--index-terms N] [--cross-references N]",
+    );
     process.exitCode = 2;
   } else {
     console.log(
-      writeSyntheticBook(out, { chapters: option("--chapters"), wordsPerChapter: option("--words-per-chapter") }),
+      writeSyntheticBook(out, {
+        chapters: option("--chapters"),
+        wordsPerChapter: option("--words-per-chapter"),
+        indexTerms: option("--index-terms"),
+        crossReferences: option("--cross-references"),
+      }),
     );
   }
 }

@@ -15,6 +15,9 @@ export interface SuiteOptions {
   readonly scales: readonly number[];
   readonly chapters: number;
   readonly wordsPerChapter: number;
+  /** Index entries and references added to the book (make-apparatus.ts); none by default. */
+  readonly indexTerms?: number;
+  readonly crossReferences?: number;
   readonly runs: number;
   readonly formats: readonly string[];
   readonly pagedjs: boolean;
@@ -89,7 +92,12 @@ async function prepareSize(scale: number, options: SuiteOptions): Promise<Size> 
   const chapters = Math.max(1, Math.round(options.chapters * scale));
   const dir = join(options.workDir, `scale-${scale}`);
   const book = join(dir, "book");
-  writeSyntheticBook(book, { chapters, wordsPerChapter: options.wordsPerChapter });
+  writeSyntheticBook(book, {
+    chapters,
+    wordsPerChapter: options.wordsPerChapter,
+    indexTerms: options.indexTerms,
+    crossReferences: options.crossReferences,
+  });
   if (options.formats.includes("pdf")) await writePrintDocument(book, join(dir, "print-document.html"));
   const rebuildBook = join(dir, "book-rebuild");
   if (options.formats.includes("html")) {

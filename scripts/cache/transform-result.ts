@@ -27,6 +27,9 @@ const resultFields = [
   "imageReferences",
   "accessibilityGaps",
   "ids",
+  "labels",
+  "references",
+  "indexMarks",
   "fallbackFonts",
 ] as const;
 

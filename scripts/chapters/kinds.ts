@@ -48,3 +48,8 @@ export const chapterKinds: Readonly<Record<string, ChapterKind>> = {
   "also-by": { matter: "back", epubType: "seriespage", word: "alsoBy" },
   colophon: { matter: "back", epubType: "colophon", role: "doc-colophon", word: "colophon" },
 };
+
+/** Kinds of chapter Folio makes itself, which an author cannot name: the index (scripts/index/). */
+export const generatedKinds: Readonly<Record<string, ChapterKind>> = {
+  index: { matter: "back", epubType: "index", role: "doc-index" },
+};

@@ -123,6 +123,8 @@ export interface ResolvedConfig {
   readonly styles: readonly string[];
   /** Numbering book.yaml asks for; what it leaves out, the theme decides. */
   readonly numbering: { readonly chapters?: NumberStyle; readonly parts?: NumberStyle };
+  /** Figures, tables, listings and equations counted within each chapter (`3.2`) or through the book (`7`). */
+  readonly figureNumbering: "chapter" | "book";
   readonly rules: RuleSettings;
   /** book.yaml's `fonts:`: the families chosen for body, headings and code. */
   readonly fonts: FontsOptions;
@@ -188,6 +190,7 @@ export async function resolveConfig(
       typeof options.numbering === "string"
         ? { chapters: options.numbering, parts: options.numbering }
         : (options.numbering ?? {}),
+    figureNumbering: (typeof options.numbering === "object" && options.numbering.figures) || "chapter",
     rules: options.rules as RuleSettings,
     words: options.words,
     fonts: options.fonts as FontsOptions,

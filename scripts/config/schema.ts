@@ -77,6 +77,8 @@ const NumberingSchema = v.union([
     chapters: v.optional(numberStyle),
     /** Parts. */
     parts: v.optional(numberStyle),
+    /** Figures, tables, listings and equations: within each chapter (`3.2`) or through the book (`7`) (default `chapter`). */
+    figures: v.optional(v.picklist(["chapter", "book"])),
   }),
 ]);
 

@@ -13,6 +13,9 @@ import { rehypeTableCaption } from "./rehype-table-caption.js";
 import type { Dialect } from "../dialects/dialect.js";
 import { remarkLetters } from "./remark-letters.js";
 import { remarkVerse } from "./remark-verse.js";
+import { remarkAttributes } from "./remark-attributes.js";
+import { remarkIndexSpans } from "./remark-index-spans.js";
+import { remarkReferences } from "./remark-references.js";
 import { unified } from "unified";
 import { rehypeAriaNames } from "./rehype-aria-names.js";
 import { rehypeAccessibilityGaps } from "./rehype-accessibility-gaps.js";
@@ -29,6 +32,8 @@ import { rehypeElementIds } from "./rehype-element-ids.js";
 import { rehypeFigures } from "./rehype-figures.js";
 import { rehypeObsoleteHtml } from "./rehype-obsolete-html.js";
 import { rehypeImages, type ImageOptions } from "./rehype-images.js";
+import { rehypeIndexMarks } from "./rehype-index-marks.js";
+import { rehypeLabels } from "./rehype-labels.js";
 import { rehypeRawWhenNeeded } from "./rehype-raw-when-needed.js";
 import { rehypeInternalLinks, type InternalLinkOptions } from "./rehype-internal-links.js";
 import { rehypeKeptLines } from "./rehype-kept-lines.js";
@@ -68,6 +73,9 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(options.dialect === "pandoc" ? pandocPlugins : [])
       .use(remarkImageSpaces)
       .use(remarkVerse)
+      .use(remarkAttributes)
+      .use(remarkIndexSpans)
+      .use(remarkReferences)
       .use(remarkAlerts)
       .use(remarkLetters)
       .use(remarkSmartPunctuation, options)
@@ -108,6 +116,8 @@ export function createChapterProcessor(options: ProcessorOptions) {
       .use(rehypeImages, options)
       .use(rehypeFigures)
       .use(rehypeCodeBlocks)
+      .use(rehypeLabels)
+      .use(rehypeIndexMarks, options)
       .use(rehypeLang)
       .use(rehypeStraightQuotes)
       .use(rehypeGlyphs, options)

@@ -7,6 +7,7 @@
  * books show them with an icon (`does_not_compile`, `compile_fail`: "This code does not compile";
  * `should_panic`, `panics`: "This code panics"; `not_desired_behavior`); the rest (`ignore`, `no_run`,
  * `editable`, `noplayground`, `edition2021`…) are instructions to test tools and playgrounds, and dropped.
+ * Pandoc's `{#lst:name}` labels the listing (pandoc-crossref), as its id.
  */
 import type { Code, Root } from "mdast";
 import type { Plugin } from "unified";
@@ -21,6 +22,8 @@ export interface CodeInfo {
   readonly caption?: string;
   /** What the info string's flags tell a reader (`This code does not compile`), if anything. */
   readonly mark?: string;
+  /** `#lst:name`: the listing's id. */
+  readonly id?: string;
 }
 
 /** Flags that tell a reader something, and what; the first found in this order is shown. */
@@ -36,18 +39,24 @@ export function parseCodeInfo(lang: string | null | undefined, meta: string | nu
   let language: string | undefined;
   let caption: string | undefined;
   const words = new Set<string>();
-  for (const [, key, double, single, bare, word] of info.matchAll(token)) {
+  let id: string | undefined;
+  // Ids are taken out first: `{#lst:x .python}` names the language by its first word after them.
+  const rest = info.replace(/(^|[\s{])#([^\s,{}]+)/g, (_, before: string, name: string) => {
+    id ??= name;
+    return before;
+  });
+  for (const [, key, double, single, bare, word] of rest.matchAll(token)) {
     if (word !== undefined) words.add(word.replace(/^\./, "").toLowerCase());
     if (key !== undefined) {
       if (captionKeys.has(key.toLowerCase())) caption ??= double ?? single ?? bare;
       continue;
     }
     // Only the first word names the language; later ones are flags for test tools.
-    if (language === undefined && word !== undefined && info.replace(/^\{\s*/, "").startsWith(word))
+    if (language === undefined && word !== undefined && rest.replace(/^[\s{]*/, "").startsWith(word))
       language = word.replace(/^\./, "");
   }
   const mark = marks.find(([flags]) => flags.some((flag) => words.has(flag)))?.[1];
-  return { language: language?.toLowerCase(), caption: caption?.trim() || undefined, mark };
+  return { language: language?.toLowerCase(), caption: caption?.trim() || undefined, mark, id };
 }
 
 export const remarkCodeInfo: Plugin<[], Root> = () => (tree: Root) => {
@@ -56,11 +65,12 @@ export const remarkCodeInfo: Plugin<[], Root> = () => (tree: Root) => {
     (node): node is Code => node.type === "code",
     (node) => {
       if (!node.lang && !node.meta) return;
-      const { language, caption, mark } = parseCodeInfo(node.lang, node.meta);
+      const { language, caption, mark, id } = parseCodeInfo(node.lang, node.meta);
       node.lang = language ?? null;
       node.meta = null;
       if (caption) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataCaption: caption } };
       if (mark) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataMark: mark } };
+      if (id) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
     },
   );
 };

@@ -8,6 +8,7 @@ import type { Image, Nodes, Root, Text } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
+import { placeInSource } from "../util/source-place.js";
 import { SKIP, walkAll } from "../util/walk.js";
 
 /** `![alt](path with spaces)` or `![alt](path with spaces "title")`, on one line. */
@@ -30,7 +31,7 @@ function splitImages(node: Text, file: VFile): (Text | Image)[] | undefined {
   for (const match of node.value.matchAll(spacedImage)) {
     const path = match[2].trim();
     if (!/\s/.test(path)) continue;
-    const place = placeOf(node, match.index, match[0], file);
+    const place = placeInSource(node.position, match.index, match[0], file);
     report(
       file,
       "image-path-space",
@@ -44,21 +45,4 @@ function splitImages(node: Text, file: VFile): (Text | Image)[] | undefined {
   if (parts.length === 0) return undefined;
   if (last < node.value.length) parts.push({ type: "text", value: node.value.slice(last) });
   return parts;
-}
-
-/** Where the match begins in the source: the text node's own span of the file, searched for the written form. */
-function placeOf(node: Text, index: number, written: string, file: VFile): Image["position"] {
-  const start = node.position?.start;
-  const end = node.position?.end;
-  if (start?.offset === undefined || end?.offset === undefined) return node.position;
-  const source = String(file.value);
-  const at = source.indexOf(written, start.offset + Math.max(0, index - 8));
-  const offset = at >= 0 && at < end.offset ? at : start.offset;
-  const before = source.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return {
-    start: { line, column, offset },
-    end: { line, column: column + written.length, offset: offset + written.length },
-  };
 }

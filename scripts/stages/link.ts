@@ -25,6 +25,8 @@ export const linkChapters: Stage = async (book) => {
     const { after, map } = renames[data.index];
     data.ids = after;
     data.headings = data.headings.map((heading) => ({ ...heading, id: map.get(heading.id) ?? heading.id }));
+    data.labels = data.labels.map((label) => ({ ...label, id: map.get(label.id) ?? label.id }));
+    data.indexMarks = data.indexMarks.map((mark) => ({ ...mark, id: map.get(mark.id) ?? mark.id }));
     data.links = data.links.map((link) => {
       if (link.fragment === undefined) return link;
       // A file split into several chapters (a pandoc manuscript) links across them as one document.

@@ -141,6 +141,9 @@ function newChapter(path: string, text: string, index: number, config: ResolvedC
     imageReferences: [],
     accessibilityGaps: [],
     ids: [],
+    labels: [],
+    references: [],
+    indexMarks: [],
   };
   Object.assign(file.data, data);
   applyRuleSettings(file, config.rules);

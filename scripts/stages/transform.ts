@@ -157,7 +157,7 @@ async function transformChapter(processor: ChapterProcessor, file: VFile): Promi
     }
   }
   // An empty tree, with nothing recorded of the one refused.
-  Object.assign(data, { ids: [], links: [], images: [] });
+  Object.assign(data, { ids: [], links: [], images: [], labels: [], references: [], indexMarks: [] });
   deferTree(data, () => ({ type: "root", children: [] }));
 }
 

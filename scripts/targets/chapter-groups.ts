@@ -1,7 +1,7 @@
 /** The chapters as they open in a book: each file that opens a chapter, with the section files that continue it. */
 import type { VFile } from "vfile";
 import { chapterData, type Book, type ChapterData, type PartData } from "../book.js";
-import { chapterKinds, type ChapterKind } from "../chapters/kinds.js";
+import { chapterKinds, generatedKinds, type ChapterKind } from "../chapters/kinds.js";
 
 export interface ChapterGroup {
   /** The file that opens the chapter, then the files continuing it, in order. */
@@ -31,5 +31,6 @@ export function opensChapter(data: ChapterData): boolean {
 
 /** The kind of chapter the file opens or belongs to, as its metadata says (a group's own, for the file opening it). */
 export function chapterKindOf(data: ChapterData): ChapterKind {
-  return chapterKinds[(data.group ?? data.metadata).kind] ?? chapterKinds.chapter;
+  const kind = (data.group ?? data.metadata).kind;
+  return chapterKinds[kind] ?? generatedKinds[kind] ?? chapterKinds.chapter;
 }

@@ -42,7 +42,8 @@ export const renderEpub: Render = async (book, context) => {
   const cover = await epubCover(book, context, words);
   const pageStarts = context.products?.pageStarts;
   const matter = await bookMatter(book, words, context.fonts.family);
-  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf, matter);
+  const places = context.products?.places;
+  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf, matter, places && new Map(Object.entries(places)));
   const pages = pageList(pageStarts, chapters);
   const claim = accessibilityClaim(book, words, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);

@@ -13,15 +13,15 @@ import type { Edition } from "./target.js";
 // a second to import, which a web-only rebuild should not pay.
 export const editions: Readonly<Record<Format, Edition>> = {
   html: { format: "html", render: async (book, context) => (await import("./html.js")).renderHtml(book, context) },
-  // The EPUB's page list follows the printed pages when the PDF is built in the same run.
+  // The EPUB's page list and its index's page numbers follow the printed pages when the PDF is built in the same run.
   epub: {
     format: "epub",
-    needs: ["pageStarts"],
+    needs: ["pageStarts", "places"],
     render: async (book, context) => (await import("./epub.js")).renderEpub(book, context),
   },
   pdf: {
     format: "pdf",
-    makes: ["pageStarts"],
+    makes: ["pageStarts", "places"],
     render: async (book, context) => (await import("./pdf.js")).renderPdf(book, context),
   },
   site: { format: "site", render: async (book, context) => (await import("./site.js")).renderSite(book, context) },
@@ -54,6 +54,8 @@ export async function renderPrintCover(...args: Parameters<typeof import("./cove
   return (await import("./cover/print-cover.js")).renderCoverPdf(...args);
 }
 
+/** The book's chapters as they open, each with its sections (the numbering counts per chapter). */
+export { chapterGroups } from "./chapter-groups.js";
 export type { CoverGeometry } from "../print/spine.js";
 export type { EarlyCover } from "./epub/cover-early.js";
 export type { Edition, PageStart, Products, RenderContext, RenderingWrapper } from "./target.js";

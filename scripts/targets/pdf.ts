@@ -2,32 +2,26 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { PDFDocument } from "pdf-lib";
-import type { Page } from "puppeteer";
 import { chapterData, type Book } from "../book.js";
 import { toPx } from "../config/resolve.js";
 import { report } from "../diagnostics.js";
 import { findBrowser } from "../browser/browser.js";
-import { browserDeadlines, startBrowser, withDeadline } from "../browser/browser-guard.js";
+import { startBrowser } from "../browser/browser-guard.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
 import { bodyStartId, outlineEntries, pageStarts } from "./pdf/chapter-pages.js";
 import { normalizePdf, saveWithId } from "../util/deterministic-pdf.js";
 import { finishPages } from "./pdf/finish.js";
-import { namedDestinations } from "./pdf/pdf-links.js";
-import { applyBlankPages, printedPlan, samePlan } from "./pdf/reconcile.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
-import { layOutPages, type PagePlan } from "./pdf/layout.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
 import { setOutline } from "./pdf/outline.js";
 import { printedTextBlock } from "./pdf/page-area.js";
 import { printHtml } from "./pdf/print-html.js";
-import { printInParts } from "./pdf/print-parts.js";
+import { openPrintDocument, printPlaced } from "./pdf/print-placed.js";
 import { fixToUnicode } from "./pdf/to-unicode.js";
 import { furnitureInsets } from "../print/preflight-config.js";
 import { checkOverflows } from "../print/overflow.js";
-import { checkImages, checkPageCount } from "../print/preflight-pages.js";
-import { printedImages } from "../print/image-sizes.js";
+import { checkPageCount } from "../print/preflight-pages.js";
 import { allowOnlyBookFiles } from "../browser/request-policy.js";
 import type { Render } from "./target.js";
 import { bookWords } from "../language/words.js";
@@ -68,43 +62,24 @@ export const renderPdf: Render = async (book, context) => {
       book.config.manuscriptDir,
       ...context.fonts.faces.map((f) => dirname(f.file)),
     ]);
-    await page.goto(`file://${documentPath}`, { waitUntil: "load", timeout: 120_000 });
-    // Load every face now: `document.fonts.ready` alone can resolve before layout has asked for a
-    // face, and the page layout would then measure with a fallback font.
-    const loadFonts = () =>
-      Promise.all(Array.from(document.fonts, (face) => face.load()))
-        .then(() => document.fonts.ready)
-        .then(() => undefined);
-    await withDeadline(page.evaluate(loadFonts), browserDeadlines.printMs, "loading fonts");
-    // Every image decoded, so the page layout sees the sizes the printout will have.
-    await page.evaluate(() =>
-      Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))),
-    );
+    await openPrintDocument(page, documentPath);
     for (const url of blocked)
       report(
         book.configFile.file,
         "request-blocked",
         `The print document asked for \`${url}\`, outside the book: it was blocked`,
       );
-    context.progress?.("pdf: laying out pages");
     const block = await printedTextBlock(browser, book.config.print);
-    const planned = await withDeadline(
-      layOutPages(page, block, (done, total, pages) =>
-        context.progress?.(`pdf: laying out pages: ${percent(done, total)} of the book, ${pages} pages so far`),
-      ),
-      browserDeadlines.printMs,
-      "laying out pages",
-    );
-    checkOverflows(book, planned.overflows ?? [], block.width);
-    if (book.config.print.printer) checkImages(book, await printedImages(page));
     const anchors = flatContents(bookContents(book))
       .filter((entry) => entry.kind !== "section")
       .map((entry) => entry.id);
-    const { pdf, plan } = await withDeadline(
-      printChecked(page, planned, anchors, book.config.printPassPages, context.progress),
-      browserDeadlines.printMs,
-      "printing",
-    );
+    const { pdf, plan, places, overflows } = await printPlaced(page, book, {
+      block,
+      anchors,
+      progress: context.progress,
+      reload: () => openPrintDocument(page, documentPath),
+    });
+    checkOverflows(book, overflows ?? [], block.width);
     checkPageCount(book, pdf.getPageCount());
     const groups = chapterGroups(book);
     const furniture = planFurniture(
@@ -122,7 +97,11 @@ export const renderPdf: Render = async (book, context) => {
     normalizePdf(pdf, new Date(book.config.modified));
     // The print document and the browser determine the content: they make a stable document ID.
     await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
-    return { artifact: { format: "pdf", path }, products: { pageStarts: pageStarts(groups, plan, furniture) } };
+    const placeLabels = Object.fromEntries([...places].map(([id, at]) => [id, furniture.pages[at].label]));
+    return {
+      artifact: { format: "pdf", path },
+      products: { pageStarts: pageStarts(groups, plan, furniture), places: placeLabels },
+    };
   } finally {
     context.signal?.removeEventListener("abort", abort);
     await closeBrowser();
@@ -157,29 +136,4 @@ function finishOptions(
     outside: toPx(print.margins.outside) * pointsPerPx,
     contentsTargets,
   };
-}
-
-/** Print `planned`; when the printout differs from the plan, decide the blank pages again from it and print once more. */
-async function printChecked(
-  page: Page,
-  planned: PagePlan,
-  anchors: readonly string[],
-  passPages?: number,
-  progress?: (message: string) => void,
-): Promise<{ pdf: PDFDocument; plan: PagePlan }> {
-  let plan = planned;
-  for (let attempt = 1; ; attempt++) {
-    const pdf = await printInParts(page, plan, passPages, progress);
-    const printed = printedPlan(plan, anchors, namedDestinations(pdf), pdf.getPageCount());
-    if (samePlan(printed, plan) && printed.pages === pdf.getPageCount()) return { pdf, plan };
-    if (attempt === 2)
-      throw new Error(`the printout has ${pdf.getPageCount()} pages where the page plan has ${plan.pages}`);
-    plan = printed;
-    await applyBlankPages(page, plan);
-  }
-}
-
-/** `done` of `total` as a whole percentage. */
-function percent(done: number, total: number): string {
-  return `${Math.floor((100 * done) / Math.max(total, 1))} %`;
 }

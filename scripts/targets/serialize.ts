@@ -61,8 +61,8 @@ function addressElement(node: Element, data: ChapterData, addressing: EditionAdd
 
 /**
  * `serialize(file, addressing)`, through `wrap` (the build cache keeps renderings), which is told
- * what the rendering depends on besides the chapter: the edition and every address the edition
- * gives the chapter's links and images.
+ * what the rendering depends on besides the chapter: the edition, every address the edition gives
+ * the chapter's links and images, and the numbers and references the book gave it.
  */
 export function renderedChapter(
   file: VFile,
@@ -74,7 +74,7 @@ export function renderedChapter(
   const data = chapterData(file);
   const hrefs = data.links.map((link) => addressing.href(link.chapter, link.fragment));
   const srcs = data.images.map((image) => addressing.src(image));
-  return wrap(file, edition, [hrefs, srcs], () => serialize(file, addressing));
+  return wrap(file, edition, [hrefs, srcs, data.bookTexts ?? []], () => serialize(file, addressing));
 }
 
 /** A tree as HTML. */

@@ -28,6 +28,8 @@ export interface PageStart {
 export interface Products {
   /** Where each printed page of the body begins (the print edition learns it; the EPUB's page list needs it). */
   readonly pageStarts?: readonly PageStart[];
+  /** The printed page label of each index mark, by its id (the print edition learns it; the EPUB's index needs it). */
+  readonly places?: Readonly<Record<string, string>>;
 }
 
 export type ProductName = keyof Products;

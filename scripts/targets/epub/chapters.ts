@@ -12,6 +12,8 @@ import { treeXhtml } from "./xhtml.js";
 import { popUpFootnotes } from "./footnotes.js";
 import { markLanguages } from "./languages.js";
 import { insertPageBreaks, pageId } from "./page-breaks.js";
+import { indexDocument } from "./index-document.js";
+import { pageLocators } from "../../index/page-locators.js";
 
 export interface ChapterDocument {
   readonly filename: string;
@@ -43,13 +45,15 @@ export function epubAddressing(book: Book): EditionAddressing {
 
 /**
  * Every chapter as an EPUB document, with page-break markers where `pageStarts` (from the print
- * layout) says printed pages begin; `wordsOf` gives Folio's words in each chapter's language.
+ * layout) says printed pages begin, and the index's locators as the printed pages of `places`;
+ * `wordsOf` gives Folio's words in each chapter's language.
  */
 export function chapterDocuments(
   book: Book,
   pageStarts: readonly PageStart[],
   wordsOf: (lang: string) => Words,
   matter: BookMatter,
+  places?: ReadonlyMap<string, string>,
 ): ChapterDocument[] {
   const addressing = epubAddressing(book);
   return book.chapters.map((file) => {
@@ -58,6 +62,8 @@ export function chapterDocuments(
     const tree = structuredClone(address(file, addressing)) as Root;
     const starts = pageStarts.filter((start) => start.chapter === data.index);
     const filename = chapterFile(book, data.index);
+    // Before the page breaks: the printed index's words are its page numbers, and the breaks count words.
+    if (data.indexPlaces) indexDocument(tree, places && pageLocators(book, places, addressing.href));
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
     popUpFootnotes(tree, wordsOf(data.lang));
     markLanguages(tree);
@@ -79,6 +85,8 @@ export function chapterDocuments(
 function sectionAttributes(data: ChapterData): string {
   if (!opensChapter(data)) return `class="chapter-section"`;
   const kind = chapterKindOf(data);
+  // The index's letters are each an `index` (epub/index-document.ts): its section is a plain one.
+  if (data.indexPlaces) return `class="chapter index"`;
   const name = (data.group ?? data.metadata).kind;
   return `class="chapter kind-${name}"${kind.epubType ? ` epub:type="${kind.epubType}"` : ""}${kind.role ? ` role="${kind.role}"` : ""}`;
 }

@@ -1,4 +1,4 @@
-/** The EPUB's landmarks: the cover, the title and copyright pages, the contents, where the body starts, and the first chapter of each other kind. */
+/** The EPUB's landmarks: the cover, the title and copyright pages, the contents, where the body and the back matter start, and the first chapter of each other kind. */
 import { chapterData, type Book } from "../../book.js";
 import type { Words } from "../../language/words.js";
 import { chapterGroups, chapterKindOf } from "../chapter-groups.js";
@@ -9,8 +9,12 @@ export interface Landmark {
   readonly title: string;
 }
 
-/** Kinds the landmarks name by their own term: the body's start is `bodymatter`, a plain chapter needs none. */
-const skipped = new Set(["chapter", "introduction", "prologue", "epilogue", "conclusion"]);
+/**
+ * Kinds the landmarks do not name by their own term: the body's start is `bodymatter`, a plain chapter
+ * needs none, and the index is not typed `index` (the EPUBCheck port reads such a link as an index
+ * document and wants one entry list in it: epub/index-document.ts); the back matter's start is `backmatter`.
+ */
+const skipped = new Set(["chapter", "introduction", "prologue", "epilogue", "conclusion", "index"]);
 
 /** Every landmark of the book, in reading order; `href` gives a chapter's document. */
 export function landmarks(
@@ -25,6 +29,7 @@ export function landmarks(
   marks.push({ type: "toc", href: "toc.xhtml", title: words("contents") });
   const seen = new Set<string>();
   let body = false;
+  let back = false;
   for (const group of chapterGroups(book)) {
     const data = chapterData(group.files[0]);
     const href = options.href(data.index);
@@ -33,6 +38,10 @@ export function landmarks(
     if (!body && starts.includes(options.bodyStart.split("#")[0])) {
       marks.push({ type: "bodymatter", href: options.bodyStart, title: words("startOfBook") });
       body = true;
+    }
+    if (!back && data.matter === "back") {
+      marks.push({ type: "backmatter", href, title: data.title });
+      back = true;
     }
     const type = chapterKindOf(data).epubType;
     if (!type || skipped.has(type) || seen.has(type)) continue;

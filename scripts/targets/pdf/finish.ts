@@ -60,7 +60,8 @@ export async function finishPages(pdf: PDFDocument, options: FinishOptions): Pro
     if (item.head)
       drawArtifact(page, item.head, italic, centre, height - (options.headInset ?? options.furnitureInset));
     if (item.showFolio) drawArtifact(page, item.label, regular, centre, options.furnitureInset);
-    for (const link of linkBoxes(pdf, page)) {
+    // Only the contents' links get numbers: a reference in the text may link to a heading too.
+    for (const link of item.contents ? linkBoxes(pdf, page) : []) {
       const target = destinations.get(link.dest);
       if (target === undefined || !options.contentsTargets.has(link.dest)) continue;
       // An entry broken across two pages leaves a sliver of a box on the first: its number goes on the second.

@@ -12,6 +12,8 @@ export interface PageFurniture {
   readonly head?: string;
   /** Index of the chapter in progress, for body pages. */
   readonly chapter?: number;
+  /** Whether the page is one of the contents (whose links get their targets' page numbers). */
+  readonly contents?: boolean;
 }
 
 export interface Furniture {
@@ -73,7 +75,8 @@ export function planFurniture(
       const showFolio = (isBody && i > 0) || group.kind === "contents";
       const isLeft = (index + 1) % 2 === 0;
       const head = isBody && i > 0 ? (isLeft ? bookTitle : chapterTitles[chapter]) : undefined;
-      pages.push({ index, label, showFolio, head, chapter: group.kind === "chapter" ? chapter : undefined });
+      const contents = group.kind === "contents" || undefined;
+      pages.push({ index, label, showFolio, head, chapter: group.kind === "chapter" ? chapter : undefined, contents });
     }
   }
   return { pages, bodyStart };

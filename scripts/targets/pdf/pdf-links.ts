@@ -21,7 +21,7 @@ export function namedDestinations(pdf: PDFDocument): Map<string, number> {
     const array = pdf.context.lookup(value);
     const target = array instanceof PDFArray ? array.get(0) : undefined;
     if (target instanceof PDFRef && pageIndex.has(target.toString()))
-      found.set(decodeName(name.asString()), pageIndex.get(target.toString())!);
+      found.set(destinationId(name.asString()), pageIndex.get(target.toString())!);
   }
   return found;
 }
@@ -49,6 +49,11 @@ export function linkBoxes(pdf: PDFDocument, page: PDFPage): LinkBox[] {
     boxes.push({ dest: name, rect: [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)] });
   }
   return boxes;
+}
+
+/** The element id a named destination of the catalog's /Dests names. */
+export function destinationId(name: string): string {
+  return decodeName(name);
 }
 
 /**

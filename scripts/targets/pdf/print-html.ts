@@ -9,6 +9,7 @@ import { chapterGroups } from "../chapter-groups.js";
 import { bookMatter, labelHtml } from "../book-matter.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
+import { printPlaceIds } from "./print-places.js";
 import { printTree } from "./print-tree.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
@@ -31,10 +32,11 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     href: (chapter: number, fragment: string | undefined) => `#${fragment ?? chapterData(book.chapters[chapter]).id}`,
     src: (image: ImageUse) => pathToFileURL(image.path).href,
   };
+  const places = printPlaceIds(book);
   // A chapter and the sections continuing it are one page group: they run on without a new page.
   const chapters = chapterGroups(book).map(({ files, part }) => {
     const data = chapterData(files[0]);
-    const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang));
+    const trees = files.map((file) => printTree(address(file, addressing), chapterData(file).lang, places));
     const html = treeHtml(
       joinSections(
         trees,

@@ -2,11 +2,16 @@
 import type { Element, ElementContent, Root } from "hast";
 import { markImagePlaces } from "../../print/image-sizes.js";
 import { hyphenateTree } from "./hyphenate.js";
+import { markPrintPlaces } from "./print-places.js";
 
-/** A print-ready copy of `tree` (which must already carry the print edition's addresses). */
-export function printTree(tree: Root, lang: string): Root {
+/**
+ * A print-ready copy of `tree` (which must already carry the print edition's addresses); `places`
+ * are the ids whose printed page the book needs.
+ */
+export function printTree(tree: Root, lang: string, places: ReadonlySet<string> = new Set()): Root {
   const copy = structuredClone(tree);
   copy.children = copy.children.map((child) => (isFootnotes(child) ? notePool(child) : child));
+  markPrintPlaces(copy, places);
   hyphenateTree(copy, lang);
   markImagePlaces(copy);
   return copy;

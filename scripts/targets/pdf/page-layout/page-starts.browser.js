@@ -41,7 +41,8 @@ function folioPageStarts({ columnOf, charRect, textNodesOf, firstWhere }) {
     const walker = document.createTreeWalker(group, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (node) => {
         if (node.nodeType === Node.ELEMENT_NODE)
-          return node.matches(".page-foot, .note-pool")
+          // A reference's page is print's own: the EPUB, whose words the page starts count, has none.
+          return node.matches(".page-foot, .note-pool, .page-ref")
             ? NodeFilter.FILTER_REJECT
             : node.matches("img")
               ? NodeFilter.FILTER_ACCEPT
