@@ -5,6 +5,8 @@
 #   INPUT_FORMATS     editions to build (default html,epub,pdf; a release builds all three)
 #   INPUT_RELEASE     true: `folio release` into INPUT_OUT (default dist/release)
 #   INPUT_OUT         output folder (default dist, or dist/release)
+#   INPUT_PAGES       true: also name in `pages-dir` the folder to publish on GitHub Pages: the release folder
+#                     (release page, editions, site/), or without a release the site (built even if not in INPUT_FORMATS)
 # Folio is the book's own (node_modules/.bin/folio), else this checkout's (when the action runs
 # on Folio's repository), else the package of the action's version.
 set -euo pipefail
@@ -32,8 +34,16 @@ if [ "${INPUT_RELEASE:-false}" = "true" ]; then
   fi
   (cd "$out" && sha256sum --check --strict --quiet SHA256SUMS)
   tar -czf "$out/validation-reports.tar.gz" -C "$out" reports
+  pages="$out"
 else
   out="${INPUT_OUT:-dist}"
-  "${folio[@]}" build "${manuscript[@]}" --out "$out" --format "${INPUT_FORMATS:-html,epub,pdf}"
+  formats="${INPUT_FORMATS:-html,epub,pdf}"
+  if [ "${INPUT_PAGES:-false}" = "true" ] && [[ ",$formats," != *",site,"* ]]; then formats="$formats,site"; fi
+  "${folio[@]}" build "${manuscript[@]}" --out "$out" --format "$formats"
+  pages="$out/site"
 fi
 echo "dir=$out" >> "${GITHUB_OUTPUT:-/dev/null}"
+if [ "${INPUT_PAGES:-false}" = "true" ]; then
+  [ -f "$pages/index.html" ] || { echo "::error::nothing to publish on GitHub Pages: $pages/index.html is missing"; exit 1; }
+  echo "pages-dir=$pages" >> "${GITHUB_OUTPUT:-/dev/null}"
+fi

@@ -16,7 +16,8 @@ export const runtimeAssets = (name) =>
   name.endsWith(".browser.js") || (name.startsWith(`init${sep}`) && !name.endsWith(".ts"));
 
 /** The benchmark's sources: development tooling, not shipped in the package. */
-const isBench = (name) => name.startsWith(`bench${sep}`);
+// The benchmark and the README's pictures are tools of Folio's own repository, not of the package.
+const isBench = (name) => name.startsWith(`bench${sep}`) || name.startsWith(`pictures${sep}`);
 
 /** The TypeScript sources below scripts/, sorted. */
 export function sourceFiles() {

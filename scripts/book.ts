@@ -7,9 +7,11 @@ import type { Root } from "hast";
 import type { Position } from "unist";
 import type { VFile } from "vfile";
 import type { LoadedConfig } from "./config/load.js";
+import type { Dialect } from "./dialects/dialect.js";
 import type { LabelKind } from "./crossref/labels.js";
 import type { IndexPlaces } from "./index/index-chapter.js";
 import type { ResolvedConfig } from "./config/resolve.js";
+import type { Theme } from "./themes/theme.js";
 
 export type Matter = "front" | "body" | "back";
 
@@ -114,7 +116,7 @@ export interface IndexMark {
 }
 
 /** A way a chapter falls short of WCAG 2.1 AA that Folio can see. */
-export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt";
+export type AccessibilityGap = "heading-skip" | "table-no-headers" | "image-no-alt" | "landmark-duplicate";
 
 /** What the pipeline learns about a chapter; lives in `chapter.data`. */
 export interface ChapterData {
@@ -134,9 +136,13 @@ export interface ChapterData {
   /** Set on the file that opens a chapter written as a title-only group in book.yaml: the chapter's own title and metadata. */
   readonly group?: ChapterMetadata & { readonly title: string };
   /** Set on every file of a part, the same object for each: the part's title and the id of its title page (before the first). */
-  readonly part?: { readonly title: string; readonly id: string };
+  readonly part?: PartData;
   /** Language of the chapter (the book's unless it says otherwise). */
   readonly lang: string;
+  /** The markdown dialect the chapter is read in (its front matter's `markdown`, else the book's). */
+  readonly dialect: Dialect;
+  /** The lines of its file the chapter holds (from 1, both included), when a pandoc manuscript was split at its level-1 headings. */
+  readonly excerpt?: { readonly start: number; readonly end: number };
   readonly headings: readonly Heading[];
   readonly links: readonly InternalLink[];
   readonly images: readonly ImageUse[];
@@ -172,6 +178,13 @@ export interface ChapterData {
    * Editions must not change it: each copies what it rewrites.
    */
   readonly tree: Root;
+}
+
+/** A part of the book: its title, the id of its title page and its epigraph (book.yaml `epigraph:`), if any. */
+export interface PartData {
+  readonly title: string;
+  readonly id: string;
+  readonly epigraph?: string;
 }
 
 /** What a chapter says of itself, its book.yaml entry winning over its front matter. */
@@ -212,8 +225,18 @@ export interface Book {
   readonly chapters: readonly VFile[];
   /** The cover file of book.yaml, when it names a usable one. */
   readonly cover?: CoverFile;
+  /** The publisher's mark of book.yaml (`publisherLogo`), when it names a usable image. */
+  readonly publisherLogo?: ImageUse;
+  /** The book's theme and its own styles (stages/find-theme.ts); set once the book is prepared. */
+  readonly theme?: Theme;
   /** Other files with diagnostics: images of the manuscript folder that no chapter uses. */
   readonly otherFiles: readonly VFile[];
+}
+
+/** The book's theme: every prepared book has one. */
+export function themeOf(book: Book): Theme {
+  if (!book.theme) throw new Error("the book was not prepared: it has no theme");
+  return book.theme;
 }
 
 /** The typed data of a chapter file. */

@@ -3,7 +3,8 @@
  * link → unused images) → render the editions → move them into place. `build`, `release`,
  * `preview`, `check` and the benchmark all run it, or the part of it they need.
  */
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { VFile } from "vfile";
 import type { Book } from "./book.js";
 import type { BuildCache } from "./cache/build-cache.js";
@@ -14,6 +15,7 @@ import { applyRuleSettings, hasFailures, report } from "./diagnostics.js";
 import { checkChapterTitles } from "./stages/chapter-titles.js";
 import { citeWorks } from "./stages/cite.js";
 import { findCover } from "./stages/find-cover.js";
+import { findTheme } from "./stages/find-theme.js";
 import { linkChapters } from "./stages/link.js";
 import { numberLabels } from "./stages/number-labels.js";
 import { makeIndex } from "./stages/make-index.js";
@@ -24,8 +26,7 @@ import { transformChapters } from "./stages/transform.js";
 import { findUnusedImages } from "./stages/unused-images.js";
 import { BrowserMissingError } from "./browser/browser-missing.js";
 import { type EarlyCover, editionOrder, type Products, startEarly } from "./targets/index.js";
-import { loadFonts, withFallbacks } from "./templates.js";
-import { fallbackFilesOf } from "./util/glyphs.js";
+import { fontsOfBook } from "./fonts/fonts-of-book.js";
 
 export interface NamedStage {
   readonly name: string;
@@ -37,6 +38,7 @@ export interface NamedStage {
 /** Preparing the book, in order: each stage takes the Book the one before gave. */
 export const preparation: readonly NamedStage[] = [
   { name: "read", run: readChapters },
+  { name: "theme", run: findTheme },
   { name: "cover", run: findCover, endsOnConfigError: true },
   { name: "transform", run: transformChapters },
   { name: "cite", run: citeWorks },
@@ -112,10 +114,11 @@ export async function prepareBook(
   stages: readonly NamedStage[] = preparation,
 ): Promise<PreparedBook> {
   const loaded = await timed(hooks, "config", () => loadConfig(options.manuscriptDir));
-  if (!loaded.options) return { files: [loaded.file], configFailed: true };
-  const config = await resolveConfig(loaded.options, options);
+  const configFiles = [loaded.file, ...(loaded.extraFiles ?? [])];
+  if (!loaded.options) return { files: configFiles, configFailed: true };
+  const config = await resolveConfig(loaded.options, options, loaded.contentDir);
   hooks.onConfig?.(config);
-  applyRuleSettings(loaded.file, config.rules);
+  for (const file of configFiles) applyRuleSettings(file, config.rules);
   await checkConfig(loaded, config);
   let book: Book = { config, configFile: loaded, chapters: [], otherFiles: [] };
   for (const stage of stages) {
@@ -127,10 +130,10 @@ export async function prepareBook(
         ? () => `${hooks.cache!.stats.hits} of ${book.chapters.length} chapters from the cache`
         : undefined;
     book = await timed(hooks, stage.name, () => stage.run(book, context), detail);
-    if (stage.endsOnConfigError && hasFailures([loaded.file]))
-      return { files: [loaded.file, ...book.chapters], configFailed: true };
+    if (stage.endsOnConfigError && hasFailures(configFiles))
+      return { files: [...configFiles, ...book.chapters], configFailed: true };
   }
-  return { book: finishBook(book), files: [loaded.file, ...book.chapters, ...book.otherFiles], configFailed: false };
+  return { book: finishBook(book), files: [...configFiles, ...book.chapters, ...book.otherFiles], configFailed: false };
 }
 
 /** The finished book: frozen, so that an edition that tried to change it would fail at once. */
@@ -139,6 +142,15 @@ function finishBook(book: Book): Book {
   Object.freeze(book.chapters);
   Object.freeze(book.otherFiles);
   return Object.freeze(book);
+}
+
+/** The size of an edition: its file, or every file of its folder (the site). */
+async function byteSize(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.size;
+  const entries = await readdir(path, { withFileTypes: true, recursive: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return (await Promise.all(files.map(async (file) => (await stat(file)).size))).reduce((sum, size) => sum + size, 0);
 }
 
 async function timed<T>(
@@ -160,7 +172,7 @@ async function timed<T>(
  */
 async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyCover): Promise<BuiltArtifact[]> {
   // The fallback font files the chapters' characters need (scripts/util/glyphs.ts), after the body font's.
-  const fonts = withFallbacks(await loadFonts(), fallbackFilesOf(book));
+  const fonts = await fontsOfBook(book);
   const staging = await createStaging(book.config.outDir);
   const staged: BuiltArtifact[] = [];
   const made: Record<string, unknown> = {};
@@ -186,7 +198,7 @@ async function renderEditions(book: Book, hooks: BuildHooks, earlyCover?: EarlyC
         staged.push({
           format: edition.format,
           path: artifact.path,
-          bytes: (await stat(artifact.path)).size,
+          bytes: await byteSize(artifact.path),
           seconds: (performance.now() - started) / 1000,
         });
       } catch (error) {

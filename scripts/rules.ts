@@ -136,6 +136,16 @@ export const rules = {
     severity: "warning",
     explanation: "A language tag is not a valid BCP 47 tag: use a tag such as `en` or `fr-CA`.",
   },
+  "font-missing": {
+    severity: "error",
+    explanation:
+      "A family of `fonts:` cannot be found: install its npm package in the book's project, or fix the path of its files.",
+  },
+  "font-cff": {
+    severity: "error",
+    explanation:
+      "A font of `fonts:` has PostScript (CFF) outlines, which Chromium prints as a Type 3 font that printers refuse: use the family's TrueType (.ttf) files.",
+  },
   "lang-no-words": {
     severity: "info",
     explanation:
@@ -193,6 +203,29 @@ export const rules = {
     severity: "error",
     explanation: "The `cover:` of book.yaml is not a file inside the manuscript folder: fix the path.",
   },
+  "theme-missing": {
+    severity: "error",
+    explanation:
+      "The `theme:` of book.yaml is neither one of Folio's themes nor a folder of the book holding a theme.json: fix the name or the path.",
+  },
+  "theme-invalid": {
+    severity: "error",
+    explanation: "A theme folder's theme.json is not valid JSON or has a key or value Folio does not know: fix it.",
+  },
+  "styles-missing": {
+    severity: "error",
+    explanation: "A `styles:` file of book.yaml is not a CSS file inside the manuscript folder: fix the path.",
+  },
+  "styles-unsafe": {
+    severity: "warning",
+    explanation:
+      "The book's CSS (`styles:` or its own theme) would load a file, a font or the network (`@import`, `url()`, `@font-face`), or cannot be read: the rule was removed; choose fonts with `fonts:` and put images in the chapters.",
+  },
+  "isbn-invalid": {
+    severity: "error",
+    explanation:
+      "An ISBN of book.yaml (`isbn:`) is not a valid ISBN-13 or ISBN-10 (its check digit or its length is wrong): copy it again from the agency's record.",
+  },
   "cover-type": { severity: "error", explanation: "The `cover:` image is not PNG or JPEG: convert it." },
   "cover-not-rendered": {
     severity: "warning",
@@ -220,7 +253,8 @@ export const rules = {
   },
   "image-svg-external": {
     severity: "error",
-    explanation: "An SVG image refers to another file or the network: embed what it needs so that it stands alone.",
+    explanation:
+      "An SVG image refers to another file or the network: embed what it needs so that it stands alone (a book that lowers the rule carries the image without what it would fetch).",
   },
   "html-obsolete": {
     severity: "warning",
@@ -241,6 +275,21 @@ export const rules = {
     severity: "warning",
     explanation:
       "A raw HTML element stands where the EPUB content model forbids it (a block inside inline text, a `<br>` in a figure, a caption in the middle): it was moved, renamed or unwrapped; fix the markup.",
+  },
+  "html-aria-name": {
+    severity: "warning",
+    explanation:
+      "Raw HTML gives `aria-label` or `aria-labelledby` to an element ARIA lets no one name (a paragraph, a quotation, a span, an emphasis): screen readers ignore it and Ace faults it; it was removed; put the words in the text.",
+  },
+  "html-landmark-duplicate": {
+    severity: "warning",
+    explanation:
+      "Two raw `<aside>`, `<nav>` or named `<section>` landmarks of a chapter have the same kind and name, so a screen reader cannot tell them apart (one holding a heading is named by it): give each a heading or a distinct `aria-label`; the EPUB claims no WCAG conformance meanwhile.",
+  },
+  "svg-link-title": {
+    severity: "warning",
+    explanation:
+      'A link inside SVG has no title for screen readers (EPUBCheck warns), or an SVG with links is marked `role="img"`, which hides them: Folio titled the link from its text or address, or removed the role; give the `<a>` a `<title>` child saying where it leads.',
   },
   "image-svg-doctype": {
     severity: "warning",
@@ -305,10 +354,58 @@ export const rules = {
     explanation:
       "A font of the press PDF is not embedded or is a Type 3 font, which printers refuse: use an embeddable OpenType or TrueType font.",
   },
+  "print-overflow": {
+    severity: "warning",
+    explanation:
+      "An image, table, code block or drawing prints wider than the page's text block, into the margin or the gutter (a printer may refuse it): narrow it.",
+  },
   "press-spine-thin": {
     severity: "warning",
     explanation:
       "The spine is too thin for its text: the cover leaves the spine blank; the title goes on the spine from the page count shown.",
+  },
+  "config-toml": {
+    severity: "error",
+    explanation: "An mdBook project's book.toml is not valid TOML: fix the syntax at the position shown.",
+  },
+  "summary-invalid": {
+    severity: "warning",
+    explanation:
+      "An mdBook SUMMARY.md is missing or holds a line that is not a chapter link, a `# Part` heading or a `---` separator: it is left out; write it as mdBook does.",
+  },
+  "mdbook-preprocessor": {
+    severity: "warning",
+    explanation:
+      "book.toml asks for an mdBook preprocessor Folio does not run: the syntax it would handle stays as written; write that part in markdown.",
+  },
+  "include-missing": {
+    severity: "error",
+    explanation:
+      "An mdBook `{{#include}}` names a file that does not exist: fix the path (it is relative to the chapter).",
+  },
+  "include-outside": {
+    severity: "error",
+    explanation: "An mdBook `{{#include}}` path leaves the book's folder: keep included files inside it.",
+  },
+  "include-anchor": {
+    severity: "error",
+    explanation:
+      "An mdBook `{{#include file:anchor}}` names an anchor the file does not mark with `ANCHOR: name` and `ANCHOR_END: name`: fix the name or add the markers.",
+  },
+  "directive-unknown": {
+    severity: "warning",
+    explanation:
+      "An mdBook `{{#…}}` directive Folio does not know is printed as written: use `include`, `rustdoc_include`, `playground` or `title`, or remove it.",
+  },
+  "pandoc-unsupported": {
+    severity: "warning",
+    explanation:
+      "A pandoc construct Folio does not read would show as literal text: the message says what it is; write it another way (see the README's list of pandoc extensions).",
+  },
+  "pandoc-metadata-unused": {
+    severity: "info",
+    explanation:
+      "A key of a pandoc metadata block has no meaning for Folio (a LaTeX or template variable): it is ignored; remove it or keep it for pandoc.",
   },
 } as const satisfies Record<string, Rule>;
 

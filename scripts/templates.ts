@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ejs from "ejs";
+import { type FontsOptions, resolveRole } from "./fonts/book-fonts.js";
 import { folioRoot } from "./root.js";
 
 /** The templates folder of this Folio installation. */
@@ -45,10 +46,21 @@ export interface FontFace {
 }
 
 export interface FontSet {
+  /** The body's family. */
   readonly family: string;
   readonly license: string;
   readonly version: string;
   readonly faces: readonly FontFace[];
+  /** The CSS font-family lists the styles name as `var(--font-body)`, `var(--font-heading)`, `var(--font-mono)`. */
+  readonly stacks: { readonly body: string; readonly heading: string; readonly mono: string };
+}
+
+/** `css` with the font stacks written in: an EPUB reading system may not know custom properties. */
+export function withFontStacks(css: string, fonts: FontSet): string {
+  return css
+    .replaceAll("var(--font-body)", fonts.stacks.body)
+    .replaceAll("var(--font-heading)", fonts.stacks.heading)
+    .replaceAll("var(--font-mono)", fonts.stacks.mono);
 }
 
 /** The @font-face rules of `fonts`; `src` writes each face's source (`url(…) format(…)`), `extra` adds descriptors. */
@@ -72,7 +84,8 @@ export function fileFontFaces(fonts: FontSet): string {
 /** Rules with every face inlined as a data: URL (`web`: the WOFF2 files, else the TrueType ones). */
 export async function inlineFontFaces(fonts: FontSet, kind: "web" | "file", extra = ""): Promise<string> {
   const data = await Promise.all(fonts.faces.map((face) => readFile(kind === "web" ? face.web : face.file)));
-  const type = (face: FontFace) => (kind === "web" || isWoff2(face.file) ? ["woff2", "woff2"] : ["ttf", "truetype"]);
+  const type = (face: FontFace) =>
+    isWoff2(kind === "web" ? face.web : face.file) ? ["woff2", "woff2"] : ["ttf", "truetype"];
   return fontFaceRules(
     fonts,
     (face) =>
@@ -101,22 +114,53 @@ export function withFallbacks(
   return { ...fonts, faces: [...fonts.faces, ...fallbacks] };
 }
 
-/** The body font declared in templates/fonts.json, resolved to its npm package's files. */
-export async function loadFonts(): Promise<FontSet> {
+/**
+ * The book's fonts: the families `fonts:` in book.yaml chooses (scripts/fonts/), else the body font declared
+ * in templates/fonts.json, resolved to its npm package's files. A choice that cannot be used was reported on
+ * book.yaml before any edition asks (scripts/fonts/check-fonts.ts); here it throws.
+ */
+export async function loadFonts(config?: {
+  readonly fonts?: FontsOptions;
+  readonly manuscriptDir: string;
+}): Promise<FontSet> {
   const spec = JSON.parse(await readTemplate("fonts.json")) as {
     family: string;
     package: string;
     license: string;
     faces: { weight: number; style: "normal" | "italic"; file: string; web: string }[];
+    fallbacks?: { family: string }[];
   };
+  const quoted = (family: string) => `"${family.replace(/"/g, "")}"`;
+  const fallbacks = (spec.fallbacks ?? []).map((f) => quoted(f.family)).join(", ");
+  const role = (name: "body" | "heading" | "monospace") => {
+    const choice = config?.fonts?.[name];
+    if (!choice) return undefined;
+    const { fonts, problems } = resolveRole(name, choice, config.manuscriptDir);
+    if (!fonts) throw new Error(problems[0].message);
+    return fonts;
+  };
+  const [body, heading, mono] = [role("body"), role("heading"), role("monospace")];
   const require = createRequire(import.meta.url);
   const packageJson = require.resolve(`${spec.package}/package.json`);
   const root = dirname(packageJson);
   const version = (JSON.parse(await readFile(packageJson, "utf8")) as { version: string }).version;
+  const chosen = [body, heading, mono].flatMap((r) =>
+    (r?.faces ?? []).map((face) => ({ ...face, web: face.file, unicodeRange: face.unicodeRange })),
+  );
+  const family = body?.family ?? spec.family;
+  const bodyStack = `${quoted(family)}${fallbacks ? `, ${fallbacks}` : ""}, serif`;
   return {
-    family: spec.family,
-    license: spec.license,
-    version,
-    faces: spec.faces.map((face) => ({ ...face, file: join(root, face.file), web: join(root, face.web) })),
+    family,
+    license: body ? "the font's own (see its package or files)" : spec.license,
+    version: body ? "" : version,
+    faces: [
+      ...(body ? [] : spec.faces.map((face) => ({ ...face, file: join(root, face.file), web: join(root, face.web) }))),
+      ...chosen,
+    ],
+    stacks: {
+      body: bodyStack,
+      heading: heading ? `${quoted(heading.family)}, ${bodyStack}` : bodyStack,
+      mono: `${mono ? `${quoted(mono.family)}, ` : ""}"DejaVu Sans Mono", Menlo, Consolas, monospace`,
+    },
   };
 }

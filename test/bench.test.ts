@@ -75,4 +75,24 @@ describe("npm run bench", () => {
     expect(floor.peakRssMB).toBeGreaterThan(pdf.peakRssMB / 10);
     expect(run.stdout).toMatch(/Folio PDF \/ floor: [\d.]+×/);
   });
+
+  it("builds the site and measures its search in Chromium, without judging its speed", () => {
+    const json = join(tempDir("folio-bench-test-"), "results.json");
+    const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
+    const args = ["scripts/bench/cli.ts", "--chapters", "2", "--words-per-chapter", "300", "--runs", "1"];
+    const run = spawnSync(process.execPath, [tsx, ...args, "--formats", "site", "--json", json], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 110_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const [size] = JSON.parse(readFileSync(json, "utf8")).sizes;
+    expect(size.editions.map((e: { edition: string }) => e.edition)).toEqual(["site"]);
+    expect(size.editions[0].bytes).toBeGreaterThan(size.search.indexBytes);
+    expect(size.search.indexBytes).toBeGreaterThan(size.search.indexGzipBytes);
+    expect(size.search.queries).toBe(74);
+    expect(size.search.medianMs).toBeLessThanOrEqual(size.search.p95Ms);
+    expect(size.search.p95Ms).toBeLessThanOrEqual(size.search.maxMs);
+    expect(run.stdout).toMatch(/Site search: index \d+ kB \(\d+ kB gzipped\); first query [\d.]+ ms/);
+  });
 });

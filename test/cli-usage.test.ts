@@ -54,7 +54,7 @@ describe("mistakes on the command line", () => {
   const cases: [string[], string][] = [
     [
       ["buidl"],
-      "folio: unknown command `buidl`: did you mean `folio build`? (the commands are build, check, preview, init, release, doctor)",
+      "folio: unknown command `buidl`: did you mean `folio build`? (the commands are build, check, preview, init, release, doctor, import)",
     ],
     [["build", "--fromat", "epub"], "folio: unknown option `--fromat`: did you mean `--format`?"],
     [["check", "--manuscrpit=book"], "folio: unknown option `--manuscrpit`: did you mean `--manuscript`?"],
@@ -63,7 +63,7 @@ describe("mistakes on the command line", () => {
     [["build", "-m"], "folio: `--manuscript` needs a value (DIR)"],
     [
       ["help", "previwe"],
-      "folio: unknown command `previwe`: did you mean `folio preview`? (the commands are build, check, preview, init, release, doctor)",
+      "folio: unknown command `previwe`: did you mean `folio preview`? (the commands are build, check, preview, init, release, doctor, import)",
     ],
   ];
   it.each(cases)("%j → Folio's own message, exit 2", (args, message) => {

@@ -34,21 +34,34 @@ async function render(markdown: string): Promise<string> {
 
 describe("the info string", () => {
   it("names the language by its first word, whatever the tool", () => {
-    expect(parseCodeInfo("rust,ignore,does_not_compile", null)).toEqual({ language: "rust", caption: undefined });
-    expect(parseCodeInfo("rust", "ignore")).toEqual({ language: "rust", caption: undefined });
-    expect(parseCodeInfo("{.python", ".numberLines}")).toEqual({ language: "python", caption: undefined });
+    expect(parseCodeInfo("rust,ignore,does_not_compile", null)).toEqual({
+      language: "rust",
+      caption: undefined,
+      mark: "This code does not compile",
+    });
+    expect(parseCodeInfo("rust", "ignore")).toEqual({ language: "rust", caption: undefined, mark: undefined });
+    expect(parseCodeInfo("rust,should_panic,editable", null)).toMatchObject({ mark: "This code panics" });
+    expect(parseCodeInfo("{.python", ".numberLines}")).toEqual({
+      language: "python",
+      caption: undefined,
+      mark: undefined,
+    });
     expect(parseCodeInfo("rust", 'title="src/main.rs" showLineNumbers')).toEqual({
       language: "rust",
       caption: "src/main.rs",
+      mark: undefined,
     });
-    expect(parseCodeInfo('title="a b.rs"', null)).toEqual({ language: undefined, caption: "a b.rs" });
+    expect(parseCodeInfo('title="a b.rs"', null)).toEqual({ language: undefined, caption: "a b.rs", mark: undefined });
   });
 
-  it("does not leak into the text: flags are dropped, a title becomes the listing's caption", async () => {
+  it("does not leak into the text: flags are dropped or become a mark, a title becomes the listing's caption", async () => {
     const html = await render(
       '```rust,ignore,does_not_compile\nlet x = 5;\n```\n\n```rust title="src/main.rs"\nfn main() {}\n```\n',
     );
     expect(html).not.toMatch(/ignore|does_not_compile|title=/);
+    expect(html).toContain(
+      '<figure class="listing"><figcaption><span class="code-mark">This code does not compile.</span></figcaption><pre',
+    );
     expect(html).toContain(
       '<figure class="listing"><figcaption>src/main.rs</figcaption><pre class="code code-short"><code class="language-rust">',
     );

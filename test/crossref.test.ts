@@ -58,8 +58,8 @@ describe("numbered things", () => {
     );
   });
 
-  it("are numbered through the book with `numbering: book`", async () => {
-    const [preface, one, two, appendix] = await chapterHtml(chapters, "numbering: book\n");
+  it("are numbered through the book with `numbering: { figures: book }`", async () => {
+    const [preface, one, two, appendix] = await chapterHtml(chapters, "numbering:\n  figures: book\n");
     expect(preface).toContain('<span class="caption-label">Figure 1</span>');
     expect(one).toContain('<span class="caption-label">Figure 4</span>: Third');
     expect(two).toContain('<span class="caption-label">Figure 5</span>: Fourth');

@@ -111,3 +111,45 @@ describe("an EPUB whose author silenced image-alt-missing", () => {
     expect(meta("schema:accessibilitySummary")[0]).toMatch(/Some images have no text alternative\./);
   });
 });
+
+describe("the release of a book whose claim was dropped", () => {
+  it("has an Ace report that agrees: the violation Folio warned of, a failed check, and no claim in the released EPUB", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { repoRoot } = await import("./helpers/build.js");
+    const dir = tempDir("folio-claim-release-");
+    cpSync(fixture("epub-a11y"), dir, { recursive: true });
+    const chapter = join(dir, "01-arrival.md");
+    writeFileSync(chapter, `${readFileSync(chapter, "utf8")}\n#### A level too deep\n\nText under it.\n`);
+    const out = join(tempDir(), "release");
+    const run = spawnSync(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "release", "-m", dir, "-o", out, "--json"],
+      {
+        env: { ...process.env, SOURCE_DATE_EPOCH: "1700000000" },
+        encoding: "utf8",
+        timeout: 280_000,
+      },
+    );
+    const json = JSON.parse(run.stdout) as {
+      diagnostics: { ruleId: string; file: string }[];
+      checks: { name: string; status: string; summary: string }[];
+      artifacts: { path: string }[];
+      exitCode: number;
+    };
+    expect(json.diagnostics.map((d) => d.ruleId)).toEqual(["heading-skip"]);
+    const ace = json.checks.find((check) => check.name === "Ace by DAISY");
+    expect(ace?.status).toBe("failed");
+    const report = JSON.parse(readFileSync(join(out, "reports", "ace", "report.json"), "utf8")) as {
+      assertions: { "earl:testSubject": { url: string }; assertions: { "earl:test": { "dct:title": string } }[] }[];
+    };
+    const failed = report.assertions.flatMap((doc) =>
+      doc.assertions.map((a) => `${doc["earl:testSubject"].url.replace(/^.*\//, "")} ${a["earl:test"]["dct:title"]}`),
+    );
+    expect(failed).toEqual(["01-arrival.xhtml heading-order"]);
+    const epub = json.artifacts.map((a) => a.path).find((path) => path.endsWith(".epub"))!;
+    const meta = await claimOf(join(out, epub.replace(/^.*\//, "")));
+    expect(meta("dcterms:conformsTo")).toEqual([]);
+    expect(json.exitCode).toBe(1);
+    expect(run.status).toBe(1);
+  }, 300_000);
+});

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticBook } from "../scripts/bench/make-book.js";
+import { chapterData } from "../scripts/book.js";
+import { prepareBook } from "../scripts/recipe.js";
 import { repoRoot, tempDir } from "./helpers/build.js";
 
 function digest(dir: string): string {
@@ -36,6 +38,35 @@ describe("the synthetic book", () => {
     for (const name of chapters) expect(yaml).toContain(`  - ${name}\n`);
     const words = readFileSync(join(first, "03-chapter.md"), "utf8").split(/\s+/).length;
     expect(words).toBeGreaterThan(2000);
+  });
+});
+
+describe("the synthetic book's apparatus", () => {
+  it("adds index marks, labels and references to the default book, and nothing else", async () => {
+    const plain = join(tempDir(), "book");
+    const marked = join(tempDir(), "book");
+    writeSyntheticBook(plain, { chapters: 6, wordsPerChapter: 2000 });
+    expect(
+      writeSyntheticBook(marked, { chapters: 6, wordsPerChapter: 2000, indexTerms: 300, crossReferences: 60 }),
+    ).toMatch(/, 300 index entries \(\d+ marks\), \d+ labels, 60 references$/);
+    // Without the added reference and caption lines, marks and labels, each chapter is the default one.
+    const stripped = (text: string) =>
+      text
+        .split("\n\n")
+        .filter((block) => !/^(The record is in .*@|: Output by year \{#tbl:)/.test(block))
+        .join("\n\n")
+        .replace(/\[(\w+)\]\{\.index entry="[^"]*"\}/g, "$1")
+        .replace(/ ?\{#(?:sec|fig|lst|tbl):[^}]+\}/g, "");
+    for (const name of readdirSync(plain).filter((n) => n.endsWith(".md")))
+      expect(stripped(readFileSync(join(marked, name), "utf8")).trimEnd(), name).toBe(
+        readFileSync(join(plain, name), "utf8").trimEnd(),
+      );
+    const { book, files } = await prepareBook({ manuscriptDir: marked, outDir: join(tempDir(), "out") });
+    expect(files.flatMap((file) => file.messages.filter((m) => m.fatal !== undefined && m.fatal !== null))).toEqual([]);
+    const data = book!.chapters.map((file) => chapterData(file));
+    expect(data.reduce((sum, d) => sum + d.references.length, 0)).toBe(60);
+    const entries = new Set(data.flatMap((d) => d.indexMarks.map((mark) => mark.terms.map((t) => t.text).join("!"))));
+    expect(entries.size).toBe(300);
   });
 });
 

@@ -5,6 +5,8 @@
  * the preview prints a PDF. Before the offline flags of request-policy.ts, Chromium made 26
  * attempts for the benign book and 21 for the hostile one (update.googleapis.com,
  * accounts.google.com, clients2.google.com); none ever reached the book's own addresses.
+ * Below the listeners, the kernel's view: a release of the hostile book traced with strace makes no
+ * TCP connect and sends no datagram (no DNS query) from any process.
  */
 import { spawn } from "node:child_process";
 import { cpSync } from "node:fs";
@@ -14,6 +16,7 @@ import { startPreview } from "../scripts/preview/server.js";
 import { repoRoot, seedManuscript, tempDir } from "./helpers/build.js";
 import { startRecorder, type ConnectionRecorder } from "./helpers/connection-recorder.js";
 import { hostileManuscript } from "./helpers/hostile-book.js";
+import { traceSockets } from "./helpers/socket-trace.js";
 
 let recorder: ConnectionRecorder;
 
@@ -57,6 +60,9 @@ describe("no connection attempt from any browser Folio starts", () => {
       const released = await folio(["release", "-m", book, "-o", join(tempDir(), "release")]);
       // Ace ran (through the offline launcher) and wrote its report, whatever it found.
       expect(released.stderr).toMatch(/[✓✗] Ace by DAISY: \d+ violations/);
+      // Built with warnings only, the book's EPUB is valid: what the hostile SVG would fetch is left out of it.
+      expect(released.stderr).toMatch(/^✓ EPUBCheck 4[\d.]*: 0 errors, 0 warnings/m);
+      expect(released.stderr).toMatch(/^✓ EPUBCheck 5\.3 port: 0 errors, 0 warnings/m);
       // Give a late background request of the last browser time to arrive before counting.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const attempts = recorder.attempts.slice(first);
@@ -68,6 +74,24 @@ describe("no connection attempt from any browser Folio starts", () => {
     },
     600_000,
   );
+
+  it("the kernel sees no connection and no datagram from any process of a release of the hostile book", async () => {
+    const book = hostileManuscript(`http://127.0.0.1:${recorder.plainPort}`);
+    const traced = await traceSockets(
+      process.execPath,
+      [join(repoRoot, "bin", "folio.js"), "release", "-m", book, "-o", join(tempDir(), "release")],
+      { ...process.env, SOURCE_DATE_EPOCH: "1741910400" },
+    );
+    // Every browser ran: both covers, the PDF and Ace's.
+    expect(traced.stderr).toMatch(/[✓✗] Ace by DAISY: \d+ violations/);
+    expect(traced.stderr).toMatch(/✓ .*-cover\.pdf/);
+    console.log(
+      `socket calls to a network: ${traced.attempts.length}; IPv6 route probes that send nothing: ${traced.probes}; calls on loopback channels between the release's own processes: ${traced.internal}`,
+    );
+    // The trace saw the channel it sets apart: Ace drives its browser over a loopback DevTools port.
+    expect(traced.internal).toBeGreaterThan(0);
+    expect(traced.attempts).toEqual([]);
+  }, 900_000);
 
   it("the preview's PDF of the hostile book", async () => {
     const book = hostileManuscript(`http://127.0.0.1:${recorder.plainPort}`);

@@ -46,6 +46,8 @@ describe.each([
   // Both plates are too tall for the rest of their page: two pages open with an image.
   { name: "plates fixture book", dir: fixture("plates"), imagePages: 2 },
   { name: "synthetic book", dir: syntheticBook(), imagePages: undefined },
+  // References whose page only print shows, and an index whose page numbers both editions show.
+  { name: "apparatus fixture book", dir: fixture("apparatus"), imagePages: undefined },
 ])("page list of the $name", ({ dir, imagePages }) => {
   const margins = (
     parseYaml(readFileSync(join(dir, "book.yaml"), "utf8")) as { print?: { margins?: Record<string, string> } }

@@ -15,6 +15,7 @@ const afterLayout = [
   "press-spine-thin",
   "press-image-resolution",
   "press-image-converted",
+  "print-overflow",
 ];
 
 describe("preflight after layout, at its exact place", () => {

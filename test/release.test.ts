@@ -1,7 +1,7 @@
 /** `folio release` as a user runs it: the release folder, its checksums, manifest, reports and print cover. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,9 +9,16 @@ import { coverGeometry } from "../scripts/print/spine.js";
 import { fixture, repoRoot, tempDir } from "./helpers/build.js";
 import { elements, openEpub, textOf } from "./helpers/epub.js";
 import { pdfInfo, pdfText } from "./helpers/pdf.js";
+import { formatBytes } from "../scripts/release/release-page.js";
+import { startRecorder } from "./helpers/connection-recorder.js";
+import { attr, descendants, htmlElements, htmlText } from "./helpers/html.js";
+import { validateHtml } from "./helpers/html-validate.js";
+import { lighthouseScores } from "./helpers/lighthouse.js";
+import { serveFolder } from "./helpers/static-server.js";
 
 const stem = "the-field-guide-to-folio-2.1";
 const epoch = "1741910400";
+const siteUrl = "https://example.org/field-guide/";
 const hasAce = existsSync(join(repoRoot, "node_modules", ".bin", "ace-puppeteer"));
 
 function listFiles(dir: string): string[] {
@@ -29,7 +36,10 @@ describe("folio release", () => {
     const book = join(tempDir(), "book");
     cpSync(fixture("features"), book, { recursive: true });
     const yaml = readFileSync(join(book, "book.yaml"), "utf8");
-    writeFileSync(join(book, "book.yaml"), `${yaml}version: "2.1"\nprint:\n  paper: cream\n`);
+    writeFileSync(
+      join(book, "book.yaml"),
+      `${yaml}version: "2.1"\nprint:\n  paper: cream\nsite: true\nurl: ${siteUrl}\nsource: https://example.org/src/field-guide\n`,
+    );
     out = join(tempDir(), "release");
     const result = spawnSync(
       process.execPath,
@@ -48,10 +58,12 @@ describe("folio release", () => {
       "reports/epubcheck-ts.json",
       "reports/epubcheck.json",
     ];
-    const files = listFiles(out).filter((file) => !file.startsWith("reports/ace"));
+    const files = listFiles(out).filter((file) => !file.startsWith("reports/ace") && !file.startsWith("site/"));
     expect(files).toEqual(
       [
         "SHA256SUMS",
+        "cover.png",
+        "index.html",
         "manifest.json",
         ...reports,
         `${stem}-cover.pdf`,
@@ -60,6 +72,7 @@ describe("folio release", () => {
         `${stem}.pdf`,
       ].sort(),
     );
+    expect(listFiles(out)).toContain("site/index.html");
   });
 
   it("runs Ace by DAISY when it is installed, and says so when it is not", () => {
@@ -166,6 +179,137 @@ describe("folio release", () => {
     // The front panel sets the authors in capitals.
     expect(text.toUpperCase()).toContain("ADA EXAMPLE");
     expect(text.toUpperCase()).toContain("BEN SAMPLE");
+  });
+
+  describe("the release page (index.html)", () => {
+    const page = () => htmlElements(join(out, "index.html"));
+    const links = () =>
+      page()
+        .filter((element) => element.tagName === "a")
+        .map((a) => attr(a, "href")!)
+        .filter((href) => !/^https?:/.test(href));
+
+    it("is valid HTML, and each of its links leads to a file of the release", async () => {
+      expect(await validateHtml(join(out, "index.html"))).toEqual([]);
+      const hrefs = links();
+      for (const name of [`${stem}.epub`, `${stem}.pdf`, `${stem}.html`, "site/index.html", "SHA256SUMS"])
+        expect(hrefs).toContain(name);
+      for (const href of hrefs) expect(existsSync(join(out, href)), href).toBe(true);
+    });
+
+    it("lists each edition with its true size and the checksum SHA256SUMS has for it", () => {
+      const sums = new Map(
+        readFileSync(join(out, "SHA256SUMS"), "utf8")
+          .trimEnd()
+          .split("\n")
+          .map((line) => line.split("  ").reverse() as [string, string]),
+      );
+      const shown = page().filter((element) => attr(element, "class") === "checksums")[0];
+      const items = descendants(shown).filter((element) => element.tagName === "li");
+      expect(items.length).toBe(4);
+      for (const item of items) {
+        const [name, hash] = htmlText(item).split(" ");
+        expect(hash, name).toBe(sums.get(name));
+      }
+      const rows = page()
+        .filter((element) => element.tagName === "tr")
+        .slice(1);
+      expect(rows.length).toBe(5);
+      for (const row of rows) {
+        const href = attr(descendants(row).find((element) => element.tagName === "a")!, "href")!;
+        const size = descendants(row).find((element) => attr(element, "class") === "number")!;
+        const bytes = href.startsWith("site/")
+          ? listFiles(join(out, "site")).reduce((sum, file) => sum + statSync(join(out, "site", file)).size, 0)
+          : statSync(join(out, href)).size;
+        expect(htmlText(size), href).toBe(formatBytes(bytes));
+      }
+    });
+
+    it("shows each check of manifest.json as a badge linking its report", () => {
+      const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
+        checks: { name: string; status: string; report: string }[];
+      };
+      const badges = page().filter((element) => (attr(element, "class") ?? "").startsWith("badge "));
+      expect(badges.map((badge) => [htmlText(badge), attr(badge, "class"), attr(badge, "href")])).toEqual(
+        manifest.checks.map((check) => [
+          `${check.name}${check.status}`,
+          `badge ${check.status}`,
+          `reports/${check.report}`,
+        ]),
+      );
+    });
+
+    it("describes the book with Open Graph and a schema.org Book (JSON-LD) whose editions are the files", () => {
+      const meta = new Map(
+        page()
+          .filter((e) => e.tagName === "meta" && attr(e, "property"))
+          .map((e) => [attr(e, "property"), attr(e, "content")]),
+      );
+      expect(meta.get("og:type")).toBe("book");
+      expect(meta.get("og:title")).toBe("The Field Guide to Folio");
+      expect(meta.get("og:image")).toBe(`${siteUrl}cover.png`);
+      expect(meta.get("book:release_date")).toBe("2025-03-14");
+      const script = page().find((e) => e.tagName === "script" && attr(e, "type") === "application/ld+json")!;
+      const book = JSON.parse(htmlText(script));
+      expect(book).toMatchObject({
+        "@context": "https://schema.org",
+        "@type": "Book",
+        bookEdition: "2.1",
+        inLanguage: "en",
+      });
+      expect(book.author).toEqual([
+        { "@type": "Person", name: "Ada Example" },
+        { "@type": "Person", name: "Ben Sample" },
+      ]);
+      const urls = book.workExample.map((work: { url: string }) => work.url);
+      expect(urls).toEqual(
+        [`${stem}.epub`, `${stem}.pdf`, "site/index.html", `${stem}.html`].map((name) => siteUrl + name),
+      );
+      const link = page().find((e) => e.tagName === "a" && htmlText(e) === "Source");
+      expect(link && attr(link, "href")).toBe("https://example.org/src/field-guide");
+    });
+
+    it("is reached from every edition: the web editions link the EPUB and PDF of this version, the EPUB and PDF give the address", async () => {
+      for (const web of [
+        `${stem}.html`,
+        "site/index.html",
+        `site/${listFiles(join(out, "site")).find((f) => f.startsWith("01-"))}`,
+      ]) {
+        const hrefs = htmlElements(join(out, web))
+          .filter((e) => e.tagName === "a")
+          .map((a) => attr(a, "href")!);
+        const base = web.startsWith("site/") ? "../" : "";
+        expect(hrefs, web).toEqual(expect.arrayContaining([`${base}${stem}.epub`, `${base}${stem}.pdf`]));
+      }
+      const epub = await openEpub(join(out, `${stem}.epub`));
+      expect(await epub.text("OEBPS/title-page.xhtml")).toContain(siteUrl);
+      expect(pdfText(join(out, `${stem}.pdf`))).toContain(siteUrl);
+    });
+
+    it("scores at least 95 in Lighthouse's accessibility and best practices, with a chapter page of the site, reaching no network", async () => {
+      const recorder = await startRecorder();
+      const server = await serveFolder(out);
+      try {
+        const chapter = listFiles(join(out, "site")).find((file) => file.startsWith("02-"))!;
+        for (const path of ["index.html", `site/${chapter}`]) {
+          const scores = await lighthouseScores(server.url + path);
+          console.log(
+            `Lighthouse ${path}: accessibility ${scores.accessibility}, best practices ${scores.bestPractices}`,
+          );
+          expect(scores.accessibility, scores.failing.join(", ")).toBeGreaterThanOrEqual(95);
+          expect(scores.bestPractices, scores.failing.join(", ")).toBeGreaterThanOrEqual(95);
+        }
+        // While it browses an http page, this Chromium pings its account and component services, whose addresses
+        // Folio's flags set to offline.invalid (a name that resolves nowhere) through the dead proxy: no attempt
+        // reaches the network, and none names any other host (a connection closed before naming one, when the
+        // browser is stopped, names none).
+        const ours = recorder.attempts.filter((attempt) => attempt.ours);
+        expect(ours.filter((attempt) => !/^(offline\.invalid:\d+|\(said nothing\))$/.test(attempt.target))).toEqual([]);
+      } finally {
+        await server.close();
+        await recorder.close();
+      }
+    }, 240_000);
   });
 });
 

@@ -18,6 +18,7 @@ const afterLayout = [
   "press-spine-thin",
   "press-image-resolution",
   "press-image-converted",
+  "print-overflow",
 ];
 
 /** The report lines of rule `id` for the fixture book in `dir`, with paths relative to it. */

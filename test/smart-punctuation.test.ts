@@ -10,7 +10,8 @@ import smartypants from "retext-smartypants";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { educateDashes, educateQuotes, remarkSmartPunctuation } from "../scripts/plugins/remark-smart-punctuation.js";
+import { remarkSmartPunctuation } from "../scripts/plugins/remark-smart-punctuation.js";
+import { educateDashes, educateQuotes } from "../scripts/util/smartypants.js";
 import { fixture, seedManuscript, syntheticBook } from "./helpers/build.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm);

@@ -160,11 +160,11 @@ describe("EPUB", () => {
       const section = elements(await epub.xml(`OEBPS/${name}`), "section")[0];
       return [section.getAttribute("epub:type"), section.getAttribute("role"), section.getAttribute("class")];
     };
-    expect(await kind("foreword.xhtml")).toEqual(["foreword", "doc-foreword", "chapter"]);
-    expect(await kind("keeping-light.xhtml")).toEqual(["chapter", "doc-chapter", "chapter"]);
-    expect(await kind("tools.xhtml")).toEqual(["chapter", "doc-chapter", "chapter"]);
+    expect(await kind("foreword.xhtml")).toEqual(["foreword", "doc-foreword", "chapter kind-foreword"]);
+    expect(await kind("keeping-light.xhtml")).toEqual(["chapter", "doc-chapter", "chapter kind-chapter"]);
+    expect(await kind("tools.xhtml")).toEqual(["chapter", "doc-chapter", "chapter kind-chapter"]);
     expect(await kind("first-night.xhtml")).toEqual([null, null, "chapter-section"]);
-    expect(await kind("glossary.xhtml")).toEqual(["glossary", "doc-glossary", "chapter"]);
+    expect(await kind("glossary.xhtml")).toEqual(["glossary", "doc-glossary", "chapter kind-glossary"]);
     expect(await kind("part-page-1.xhtml")).toEqual(["part", "doc-part", "part"]);
     const opf = await epub.xml("OEBPS/content.opf");
     const spine = elements(opf, "itemref").map((ref) => ref.getAttribute("idref"));

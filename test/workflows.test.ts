@@ -66,9 +66,11 @@ describe("action.yml", () => {
       "install-system",
       "manuscript",
       "node-version",
+      "pages",
       "publish",
       "release",
     ]);
+    expect(action.inputs.pages.default).toBe("false");
     expect(action.inputs.formats.default).toBe("html,epub,pdf");
     expect(action.inputs.release.default).toBe("false");
     expect(action.outputs.dir.value).toBe("${{ steps.build.outputs.dir }}");
@@ -83,7 +85,7 @@ describe("action.yml", () => {
       indexOf(steps, runs(/npm ci/)),
       indexOf(steps, runs(/\.ci\/folio-action\.sh/)),
       indexOf(steps, uses("actions/upload-artifact")),
-      indexOf(steps, runs(/^gh release create /)),
+      indexOf(steps, runs(/^shopt -s extglob\ngh release create /)),
     ];
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const build = steps[order[3]];
@@ -92,6 +94,7 @@ describe("action.yml", () => {
       INPUT_MANUSCRIPT: "${{ inputs.manuscript }}",
       INPUT_FORMATS: "${{ inputs.formats }}",
       INPUT_RELEASE: "${{ inputs.release }}",
+      INPUT_PAGES: "${{ inputs.pages }}",
     });
     expect(steps[order[1]].with?.["node-version"]).toBe("${{ inputs.node-version }}");
     expect(steps[order[4]].uses).toBe("actions/upload-artifact@v7");
@@ -106,14 +109,34 @@ describe("action.yml", () => {
       .split(/\s+/)
       .filter((word) => word.startsWith('"$DIR"/'));
     expect(files.map((f) => f.slice(7)).sort()).toEqual([
+      "!(index).html",
       "*.epub",
-      "*.html",
       "*.pdf",
       "SHA256SUMS",
       "manifest.json",
       "validation-reports.tar.gz",
     ]);
     expect(publish.env?.GH_TOKEN).toBe("${{ github.token }}");
+  });
+
+  it("publishes to GitHub Pages with the official actions, after the build, when pages is true", () => {
+    const steps = action.runs.steps;
+    const order = [
+      indexOf(steps, runs(/\.ci\/folio-action\.sh/)),
+      indexOf(steps, uses("actions/configure-pages")),
+      indexOf(steps, uses("actions/upload-pages-artifact")),
+      indexOf(steps, uses("actions/deploy-pages")),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const [, configure, upload, deploy] = order.map((i) => steps[i]);
+    for (const step of [configure, upload, deploy]) expect(step.if).toBe("inputs.pages == 'true'");
+    expect([configure.uses, upload.uses, deploy.uses]).toEqual([
+      "actions/configure-pages@v5",
+      "actions/upload-pages-artifact@v4",
+      "actions/deploy-pages@v4",
+    ]);
+    expect(upload.with).toEqual({ path: "${{ steps.build.outputs.pages-dir }}" });
+    expect(action.outputs["page-url"].value).toBe(`\${{ steps.${deploy.id}.outputs.page_url }}`);
   });
 });
 
@@ -222,6 +245,15 @@ describe("the action's build step, run here through its script", () => {
     expect(readdirSync(join(dir, "dist")).sort()).toEqual(["my-book.epub", "my-book.html"]);
   }, 300_000);
 
+  it("with pages, builds the site too and names it as the folder to publish", async () => {
+    const dir = await bookWithFolio();
+    const run = runStep(dir, { INPUT_FORMATS: "html", INPUT_RELEASE: "false", INPUT_PAGES: "true" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.output).toBe("dir=dist\npages-dir=dist/site\n");
+    expect(readdirSync(join(dir, "dist")).sort()).toEqual(["my-book.html", "site"]);
+    expect(readdirSync(join(dir, "dist", "site"))).toContain("index.html");
+  }, 300_000);
+
   it("with release on a tag, releases, checks the tag against book.yaml's version and the checksums, and bundles the reports", async () => {
     const dir = await bookWithFolio();
     const wrong = runStep(dir, { INPUT_RELEASE: "true", GITHUB_REF_TYPE: "tag", GITHUB_REF_NAME: "v2.0" });
@@ -230,9 +262,14 @@ describe("the action's build step, run here through its script", () => {
     );
     expect(wrong.status).toBe(1);
     expect(wrong.output).toBe("");
-    const run = runStep(dir, { INPUT_RELEASE: "true", GITHUB_REF_TYPE: "tag", GITHUB_REF_NAME: "v1.0" });
+    const run = runStep(dir, {
+      INPUT_RELEASE: "true",
+      INPUT_PAGES: "true",
+      GITHUB_REF_TYPE: "tag",
+      GITHUB_REF_NAME: "v1.0",
+    });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.output).toBe("dir=dist/release\n");
+    expect(run.output).toBe("dir=dist/release\npages-dir=dist/release\n");
     const files = readdirSync(join(dir, "dist", "release"));
     for (const name of [
       "my-book-1.0.epub",
@@ -241,6 +278,7 @@ describe("the action's build step, run here through its script", () => {
       "SHA256SUMS",
       "manifest.json",
       "validation-reports.tar.gz",
+      "index.html",
     ])
       expect(files).toContain(name);
     const bundled = execFileSync("tar", ["-tzf", join(dir, "dist", "release", "validation-reports.tar.gz")], {

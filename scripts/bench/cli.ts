@@ -14,7 +14,9 @@ const usage = `Usage: npm run bench -- [options]
   --runs N                  timings per measurement; the median is reported (default: 3)
   --chapters N              chapters of the 1× book (default: 40)
   --words-per-chapter W     words per chapter (default: 7500)
-  --formats LIST            editions to measure (default: html,epub,pdf)
+  --index-terms N           mark N index entries in the book (default: 0, no index)
+  --cross-references N      label its figures, tables, listings and sections and add N references to them (default: 0)
+  --formats LIST            editions to measure (default: html,epub,pdf,site; the site's search is measured too)
   --no-pagedjs              skip pagedjs-cli
   --timeout S               kill any one build after S seconds (default: 900)
   --json FILE               also write the results as JSON (default: bench-results/<date>.json)
@@ -31,7 +33,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       runs: { type: "string", default: "3" },
       chapters: { type: "string", default: "40" },
       "words-per-chapter": { type: "string", default: "7500" },
-      formats: { type: "string", default: "html,epub,pdf" },
+      "index-terms": { type: "string", default: "0" },
+      "cross-references": { type: "string", default: "0" },
+      formats: { type: "string", default: "html,epub,pdf,site" },
       "no-pagedjs": { type: "boolean", default: false },
       timeout: { type: "string", default: "900" },
       json: { type: "string" },
@@ -68,7 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .split(",")
     .map((f) => f.trim())
     .filter(Boolean);
-  if (numbers.some((n) => !Number.isFinite(n) || n <= 0) || formats.some((f) => !["html", "epub", "pdf"].includes(f))) {
+  const apparatus = { indexTerms: Number(values["index-terms"]), crossReferences: Number(values["cross-references"]) };
+  if (
+    numbers.some((n) => !Number.isFinite(n) || n <= 0) ||
+    Object.values(apparatus).some((n) => !Number.isInteger(n) || n < 0) ||
+    formats.some((f) => !["html", "epub", "pdf", "site"].includes(f))
+  ) {
     process.stderr.write(`bench: bad option value\n${usage}`);
     return 2;
   }
@@ -96,6 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         log,
         chapters: Number(values.chapters),
         wordsPerChapter: Number(values["words-per-chapter"]),
+        ...apparatus,
         runs: Number(values.runs),
         pagedjs: !values["no-pagedjs"],
         timeoutSeconds: Number(values.timeout),

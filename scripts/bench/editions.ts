@@ -63,6 +63,8 @@ function supportsNoCache(checkout: string): boolean {
 
 function outputsOf(outDir: string): Record<string, string> {
   const outputs: Record<string, string> = {};
+  // The site is a folder named for its format.
+  if (statSync(join(outDir, "site"), { throwIfNoEntry: false })?.isDirectory()) outputs.site = join(outDir, "site");
   for (const name of readdirSync(outDir)) {
     const dot = name.lastIndexOf(".");
     if (dot > 0 && !name.startsWith(".")) outputs[name.slice(dot + 1)] = join(outDir, name);
@@ -70,8 +72,13 @@ function outputsOf(outDir: string): Record<string, string> {
   return outputs;
 }
 
+/** Bytes of a file, or of every file in a folder (the site). */
 export function sizeOf(path: string): number {
-  return statSync(path).size;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.size;
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
 /** Pages of a PDF: poppler's pdfinfo, or pdf-lib where poppler is missing. */

@@ -2,15 +2,17 @@
  * A deterministic synthetic manuscript for the benchmark and the scale tests: `book.yaml`,
  * `NN-chapter.md` files and `images/figure-N.svg`. The same sizes always give the same bytes.
  * Run as a script: `tsx scripts/bench/make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W]
- * [--citations N] [--formulas N]`; the last two add citations (with `references.bib`) and TeX formulas
- * per chapter, for measuring what they cost.
+ * [--citations N] [--formulas N] [--index-terms N] [--cross-references N]`: citations (with
+ * `references.bib`) and TeX formulas per chapter, an index and numbered references, for measuring
+ * what they cost.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { scholarlyRandom, syntheticBibliography, withScholarlyParts } from "./scholarly-parts.js";
+import { addApparatus, type ApparatusOptions } from "./make-apparatus.js";
 
-export interface SyntheticBookOptions {
+export interface SyntheticBookOptions extends ApparatusOptions {
   /** Number of chapters; 40 by default. */
   readonly chapters?: number;
   /** Words of running text per chapter; 7,500 by default (40 × 7,500 prints about 1,000 pages). */
@@ -21,7 +23,8 @@ export interface SyntheticBookOptions {
   readonly formulas?: number;
 }
 
-const lexicon = (
+/** The words the synthetic chapters are made of. */
+export const lexicon = (
   "river mountain council furnace steel harvest archive letter winter station " +
   "treaty province machine engine village printer chapter market signal harbor railway " +
   "telegraph assembly ledger journey orchard lantern compass granary quarry workshop " +
@@ -30,8 +33,8 @@ const lexicon = (
 ).split(" ");
 
 /** A xorshift32 generator with a fixed seed: the book depends on its sizes only. */
-function randomSource(): () => number {
-  let seed = 0x2545f491;
+export function randomSource(start = 0x2545f491): () => number {
+  let seed = start;
   return () => {
     seed ^= seed << 13;
     seed >>>= 0;
@@ -63,6 +66,7 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
   const scholarly = { citations: options.citations ?? 0, formulas: options.formulas ?? 0 };
   const scholarlyRand = scholarlyRandom();
   const files: string[] = [];
+  const texts: string[][] = [];
   let figure = 0;
   for (let c = 1; c <= chapters; c++) {
     const name = `${String(c).padStart(2, "0")}-chapter.md`;
@@ -112,13 +116,16 @@ export function writeSyntheticBook(out: string, options: SyntheticBookOptions = 
         lines.push(p, "");
       }
     }
-    const written =
-      scholarly.citations + scholarly.formulas > 0 ? withScholarlyParts(lines, c, scholarly, scholarlyRand) : lines;
-    writeFileSync(join(out, name), written.join("\n"));
+    texts.push(
+      scholarly.citations + scholarly.formulas > 0 ? withScholarlyParts(lines, c, scholarly, scholarlyRand) : lines,
+    );
   }
+  // The index marks, labels and references go into the finished text, from a random source of their own.
+  const apparatus = addApparatus(texts, lexicon, options);
+  texts.forEach((lines, i) => writeFileSync(join(out, files[i]), lines.join("\n")));
   if (scholarly.citations > 0) writeFileSync(join(out, "references.bib"), syntheticBibliography());
   writeFileSync(join(out, "book.yaml"), bookYaml(files, scholarly.citations > 0));
-  return `${out}: ${chapters} chapters, ~${chapters * wordsPerChapter} words, ${figure} figures`;
+  return `${out}: ${chapters} chapters, ~${chapters * wordsPerChapter} words, ${figure} figures${apparatus}`;
 }
 
 function figureSvg(figure: number): string {
@@ -146,7 +153,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? Number(rest[i + 1]) : undefined;
   };
   if (!out) {
-    console.error("usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W] [--citations N] [--formulas N]");
+    console.error(
+      "usage: make-book.ts OUT_DIR [--chapters N] [--words-per-chapter W] [--citations N] [--formulas N] [--index-terms N] [--cross-references N]",
+    );
     process.exitCode = 2;
   } else {
     console.log(
@@ -155,6 +164,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         wordsPerChapter: option("--words-per-chapter"),
         citations: option("--citations"),
         formulas: option("--formulas"),
+        indexTerms: option("--index-terms"),
+        crossReferences: option("--cross-references"),
       }),
     );
   }

@@ -8,5 +8,5 @@ import { loadFonts } from "../templates.js";
 export async function writePrintDocument(manuscriptDir: string, outPath: string): Promise<void> {
   const { book } = await prepareBook({ manuscriptDir, outDir: outPath, formats: ["pdf"] });
   if (!book) throw new Error(`${manuscriptDir}: book.yaml is not valid`);
-  await writeFile(outPath, await printDocument(book, await loadFonts()));
+  await writeFile(outPath, await printDocument(book, await loadFonts(book.config)));
 }

@@ -1,5 +1,6 @@
 /** The benchmark's results: medians of the runs, the JSON shape, and the table printed at the end. */
 import type { Measured } from "./process-tree.js";
+import type { SearchResult } from "./site-search.js";
 
 export interface EditionResult {
   /** `html`, `epub`, `pdf`, `html+epub`, `floor`, `pagedjs-cli`, `html rebuild`. */
@@ -27,6 +28,8 @@ export interface SizeResult {
   readonly editions: readonly EditionResult[];
   readonly peers: readonly PeerResult[];
   readonly rebuild?: EditionResult;
+  /** The site's search, measured in Chromium on the site of the last round. */
+  readonly search?: SearchResult;
 }
 
 export function median(values: readonly number[]): number {

@@ -7,6 +7,7 @@ import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./edit
 import { runFloor, runPagedjs } from "./peers.js";
 import { writePrintDocument } from "./print-document.js";
 import type { Measured } from "./process-tree.js";
+import { measureSiteSearch } from "./site-search.js";
 import { summarize, type EditionResult, type PeerResult, type SizeResult } from "./results.js";
 
 export interface SuiteOptions {
@@ -14,6 +15,9 @@ export interface SuiteOptions {
   readonly scales: readonly number[];
   readonly chapters: number;
   readonly wordsPerChapter: number;
+  /** Index entries and references added to the book (make-apparatus.ts); none by default. */
+  readonly indexTerms?: number;
+  readonly crossReferences?: number;
   readonly runs: number;
   readonly formats: readonly string[];
   readonly pagedjs: boolean;
@@ -77,9 +81,9 @@ export async function runSuite(options: SuiteOptions): Promise<SizeResult[]> {
         size.rebuilds.push(await rebuildAfterEdit(size, run, timeoutSeconds));
       }
     }
-    options.onRound?.(await Promise.all(sizes.map((size) => sizeResult(size, options, false))));
+    options.onRound?.(await Promise.all(sizes.map((size) => sizeResult(size, options, false, false))));
   }
-  return Promise.all(sizes.map((size) => sizeResult(size, options, options.pagedjs)));
+  return Promise.all(sizes.map((size) => sizeResult(size, options, options.pagedjs, true)));
 }
 
 /** Generate the book of one size, its print document, and the copy the rebuilds edit (built once, to fill the cache). */
@@ -88,7 +92,12 @@ async function prepareSize(scale: number, options: SuiteOptions): Promise<Size> 
   const chapters = Math.max(1, Math.round(options.chapters * scale));
   const dir = join(options.workDir, `scale-${scale}`);
   const book = join(dir, "book");
-  writeSyntheticBook(book, { chapters, wordsPerChapter: options.wordsPerChapter });
+  writeSyntheticBook(book, {
+    chapters,
+    wordsPerChapter: options.wordsPerChapter,
+    indexTerms: options.indexTerms,
+    crossReferences: options.crossReferences,
+  });
   if (options.formats.includes("pdf")) await writePrintDocument(book, join(dir, "print-document.html"));
   const rebuildBook = join(dir, "book-rebuild");
   if (options.formats.includes("html")) {
@@ -110,7 +119,13 @@ async function rebuildAfterEdit(size: Size, run: number, timeoutSeconds: number)
   return buildEditions(size.rebuildBook, join(size.dir, "out-rebuild"), "html", timeoutSeconds, repoRoot, true);
 }
 
-async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolean): Promise<SizeResult> {
+/** The results of one size; `final`: after the last round, when the site's search is measured too. */
+async function sizeResult(
+  size: Size,
+  options: SuiteOptions,
+  withPagedjs: boolean,
+  final: boolean,
+): Promise<SizeResult> {
   const editions: EditionResult[] = [];
   for (const [name, { formats, samples }] of size.builds) editions.push(await editionResult(name, formats, samples));
   const peers: PeerResult[] = [];
@@ -120,6 +135,9 @@ async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolea
     if (withPagedjs) peers.push(await measurePagedjs(size, options));
   }
   const rebuild = size.rebuilds.length > 0 ? summarize("html rebuild", size.rebuilds, 0) : undefined;
+  const site = final ? size.builds.get("site")?.samples.at(-1)?.outputs.site : undefined;
+  if (site) options.log(`  scale ${size.scale}: the site's search in Chromium`);
+  const search = site ? await measureSiteSearch(site) : undefined;
   return {
     scale: size.scale,
     chapters: size.chapters,
@@ -128,6 +146,7 @@ async function sizeResult(size: Size, options: SuiteOptions, withPagedjs: boolea
     editions,
     peers,
     rebuild,
+    search,
   };
 }
 

@@ -16,6 +16,11 @@ export function formatTables(sizes: readonly SizeResult[]): string {
     parts.push(markdownTable(header, rows));
     const ratio = pdfToFloor(size);
     if (ratio !== undefined) parts.push(`Folio PDF / floor: ${ratio}×`);
+    const search = size.search;
+    if (search)
+      parts.push(
+        `Site search: index ${Math.round(search.indexBytes / 1e3)} kB (${Math.round(search.indexGzipBytes / 1e3)} kB gzipped); first query ${search.firstQueryMs} ms (loads the index); ${search.queries} queries: median ${search.medianMs} ms, 95th percentile ${search.p95Ms} ms, slowest ${search.maxMs} ms`,
+      );
     parts.push("");
   }
   const grown = growth(sizes);

@@ -60,7 +60,7 @@ export class BuildCache {
       .update(chapterKey)
       .update(JSON.stringify([edition, chapterData(file).ids, inputs]))
       .digest("hex");
-    return this.rendering(key, `${file.path}\0${edition}`, render);
+    return this.rendering(key, `${slotOf(file)}\0${edition}`, render);
   };
 
   /** The key of `file`: Folio's code, the chapter's source, and the `context` its transform depends on. */
@@ -78,7 +78,7 @@ export class BuildCache {
 
   /** Restore a stored result onto `file`, unless there is none or a file it looked at has changed since; false then. */
   private restore(key: string, file: VFile): boolean {
-    const held = this.entries.get(String(file.path));
+    const held = this.entries.get(slotOf(file));
     // The serialized tree is never written to: every restore can read the same bytes.
     const result =
       held?.key === key
@@ -96,7 +96,7 @@ export class BuildCache {
   /** Remember the result of transforming `file`, which looked at the files of `reads` (call before any later stage changes the chapter). */
   private store(key: string, file: VFile, reads: TransformResult["reads"]): void {
     const result = takeResult(file, reads);
-    if (this.options.memory !== false) this.remember(this.entries, String(file.path), { key, result });
+    if (this.options.memory !== false) this.remember(this.entries, slotOf(file), { key, result });
     this.write(key, () => serialize(result));
   }
 
@@ -161,6 +161,12 @@ export class BuildCache {
       // A cache that cannot be written only makes the next build slower.
     }
   }
+}
+
+/** The memory slot of a chapter: its file, and its part of the file when a pandoc manuscript was split into several chapters. */
+function slotOf(file: VFile): string {
+  const excerpt = chapterData(file).excerpt;
+  return excerpt ? `${file.path}:${excerpt.start}` : String(file.path);
 }
 
 function touch(path: string): void {

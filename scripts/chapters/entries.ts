@@ -19,7 +19,7 @@ export interface ChapterEntry {
   /** The title-only group (`- title: …` with `sections:`) this file opens: its title heads the chapter. */
   readonly group?: ChapterMeta & { readonly title: string };
   /** The part this file belongs to (`- part: …`), the same object for each of its files: a part title page comes before the first. */
-  readonly part?: { readonly title: string; readonly place: KeyPath };
+  readonly part?: { readonly title: string; readonly epigraph?: string; readonly place: KeyPath };
 }
 
 export interface EntryProblem {
@@ -42,7 +42,7 @@ export function flattenChapters(list: readonly ChapterListItem[]): {
   };
   const visit = (item: ChapterListItem, path: KeyPath, level: number, inPart: boolean) => {
     if (typeof item === "string") return push({ file: item, place: path, meta: {}, level });
-    const { file, sections, part, chapters, ...meta } = item;
+    const { file, sections, part, chapters, epigraph, ...meta } = item;
     if (meta.draft) return;
     // The schema has checked each entry's own shape (chapter-schema.ts); only where it stands is checked here.
     if (part !== undefined || chapters !== undefined) return visitPart(item, path, level, inPart);
@@ -65,7 +65,7 @@ export function flattenChapters(list: readonly ChapterListItem[]): {
         place: [...path, "part"],
         message: "is a part, which can only stand at the top of `chapters:`, not inside a part or a chapter",
       });
-    currentPart = { title: item.part!, place: [...path, "part"] };
+    currentPart = { title: item.part!, epigraph: item.epigraph, place: [...path, "part"] };
     item.chapters!.forEach((chapter, i) => visit(chapter, [...path, "chapters", i], 1, true));
     currentPart = undefined;
   };

@@ -11,6 +11,9 @@ import { createChapterProcessor } from "../plugins/index.js";
 import { newChapter } from "../stages/read.js";
 import { walkElements } from "../util/walk.js";
 import { wordsByLanguage } from "../language/words.js";
+import { punctuationByLanguage } from "../language/punctuation.js";
+import { bodyRegularFiles } from "../fonts/fonts-of-book.js";
+import { loadFonts } from "../templates.js";
 
 /** The id of the element a chapter marks the bibliography's place with. */
 export const markerId = "refs";
@@ -39,7 +42,12 @@ export async function addedBibliographyChapter(book: Book): Promise<VFile> {
     manuscriptDir: config.manuscriptDir,
     chapterIndex: new Map(),
     fileExists: () => false,
+    readInclude: () => undefined,
+    dialect: config.markdown,
     wordsOf,
+    bookAuthors: config.authors,
+    punctuationOf: await punctuationByLanguage(),
+    bodyFiles: bodyRegularFiles(await loadFonts(config)),
   });
   const tree = await processor.run(processor.parse(file), file);
   deferTree(data, () => tree);

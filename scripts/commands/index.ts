@@ -3,6 +3,7 @@ import { buildCommand } from "./build.js";
 import { checkCommand } from "./check.js";
 import { doctorCommand } from "./doctor.js";
 import type { Command } from "./command.js";
+import { importCommand } from "./import.js";
 import { initCommand } from "./init.js";
 import { previewCommand } from "./preview.js";
 import { releaseCommand } from "./release.js";
@@ -14,4 +15,5 @@ export const commands: Readonly<Record<string, Command>> = {
   init: initCommand,
   release: releaseCommand,
   doctor: doctorCommand,
+  import: importCommand,
 };

@@ -1,7 +1,6 @@
 /** Turning flag values into build options, shared by the commands that read a manuscript. */
 import type { FlagValues } from "../terminal/flags.js";
-import { flags } from "../terminal/flags.js";
-import { formats, type BuildOptions, type Format } from "../config/resolve.js";
+import { knownFormats, type BuildOptions, type Format } from "../config/resolve.js";
 import { sourceDateEpoch } from "../release/source-date.js";
 import { defaultManuscriptDir } from "./book-project.js";
 import { UsageError } from "./command.js";
@@ -10,8 +9,10 @@ export function buildOptions(values: FlagValues, env: NodeJS.ProcessEnv): BuildO
   const manuscriptDir = values.manuscript ?? defaultManuscriptDir();
   return {
     manuscriptDir,
-    outDir: values.out ?? flags.out.default,
-    formats: values.format ? parseFormats(values.format) : formats,
+    // The flag table's default is words for --help; the editions go to dist/ unless --out says otherwise.
+    outDir: values.out ?? "dist",
+    // Without --format, book.yaml decides (the three editions, and the site when it says `site: true`).
+    formats: values.format ? parseFormats(values.format) : undefined,
     sourceDateEpoch: sourceDateEpoch(env, manuscriptDir),
     browserPath: env.PUPPETEER_EXECUTABLE_PATH || undefined,
   };
@@ -22,8 +23,8 @@ export function parseFormats(list: string): Format[] {
     .split(",")
     .map((item) => item.trim().toLowerCase())
     .filter(Boolean);
-  const unknown = chosen.find((item) => !formats.includes(item as Format));
+  const unknown = chosen.find((item) => !knownFormats.includes(item as Format));
   if (unknown !== undefined || chosen.length === 0)
-    throw new UsageError(`unknown format \`${unknown ?? list}\` (choose from ${formats.join(", ")})`);
-  return formats.filter((format) => chosen.includes(format));
+    throw new UsageError(`unknown format \`${unknown ?? list}\` (choose from ${knownFormats.join(", ")})`);
+  return knownFormats.filter((format) => chosen.includes(format));
 }

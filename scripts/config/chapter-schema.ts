@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { chapterKinds } from "../chapters/kinds.js";
+import { dialects } from "../dialects/dialect.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const language = v.pipe(
@@ -29,6 +30,8 @@ export const ChapterMetaSchema = v.strictObject({
   recto: v.optional(v.boolean()),
   /** A draft is left out of every edition (default false). */
   draft: v.optional(v.boolean()),
+  /** The markdown dialect the chapter is written in (default: the book's `markdown`). */
+  markdown: v.optional(v.picklist(dialects)),
 });
 
 export type ChapterMeta = v.InferOutput<typeof ChapterMetaSchema>;
@@ -41,6 +44,8 @@ export interface ChapterEntryOptions extends ChapterMeta {
   sections?: ChapterListItem[];
   /** The title of a part, which holds `chapters`. */
   part?: string;
+  /** A part's epigraph, set on its title page; a last line that begins with a dash is its attribution. */
+  epigraph?: string;
   chapters?: ChapterListItem[];
 }
 
@@ -59,6 +64,7 @@ const ChapterEntrySchema: v.GenericSchema<ChapterEntryOptions> = v.pipe(
       v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one section")),
     ),
     part: v.optional(text),
+    epigraph: v.optional(text),
     chapters: v.optional(
       v.pipe(v.array(v.lazy(() => ChapterListItemSchema)), v.minLength(1, "must list at least one chapter")),
     ),
@@ -69,14 +75,18 @@ const ChapterEntrySchema: v.GenericSchema<ChapterEntryOptions> = v.pipe(
   ),
 );
 
+const partKeys = ["part", "epigraph", "chapters"];
+
 /** What is wrong with the shape of one entry, if anything: each is a file, a title-only group, or a part. */
 function entryShapeProblem(entry: ChapterEntryOptions): string | undefined {
   if (entry.draft) return undefined;
   if (entry.part !== undefined || entry.chapters !== undefined) {
     if (entry.part === undefined || entry.chapters === undefined)
       return "is a part: give it both `part` (its title) and `chapters`";
-    const other = Object.keys(entry).find((key) => key !== "part" && key !== "chapters");
-    return other ? `is a part, which holds only \`part\` and \`chapters\`: move \`${other}\` to a chapter` : undefined;
+    const other = Object.keys(entry).find((key) => !partKeys.includes(key));
+    return other
+      ? `is a part, which holds only \`part\`, \`epigraph\` and \`chapters\`: move \`${other}\` to a chapter`
+      : undefined;
   }
   if (entry.file === undefined && (entry.sections === undefined || entry.title === undefined))
     return "needs a `file`, or a `title` with `sections`, or a `part` with `chapters`";
@@ -95,5 +105,6 @@ export const chapterEntryKeys: readonly string[] = [
   "file",
   "sections",
   "part",
+  "epigraph",
   "chapters",
 ];

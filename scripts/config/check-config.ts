@@ -8,6 +8,8 @@ import { closest } from "./suggest.js";
 import { checkPressConfig } from "../print/preflight-config.js";
 import { checkCitationConfig } from "../citations/check-config.js";
 import { checkWords } from "../language/check-words.js";
+import { checkFonts } from "../fonts/check-fonts.js";
+import { parseIsbn } from "../util/isbn.js";
 
 /** Report unknown rule ids, an unusable `language` and what of the book's words cannot be on book.yaml, at their place. */
 export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig): Promise<void> {
@@ -25,6 +27,15 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
   }
   checkPressConfig(loaded, config);
   checkCitationConfig(loaded, config);
+  for (const [edition, isbn] of Object.entries(config.isbn)) {
+    if (parseIsbn(isbn)) continue;
+    report(
+      loaded.file,
+      "isbn-invalid",
+      `ISBN \`${isbn}\` of the ${edition} edition is not a valid ISBN (its check digit or length is wrong): copy it again from the agency's record`,
+      loaded.placeOf(["isbn", edition], "value"),
+    );
+  }
   const problem = await languageProblem(config.language);
   if (problem) {
     report(
@@ -35,4 +46,5 @@ export async function checkConfig(loaded: LoadedConfig, config: ResolvedConfig):
     );
   }
   await checkWords(loaded, config);
+  checkFonts(loaded, config);
 }

@@ -1,26 +1,35 @@
 /** Resolving validated options into the immutable, fully defaulted config every stage reads. */
-import { educateDashes, educateQuotes } from "../plugins/remark-smart-punctuation.js";
 import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { slug as slugify } from "github-slugger";
 import { flattenChapters, type ChapterEntry, type EntryProblem } from "../chapters/entries.js";
+import type { Dialect } from "../dialects/dialect.js";
 import type { RuleSettings } from "../diagnostics.js";
 import type { ParsedBookOptions } from "./schema.js";
-import { trimSizes } from "./schema.js";
+import { type numberStyles, trimSizes } from "./schema.js";
 import { pressMargins } from "../print/whole-pixels.js";
 import { defaultStyle } from "../citations/styles.js";
+import type { FontsOptions } from "../fonts/book-fonts.js";
+import { typographic } from "../language/localize.js";
+import { punctuationFor } from "../language/punctuation.js";
+import { loadLanguageTables } from "../language/tables.js";
 
-export type Format = "html" | "epub" | "pdf";
+export type Format = "html" | "epub" | "pdf" | "site";
+/** The editions built when none are asked for (and `site` too when book.yaml says `site: true`). */
 export const formats: readonly Format[] = ["html", "epub", "pdf"];
+/** Every edition Folio can build, in the order they are listed. */
+export const knownFormats: readonly Format[] = [...formats, "site"];
 
 export interface BuildOptions {
   /** Folder holding book.yaml and the chapters. */
   readonly manuscriptDir: string;
   /** Folder the editions are written to. */
   readonly outDir: string;
-  /** Editions to build (default: all). */
+  /** Editions to build (default: `formats`, with `site` when book.yaml asks for it). */
   readonly formats?: readonly Format[];
+  /** A release: the editions are named with the book's version (`downloadName`), and link to each other so. */
+  readonly release?: boolean;
   /** Seconds since the epoch that date the build (from SOURCE_DATE_EPOCH); else book.yaml `date`. */
   readonly sourceDateEpoch?: number;
   /** Browser to print with; else Puppeteer's or a system one. */
@@ -55,6 +64,15 @@ export interface ResolvedPrint {
   readonly binding: "paperback" | "hardcover";
 }
 
+export type NumberStyle = (typeof numberStyles)[number];
+
+/** ISBNs by edition, as written in book.yaml. */
+export interface ResolvedIsbns {
+  readonly paperback?: string;
+  readonly hardcover?: string;
+  readonly ebook?: string;
+}
+
 export interface ResolvedConfig {
   readonly manuscriptDir: string;
   readonly outDir: string;
@@ -63,6 +81,9 @@ export interface ResolvedConfig {
   readonly subtitle?: string;
   readonly authors: readonly string[];
   readonly publisher?: string;
+  /** The publisher's mark (book.yaml `publisherLogo`), relative to the manuscript folder. */
+  readonly publisherLogo?: string;
+  readonly isbn: ResolvedIsbns;
   readonly rights?: string;
   readonly language: string;
   readonly identifier: string;
@@ -74,6 +95,14 @@ export interface ResolvedConfig {
   readonly modified: string;
   readonly description?: string;
   readonly cover?: string;
+  /** The book's web address (book.yaml `url`), as written. */
+  readonly url?: string;
+  /** The address of the book's sources (book.yaml `source`). */
+  readonly source?: string;
+  /** Whether the book asks for its multi-page web edition (book.yaml `site`). */
+  readonly site: boolean;
+  /** Whether this build makes a release (its editions carry the version in their names). */
+  readonly release: boolean;
   /** Chapter paths relative to the manuscript folder, in reading order (drafts left out). */
   readonly chapters: readonly string[];
   /** The same files with what book.yaml says of each: level, part, group, metadata (`chapterEntries[i].file` is `chapters[i]`). */
@@ -88,10 +117,22 @@ export interface ResolvedConfig {
   readonly bibliography: readonly string[];
   /** The citation style: a shipped style's name or a `.csl` path relative to the manuscript folder. */
   readonly csl: string;
+  /** The markdown dialect of the chapters (book.yaml `markdown`; `mdbook` for an mdBook project). */
+  readonly markdown: Dialect;
+  /** The folder holding the chapters and their images: the manuscript folder, or an mdBook project's `src`. */
+  readonly contentDir: string;
   readonly print: ResolvedPrint;
-  /** Numbered things counted within each chapter (`3.2`) or through the book (`7`). */
-  readonly numbering: "chapter" | "book";
+  /** The theme's name (a folder of templates/themes) or a folder of the book, as written. */
+  readonly theme: string;
+  /** The book's own CSS files, relative to the manuscript folder. */
+  readonly styles: readonly string[];
+  /** Numbering book.yaml asks for; what it leaves out, the theme decides. */
+  readonly numbering: { readonly chapters?: NumberStyle; readonly parts?: NumberStyle };
+  /** Figures, tables, listings and equations counted within each chapter (`3.2`) or through the book (`7`). */
+  readonly figureNumbering: "chapter" | "book";
   readonly rules: RuleSettings;
+  /** book.yaml's `fonts:`: the families chosen for body, headings and code. */
+  readonly fonts: FontsOptions;
   /** book.yaml's `words:`: Folio's own words for this book, over its language's table. */
   readonly words: Readonly<Record<string, string>>;
   readonly browserPath?: string;
@@ -99,7 +140,11 @@ export interface ResolvedConfig {
 }
 
 /** Fill in every default of `options` for a build described by `build`. */
-export async function resolveConfig(options: ParsedBookOptions, build: BuildOptions): Promise<ResolvedConfig> {
+export async function resolveConfig(
+  options: ParsedBookOptions,
+  build: BuildOptions,
+  contentDir?: string,
+): Promise<ResolvedConfig> {
   const manuscriptDir = resolve(build.manuscriptDir);
   // Without SOURCE_DATE_EPOCH, git or `date:`, the book is dated the day it is built (never 1970).
   const date = toIsoDate(options.date) ?? epochDate(build.sourceDateEpoch) ?? new Date().toISOString().slice(0, 10);
@@ -107,22 +152,35 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
   const listed = options.chapters ? flattenChapters(options.chapters) : undefined;
   const chapterEntries =
     listed?.entries ?? (await listMarkdown(manuscriptDir)).map((file): ChapterEntry => ({ file, meta: {}, level: 1 }));
+  // Titles, names, rights and description as the book shows them: curly quotes, dashes and ellipses, as the
+  // chapters have them in its language.
+  const punctuation = punctuationFor(await loadLanguageTables(), options.language);
+  const typeset = (text: string) => typographic(text, punctuation);
   return Object.freeze({
     manuscriptDir,
     outDir: resolve(build.outDir),
-    formats: build.formats ?? formats,
-    title: typographic(options.title),
-    subtitle: options.subtitle === undefined ? undefined : typographic(options.subtitle),
-    authors: options.author === undefined ? [] : [options.author].flat().map(typographic),
-    publisher: options.publisher,
-    rights: options.rights,
+    formats: build.formats ?? (options.site ? [...formats, "site" as const] : formats),
+    title: typeset(options.title),
+    subtitle: options.subtitle === undefined ? undefined : typeset(options.subtitle),
+    authors: options.author === undefined ? [] : [options.author].flat().map(typeset),
+    publisher: options.publisher === undefined ? undefined : typeset(options.publisher),
+    publisherLogo: options.publisherLogo,
+    isbn: options.isbn ?? {},
+    rights: options.rights === undefined ? undefined : typeset(options.rights),
     language: options.language,
-    identifier: options.identifier ?? derivedIdentifier(options.title, options.author),
+    identifier:
+      options.identifier ??
+      (options.isbn?.ebook ? `urn:isbn:${options.isbn.ebook.replace(/[^0-9Xx]/g, "")}` : undefined) ??
+      derivedIdentifier(options.title, options.author),
     version: options.version,
     date,
     modified,
-    description: options.description,
+    description: options.description === undefined ? undefined : typeset(options.description),
     cover: options.cover,
+    url: options.url,
+    source: options.source,
+    site: options.site,
+    release: build.release ?? false,
     chapters: chapterEntries.map((entry) => entry.file),
     chapterEntries,
     chapterProblems: listed?.problems ?? [],
@@ -130,10 +188,19 @@ export async function resolveConfig(options: ParsedBookOptions, build: BuildOpti
     slug: slugify(options.title) || "book",
     bibliography: options.bibliography === undefined ? [] : [options.bibliography].flat(),
     csl: options.csl ?? defaultStyle,
+    markdown: options.markdown ?? "gfm",
+    contentDir: resolve(manuscriptDir, contentDir ?? "."),
     print: resolvePrint(options.print),
-    numbering: options.numbering,
+    theme: options.theme,
+    styles: options.styles === undefined ? [] : [options.styles].flat(),
+    numbering:
+      typeof options.numbering === "string"
+        ? { chapters: options.numbering, parts: options.numbering }
+        : (options.numbering ?? {}),
+    figureNumbering: (typeof options.numbering === "object" && options.numbering.figures) || "chapter",
     rules: options.rules as RuleSettings,
     words: options.words,
+    fonts: options.fonts as FontsOptions,
     browserPath: build.browserPath,
     printPassPages: build.printPassPages,
   });
@@ -169,12 +236,8 @@ export function toPx(length: string): number {
 /** Markdown files as authors name them (`.md`, `.MD`, `.markdown`…); a `.txt` chapter is read when listed in `chapters:`. */
 const chapterExtension = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
-/** Titles and names as the book shows them: curly quotes, dashes and ellipses, as in the chapters. */
-function typographic(text: string): string {
-  return educateDashes(educateQuotes(text));
-}
-
-async function listMarkdown(dir: string): Promise<string[]> {
+/** The folder's chapter files, in name order (README left out). */
+export async function listMarkdown(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && chapterExtension.test(entry.name) && !/^readme\./i.test(entry.name))

@@ -1,5 +1,6 @@
 /** The book.yaml schema: it validates the file and is also the TypeScript type of what a user writes. */
 import * as v from "valibot";
+import { dialects } from "../dialects/dialect.js";
 import { ChapterListSchema } from "./chapter-schema.js";
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
@@ -14,6 +15,13 @@ export const trimSizes: Readonly<Record<string, { width: string; height: string 
   b5: { width: "176mm", height: "250mm" },
   letter: { width: "8.5in", height: "11in" },
 };
+
+/** A web address, `https://` or `http://`. */
+const webAddress = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be a web address such as https://example.org/my-book/"),
+);
 
 const length = v.pipe(
   v.string(),
@@ -58,11 +66,57 @@ export const PrintSchema = v.strictObject({
   binding: v.optional(v.picklist(["paperback", "hardcover"]), "paperback"),
 });
 
+/** How chapters and parts are numbered: not at all, 1 2 3, I II III, or One Two Three in the book's language. */
+export const numberStyles = ["none", "arabic", "roman", "words"] as const;
+const numberStyle = v.picklist(numberStyles);
+
+const NumberingSchema = v.union([
+  numberStyle,
+  v.strictObject({
+    /** Chapters of kind `chapter` (appendices are lettered A, B… unless `none`). */
+    chapters: v.optional(numberStyle),
+    /** Parts. */
+    parts: v.optional(numberStyle),
+    /** Figures, tables, listings and equations: within each chapter (`3.2`) or through the book (`7`) (default `chapter`). */
+    figures: v.optional(v.picklist(["chapter", "book"])),
+  }),
+]);
+
+/** One ISBN per edition: printed together on the copyright page of every edition. */
+const IsbnSchema = v.strictObject({
+  paperback: v.optional(text),
+  hardcover: v.optional(text),
+  ebook: v.optional(text),
+});
+
+/** A font family: an npm package's name (`@fontsource/eb-garamond`), or its package or files and family name. */
+const FontChoiceSchema = v.union([
+  text,
+  v.strictObject({
+    package: v.optional(text),
+    family: v.optional(text),
+    files: v.optional(v.pipe(v.array(text), v.minLength(1))),
+  }),
+]);
+
+export const FontsSchema = v.strictObject({
+  /** The text's family (default Source Serif 4). */
+  body: v.optional(FontChoiceSchema),
+  /** The headings' family (default the body's). */
+  heading: v.optional(FontChoiceSchema),
+  /** Code's family (default the reader's or system's monospace). */
+  monospace: v.optional(FontChoiceSchema),
+});
+
 export const BookSchema = v.strictObject({
   title: text,
   subtitle: v.optional(text),
   author: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
   publisher: v.optional(text),
+  /** The publisher's mark, an image printed at the foot of the title page. */
+  publisherLogo: v.optional(text),
+  /** ISBNs by edition (`paperback`, `hardcover`, `ebook`). */
+  isbn: v.optional(IsbnSchema),
   rights: v.optional(text),
   language: v.pipe(
     v.string(),
@@ -80,6 +134,12 @@ export const BookSchema = v.strictObject({
   date: v.optional(v.union([v.pipe(v.string(), v.isoDate("must be a date written YYYY-MM-DD")), v.date()])),
   description: v.optional(text),
   cover: v.optional(text),
+  /** Where the book is published on the web: its site's address, given by the EPUB's and the PDF's copyright page. */
+  url: v.optional(webAddress),
+  /** Where the book's sources are (a repository), linked from the release page. */
+  source: v.optional(webAddress),
+  /** Also build the multi-page web edition (`site`) with `folio build`, and put it in the release (default false). */
+  site: v.optional(v.boolean(), false),
   /** Reading order: files, `- file:` entries with their metadata, groups of `sections`, and `- part:` entries. */
   chapters: v.optional(ChapterListSchema),
   /** Bibliography files, BibTeX (`.bib`), CSL-JSON (`.json`) or CSL-YAML (`.yaml`, `.yml`): one path or a list (default none: no citations). */
@@ -87,9 +147,17 @@ export const BookSchema = v.strictObject({
   /** Citation style: a style Folio ships by name (`chicago-author-date`, `apa`, `ieee`) or a `.csl` file (default `chicago-author-date`). */
   csl: v.optional(text),
   print: v.optional(PrintSchema, {}),
-  /** Figures, tables, listings and equations numbered within each chapter (`3.2`) or through the book (`7`) (default `chapter`). */
-  numbering: v.optional(v.picklist(["chapter", "book"]), "chapter"),
+  /** The markdown dialect of the chapters: `gfm` (default), `mdbook` or `pandoc`. */
+  markdown: v.optional(v.picklist(dialects)),
+  /** The book's design: a theme of Folio's (`classic`, `novel`, `modern`, `technical`) or a theme folder of the book (default `classic`). */
+  theme: v.optional(text, "classic"),
+  /** The book's own CSS files, added after the theme's in every edition. */
+  styles: v.optional(v.union([text, v.pipe(v.array(text), v.minLength(1))])),
+  /** Chapter and part numbering (default: the theme's). */
+  numbering: v.optional(NumberingSchema),
   rules: v.optional(v.record(v.string(), severityOrOff), {}),
+  /** The book's font families, from OFL packages on npm or font files in the manuscript. */
+  fonts: v.optional(FontsSchema, {}),
   /** Folio's own words for this book (`contents: Sommaire`), over its language's table (templates/languages/). */
   words: v.optional(v.record(v.string(), v.string()), {}),
 });

@@ -79,6 +79,7 @@ export function indexChapter(book: Book, entries: readonly IndexEntry[], words: 
     metadata: { authors: [], kind: "index", recto: true },
     level: 1,
     lang: book.config.language,
+    dialect: book.config.markdown,
     headings: [{ depth: 1, text: title, id: titleId }],
     links,
     images: [],

@@ -40,7 +40,7 @@ export async function checkWords(loaded: LoadedConfig, config: ResolvedConfig): 
     report(
       loaded.file,
       "lang-no-words",
-      `Folio has no words in \`${config.language}\` (no table in templates/languages/): Contents, Notes and its other words are in English; give them under \`words:\` in book.yaml (${known.length - given} of ${known.length} missing)`,
+      `Folio has no words in \`${config.language}\` (no table in templates/languages/): Contents, Notes and its other words are in English; give them under \`words:\` in book.yaml`,
       loaded.placeOf(["language"], "value"),
     );
 }

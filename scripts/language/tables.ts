@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse as parseTag } from "bcp-47";
 import { parse as parseYaml } from "yaml";
 import { readTemplate, templatesDir } from "../templates.js";
+import { readPunctuation, type Punctuation } from "./punctuation.js";
 
 /** One file of templates/languages/, named by its tag in lower case (`fr.yaml`, `pt-br.yaml`, `zh-hant.yaml`). */
 export interface LanguageTable {
@@ -13,6 +14,8 @@ export interface LanguageTable {
   /** The language's own name for itself. */
   readonly name: string;
   readonly words: Readonly<Record<string, string>>;
+  /** How the language punctuates, when the table says. */
+  readonly punctuation?: Punctuation;
 }
 
 export interface LanguageTables {
@@ -41,11 +44,16 @@ export async function loadLanguageTables(): Promise<LanguageTables> {
 }
 
 function tableOf(name: string, text: string): LanguageTable {
-  const data = parseYaml(text) as { name?: unknown; words?: unknown } | null;
+  const data = parseYaml(text) as { name?: unknown; words?: unknown; punctuation?: unknown } | null;
   const words = data?.words;
   if (typeof words !== "object" || words === null || Object.values(words).some((w) => typeof w !== "string"))
     throw new Error(`templates/${languagesFolder}/${name}: \`words\` must map each key to a text`);
-  return { tag: name.slice(0, -5), name: String(data?.name ?? name), words: words as Record<string, string> };
+  return {
+    tag: name.slice(0, -5),
+    name: String(data?.name ?? name),
+    words: words as Record<string, string>,
+    punctuation: readPunctuation(data?.punctuation, `templates/${languagesFolder}/${name}`),
+  };
 }
 
 /** Chinese regions that write traditional characters when the tag names no script. */

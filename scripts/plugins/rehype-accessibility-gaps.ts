@@ -3,7 +3,8 @@
  * empty one to stay valid): note what keeps the chapter short of
  * WCAG 2.1 AA, whatever severity the book gives the rules that warn about it (an author may
  * silence `heading-skip`; the EPUB still must not claim what it does not meet): a heading that
- * skips a level, a table with no header cell, an image without alt text. The EPUB's
+ * skips a level, a table with no header cell, an image without alt text (an inline SVG marked
+ * `role="img"` with no title or label among them, reported here, as Ace faults it). The EPUB's
  * accessibility claim is made from these (targets/epub/accessibility.ts).
  */
 import type { Element, Root } from "hast";
@@ -16,7 +17,8 @@ import { walkElements } from "../util/walk.js";
 
 export const rehypeAccessibilityGaps: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const data = draftData(file);
-  const gaps = new Set<AccessibilityGap>();
+  // Gaps the plugins before it found (rehype-landmarks) stay.
+  const gaps = new Set<AccessibilityGap>(data.accessibilityGaps ?? []);
   let previous = 0;
   for (const heading of data.headings) {
     if (previous > 0 && heading.depth > previous + 1) gaps.add("heading-skip");
@@ -30,6 +32,15 @@ export const rehypeAccessibilityGaps: Plugin<[], Root> = () => (tree: Root, file
       !/^([a-z][a-z\d+.-]*:|\/\/)/i.test(String(node.properties.src ?? ""))
     )
       gaps.add("image-no-alt");
+    if (node.tagName === "svg" && node.properties.role === "img" && !hasName(node)) {
+      gaps.add("image-no-alt");
+      report(
+        file,
+        "image-alt-missing",
+        'This SVG drawing (`role="img"`) has no text alternative: give it a `<title>` child or an `aria-label`, or remove the role from a decorative one',
+        node.position,
+      );
+    }
     if (node.tagName === "table" && !hasHeaderCell(node)) {
       gaps.add("table-no-headers");
       report(
@@ -42,6 +53,14 @@ export const rehypeAccessibilityGaps: Plugin<[], Root> = () => (tree: Root, file
   });
   data.accessibilityGaps = [...gaps].sort();
 };
+
+/** Whether an SVG has a name: a non-empty `<title>` child, `aria-label` or `aria-labelledby`. */
+function hasName(svg: Element): boolean {
+  if (String(svg.properties.ariaLabel ?? "").trim() !== "" || svg.properties.ariaLabelledBy !== undefined) return true;
+  return svg.children.some(
+    (child) => child.type === "element" && child.tagName === "title" && textOf(child).trim() !== "",
+  );
+}
 
 function hasHeaderCell(table: Element): boolean {
   let found = false;

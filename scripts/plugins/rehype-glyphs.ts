@@ -16,43 +16,50 @@ import { SKIP, walkAll } from "../util/walk.js";
 
 const unchecked = new Set(["code", "pre", "kbd", "samp", "script", "style", "svg", "math"]);
 
-export const rehypeGlyphs: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const finder = glyphFinder();
-  const fallbacks = new Set<string>();
-  const reported = new Set<number>();
-  walkAll<Root | Root["children"][number]>(tree, (node) => {
-    if (node.type === "element" && unchecked.has(node.tagName)) {
-      // A formula is set in the math font: the chapter needs it embedded.
-      if (node.tagName === "math" && finder.math) fallbacks.add(finder.math.file);
-      return SKIP;
-    }
-    if (node.type !== "text") return undefined;
-    let offset = 0;
-    for (const character of node.value) {
-      const codePoint = character.codePointAt(0)!;
-      offset += character.length;
-      // ASCII letters are in every body font: the common case costs one comparison.
-      if (codePoint < 0x7f || isInvisible(codePoint)) continue;
-      const found = finder.find(codePoint);
-      if (found === "body") continue;
-      if (found) {
-        fallbacks.add(found.file);
-        continue;
+export interface GlyphOptions {
+  /** The files of the book's regular body face (default: templates/fonts.json's). */
+  readonly bodyFiles?: readonly string[];
+}
+
+export const rehypeGlyphs: Plugin<[GlyphOptions?], Root> =
+  (options = {}) =>
+  (tree: Root, file: VFile) => {
+    const finder = glyphFinder(options.bodyFiles);
+    const fallbacks = new Set<string>();
+    const reported = new Set<number>();
+    walkAll<Root | Root["children"][number]>(tree, (node) => {
+      if (node.type === "element" && unchecked.has(node.tagName)) {
+        // A formula is set in the math font: the chapter needs it embedded.
+        if (node.tagName === "math" && finder.math) fallbacks.add(finder.math.file);
+        return SKIP;
       }
-      if (reported.has(codePoint)) continue;
-      reported.add(codePoint);
-      const hex = codePoint.toString(16).toUpperCase().padStart(4, "0");
-      report(
-        file,
-        "glyph-missing",
-        `Character \`${character}\` (U+${hex}) is in no font Folio embeds: it would print as an empty box; write it another way or leave it out`,
-        placeOf(node, offset - character.length, character, file),
-      );
-    }
-    return undefined;
-  });
-  draftData(file).fallbackFonts = [...fallbacks].sort();
-};
+      if (node.type !== "text") return undefined;
+      let offset = 0;
+      for (const character of node.value) {
+        const codePoint = character.codePointAt(0)!;
+        offset += character.length;
+        // ASCII letters are in every body font: the common case costs one comparison.
+        if (codePoint < 0x7f || isInvisible(codePoint)) continue;
+        const found = finder.find(codePoint);
+        if (found === "body") continue;
+        if (found) {
+          fallbacks.add(found.file);
+          continue;
+        }
+        if (reported.has(codePoint)) continue;
+        reported.add(codePoint);
+        const hex = codePoint.toString(16).toUpperCase().padStart(4, "0");
+        report(
+          file,
+          "glyph-missing",
+          `Character \`${character}\` (U+${hex}) is in no font Folio embeds: it would print as an empty box; write it another way or leave it out`,
+          placeOf(node, offset - character.length, character, file),
+        );
+      }
+      return undefined;
+    });
+    draftData(file).fallbackFonts = [...fallbacks].sort();
+  };
 
 /** The place of the character at `index` of a text node: found in the node's span of the source, else the node's start. */
 function placeOf(node: Text, index: number, character: string, file: VFile) {

@@ -119,7 +119,7 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
         `SVG image \`${src}\` refers to another file or the network, which readers may fetch: make it self-contained`,
         node.position,
       );
-      // A book that lowers the rule keeps the image; Folio's own browser still loads nothing it names.
+      // A book that lowers the rule keeps the image, without what it would fetch (util/svg-clean.ts).
       if (message?.fatal === true) return drop();
     }
     if (facts?.svg?.invalid) {
@@ -152,7 +152,7 @@ export const rehypeImages: Plugin<[ImageOptions], Root> = (options) => (tree: Ro
 };
 
 /** `images/Figure 1.png` → `images/figure-1.png`: the same source path always gives the same name. */
-function stableName(root: string, path: string): string {
+export function stableName(root: string, path: string): string {
   const rel = relative(root, path)
     .split(/[\\/]/)
     .map((part) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"));

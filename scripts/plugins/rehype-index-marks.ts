@@ -12,31 +12,45 @@ import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import { draftData, type IndexMark, type IndexTerm } from "../book.js";
 import { report } from "../diagnostics.js";
-import { typographic } from "./rehype-chapter-heading.js";
+import { chapterTypographic, type ChapterTypographyOptions } from "./rehype-chapter-heading.js";
 import { walkElements } from "../util/walk.js";
 
-export const rehypeIndexMarks: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
-  const marks: IndexMark[] = [];
-  draftData(file).indexMarks = marks;
-  let headings = 0;
-  let count = 0;
-  walkElements(tree, (node) => {
-    if (/^h[1-6]$/.test(node.tagName)) headings++;
-    const classes = [node.properties.className ?? []].flat().map(String);
-    if (node.tagName !== "span" || !classes.includes("index")) return undefined;
-    const id = `ix-${++count}`;
-    const mark = readMark(node, { id, classes, heading: headings - 1 }, file);
-    node.properties = { className: ["index-mark"], id };
-    if (mark) marks.push(mark);
-    return undefined;
-  });
-};
+export const rehypeIndexMarks: Plugin<[ChapterTypographyOptions?], Root> =
+  (options = {}) =>
+  (tree: Root, file: VFile) => {
+    const typographic = chapterTypographic(file, options);
+    const marks: IndexMark[] = [];
+    draftData(file).indexMarks = marks;
+    let headings = 0;
+    let count = 0;
+    walkElements(tree, (node) => {
+      if (/^h[1-6]$/.test(node.tagName)) headings++;
+      const classes = [node.properties.className ?? []].flat().map(String);
+      if (node.tagName !== "span" || !classes.includes("index")) return undefined;
+      const id = `ix-${++count}`;
+      const mark = readMark(node, { id, classes, heading: headings - 1, typographic }, file);
+      node.properties = { className: ["index-mark"], id };
+      if (mark) marks.push(mark);
+      return undefined;
+    });
+  };
 
 function readMark(
   node: Element,
-  { id, classes, heading }: { id: string; classes: readonly string[]; heading: number },
+  {
+    id,
+    classes,
+    heading,
+    typographic,
+  }: { id: string; classes: readonly string[]; heading: number; typographic: (text: string) => string },
   file: VFile,
 ): IndexMark | undefined {
+  const termsOf = (entry: string) => entryTerms(entry, typographic);
+  const entriesOf = (value: string) =>
+    value
+      .split(";")
+      .map(termsOf)
+      .filter((terms) => terms.length > 0);
   const property = (name: string) => {
     const value = node.properties[name];
     return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
@@ -67,16 +81,11 @@ function readMark(
   };
 }
 
-/** `Paris; France!Lyon` → the entries Paris and France!Lyon. */
-function entriesOf(value: string): IndexTerm[][] {
-  return value
-    .split(";")
-    .map(termsOf)
-    .filter((terms) => terms.length > 0);
-}
-
-/** `France!Paris` → the terms France and Paris, with the book's typography; white space inside a term is one space. */
-function termsOf(entry: string): IndexTerm[] {
+/**
+ * `France!Paris` → the terms France and Paris, with the chapter's typography; white space inside a term is one
+ * space. Several entries are parted by `;` (`Paris; France!Lyon`).
+ */
+function entryTerms(entry: string, typographic: (text: string) => string): IndexTerm[] {
   return entry
     .split("!")
     .map((term) => typographic(term.replace(/\s+/g, " ").trim()))

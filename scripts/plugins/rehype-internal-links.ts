@@ -1,5 +1,5 @@
 /** rehype plugin: find links to chapters and anchors of the book, so that each edition can point them at its own files. */
-import { extname, relative, resolve, dirname } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Root } from "hast";
 import type { Plugin } from "unified";
 import { walkElements } from "../util/walk.js";
@@ -25,7 +25,10 @@ export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options
     const [pathPart, fragment] = splitHref(href);
     // A bare `#fragment` names this chapter.
     const target = pathPart === "" ? String(file.path) : resolve(dirname(file.path), pathPart);
-    const chapter = options.chapterIndex.get(target);
+    const chapter =
+      pathPart === ""
+        ? data.index
+        : (options.chapterIndex.get(target) ?? (data.dialect === "mdbook" ? mdbookPage(target, options) : undefined));
     if (chapter !== undefined) {
       node.data = { ...node.data, folioLink: data.links.length };
       data.links.push({ chapter, fragment, position: node.position });
@@ -42,6 +45,18 @@ export const rehypeInternalLinks: Plugin<[InternalLinkOptions], Root> = (options
     }
   });
 };
+
+/** mdBook links chapters by the pages it makes of them: `intro.html` is `intro.md`, `index.html` the folder's README.md. */
+function mdbookPage(target: string, options: InternalLinkOptions): number | undefined {
+  if (extname(target) !== ".html") return undefined;
+  const stem = target.slice(0, -".html".length);
+  const candidates = [`${stem}.md`, ...(basename(stem) === "index" ? [join(dirname(stem), "README.md")] : [])];
+  for (const candidate of candidates) {
+    const chapter = options.chapterIndex.get(candidate);
+    if (chapter !== undefined) return chapter;
+  }
+  return undefined;
+}
 
 function splitHref(href: string): [string, string | undefined] {
   const hash = href.indexOf("#");

@@ -1,5 +1,6 @@
 /** rehype plugin: remove raw HTML that could run a script or fetch a file, with a warning at its place. */
 import type { Element, Root } from "hast";
+import { find, html } from "property-information";
 import type { Plugin } from "unified";
 import { SKIP, walkElements } from "../util/walk.js";
 import type { VFile } from "vfile";
@@ -91,7 +92,7 @@ function cleanProperties(node: Element, file: VFile): void {
       report(
         file,
         "html-unsafe",
-        `Attribute \`${name}\` removed from \`<${node.tagName}>\`: it could run a script or fetch a file`,
+        `Attribute \`${find(html, name).attribute}\` removed from \`<${node.tagName}>\`: it could run a script or fetch a file`,
         node.position,
       );
       delete node.properties[name];

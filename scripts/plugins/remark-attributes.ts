@@ -9,13 +9,17 @@
  */
 import type { Heading, Image, Nodes, Paragraph, Parents, Root, Table, Text } from "mdast";
 import type { Plugin } from "unified";
+import type { VFile } from "vfile";
 import { readAttributes, trailingAttributes } from "../util/attributes.js";
 import { walkAll } from "../util/walk.js";
 
 /** `Table: ` or `: ` opening a caption paragraph. */
 const captionStart = /^(?:Table)?:[ \t]+/;
 
-export const remarkAttributes: Plugin<[], Root> = () => (tree: Root) => {
+export const remarkAttributes: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  // Most chapters write no attributes and no table captions: no walk for them.
+  const source = String(file.value);
+  if (!source.includes("{") && !/^(?:Table)?:[ \t]/m.test(source)) return;
   walkAll<Nodes>(tree, (node) => {
     if (node.type === "heading") headingAttributes(node);
     else if (node.type === "paragraph") imageAttributes(node);

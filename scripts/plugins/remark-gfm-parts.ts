@@ -24,6 +24,8 @@ import type { Processor } from "unified";
 export interface GfmOptions {
   /** Parse bare URLs and e-mail addresses into links (set it from `mayHoldAutolinkLiteral`). */
   readonly autolinkLiterals: boolean;
+  /** Whether `~one tilde~` strikes through, as on GitHub (default); pandoc reads it as subscript. */
+  readonly singleTilde?: boolean;
 }
 
 /** Whether `markdown` may hold a bare URL or e-mail address (true also whenever it holds a character reference). */
@@ -44,7 +46,7 @@ export function remarkGfmParts(this: Processor, options: GfmOptions): void {
     combineExtensions([
       ...(literals ? [gfmAutolinkLiteral()] : []),
       gfmFootnote(),
-      gfmStrikethrough(),
+      gfmStrikethrough({ singleTilde: options.singleTilde ?? true }),
       gfmTable(),
       gfmTaskListItem(),
     ]),

@@ -20,6 +20,8 @@ interface SpanNode {
 }
 
 export const remarkIndexSpans: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
+  // Most chapters mark nothing: no walk for them.
+  if (!String(file.value).includes("]{")) return;
   walkAll<Nodes>(tree, (node) => {
     if (node.type === "code" || node.type === "inlineCode" || node.type === "html") return undefined;
     if ("children" in node && node.children.some((child) => child.type === "text" && child.value.includes("]{")))

@@ -29,6 +29,8 @@ interface ReferenceNode {
 export const remarkReferences: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   const references: Reference[] = [];
   draftData(file).references = references;
+  // Most chapters refer to nothing: no walk for them.
+  if (!/@(?:fig|tbl|lst|eq|sec):/i.test(String(file.value))) return;
   walkAll<Nodes>(tree, (node, index, parent) => {
     if (node.type === "link" || node.type === "linkReference" || node.type === "code") return SKIP;
     if (node.type !== "text" || !parent || index === undefined || !node.value.includes("@")) return undefined;

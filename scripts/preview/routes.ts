@@ -12,10 +12,12 @@ import { isInside } from "../util/paths.js";
 import type { FontSet } from "../templates.js";
 import { escapeHtml, failurePage, injectPreview } from "./overlay.js";
 import type { PreviewBuild } from "./session.js";
+import type { ResolvedConfig } from "../config/resolve.js";
 
 export interface RouteContext {
   readonly current: () => Promise<PreviewBuild>;
-  readonly fonts: () => Promise<FontSet>;
+  /** The fonts of the book as `config` chooses them. */
+  readonly fonts: (config: ResolvedConfig) => Promise<FontSet>;
   /** Subscribe a client to reload events; returns the unsubscribe function. */
   readonly subscribe: (response: ServerResponse) => () => void;
   /** Render the PDF of `book` and return its bytes. */
@@ -53,7 +55,10 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
         `<p>No chapter ${escapeHtml(url.searchParams.get("chapter") ?? "")}</p>`,
       );
     if (url.pathname === "/print.pdf") return send(response, 200, "application/pdf", await context.pdf(book));
-    const html = (await printDocument(book, await context.fonts())).replace(/file:\/\/(\/[^"')\s]+)/g, "/_file$1");
+    const html = (await printDocument(book, await context.fonts(book.config))).replace(
+      /file:\/\/(\/[^"')\s]+)/g,
+      "/_file$1",
+    );
     return send(response, 200, "text/html; charset=utf-8", injectPreview(html, [], { printLinks: false }));
   }
   if (url.pathname.startsWith("/_file/") && build.book) {
@@ -61,7 +66,7 @@ export async function route(request: IncomingMessage, response: ServerResponse, 
     if (!path) return send(response, 404, "text/plain; charset=utf-8", "Not found\n");
     const roots = [
       build.book.config.manuscriptDir,
-      ...(await context.fonts()).faces.map((face) => resolve(face.file, "..")),
+      ...(await context.fonts(build.book.config)).faces.map((face) => resolve(face.file, "..")),
     ];
     const type = fileTypes[extname(path).toLowerCase()];
     if (type && roots.some((root) => isInside(root, path))) {

@@ -4,14 +4,14 @@ import { createServer, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Book } from "../book.js";
-import type { BuildOptions } from "../config/resolve.js";
 import { editions } from "../targets/index.js";
-import { forgetTemplates, loadFonts, templatesDir, type FontSet } from "../templates.js";
+import { forgetTemplates, loadFonts, templatesDir } from "../templates.js";
 import { listenOnFreePort } from "./listen.js";
 import { allowedHosts, guardRequest } from "./guard.js";
 import { route } from "./routes.js";
 import { PreviewSession, type PreviewBuild } from "./session.js";
 import { watchFiles } from "./watch.js";
+import type { BuildOptions, ResolvedConfig } from "../config/resolve.js";
 
 export interface PreviewOptions {
   readonly build: BuildOptions;
@@ -40,10 +40,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let latest = session.rebuild();
   options.onBuild?.(await latest, []);
   const clients = new Set<ServerResponse>();
-  let fonts: Promise<FontSet> | undefined;
   const context = {
     current: () => latest,
-    fonts: () => (fonts ??= loadFonts()),
+    fonts: (config: ResolvedConfig) => loadFonts(config),
     subscribe: (response: ServerResponse) => {
       response.writeHead(200, {
         "content-type": "text/event-stream",
@@ -107,7 +106,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 async function printPdf(book: Book): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "folio-preview-pdf-"));
   try {
-    const { artifact } = await editions.pdf.render(book, { outDir: dir, fonts: await loadFonts() });
+    const { artifact } = await editions.pdf.render(book, { outDir: dir, fonts: await loadFonts(book.config) });
     return await readFile(artifact.path);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ export class PreviewSession {
     // Unlike a build, preview renders a book with errors too: the author sees the page and the problems over it.
     if (prepared.book && !prepared.configFailed) {
       this.scratch ??= await mkdtemp(join(tmpdir(), "folio-preview-"));
-      this.fonts ??= loadFonts();
+      this.fonts = loadFonts(prepared.book.config);
       const { artifact } = await editions.html.render(prepared.book, {
         outDir: this.scratch,
         fonts: await this.fonts,

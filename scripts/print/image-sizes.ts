@@ -3,11 +3,18 @@ import type { Element, Root } from "hast";
 import type { Page } from "puppeteer";
 import type { PrintedImage } from "./preflight-pages.js";
 
-/** Mark every image of a print tree with its place in the chapter's markdown, in place. */
+/** Elements that may print wider than the text block: the page layout measures them (overflow.ts). */
+const wideElements = new Set(["img", "table", "pre", "svg", "math", "figure", "video"]);
+
+/**
+ * Mark every image, table, code block and drawing of a print tree with its place in the chapter's
+ * markdown, in place: the preflight names that place for an image's resolution, the page layout
+ * for an element wider than the page.
+ */
 export function markImagePlaces(node: Root | Element): void {
   for (const child of node.children) {
     if (child.type !== "element") continue;
-    if (child.tagName === "img" && child.position) {
+    if (wideElements.has(child.tagName) && child.position) {
       child.properties.dataLine = child.position.start.line;
       child.properties.dataColumn = child.position.start.column;
     }

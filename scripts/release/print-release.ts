@@ -35,7 +35,11 @@ export async function releaseCommand(options: ReleaseCommandOptions, env: NodeJS
     if (options.json) await printJson(result, outDir, exitCode, env);
     return exitCode;
   }
-  for (const file of result.files) say(`✓ ${relative(displayCwd(env), join(outDir, file))}`);
+  // The site's many files are one line, as the build prints it.
+  const siteFiles = result.files.filter((file) => file.startsWith("site/"));
+  for (const file of result.files.filter((file) => !file.startsWith("site/")))
+    say(`✓ ${relative(displayCwd(env), join(outDir, file))}`);
+  if (siteFiles.length) say(`✓ ${relative(displayCwd(env), join(outDir, "site"))}/ (${siteFiles.length} files)`);
   for (const check of result.checks) {
     const mark = check.status === "passed" ? "✓" : check.status === "skipped" ? "!" : "✗";
     if ((check.status !== "passed" || !options.quiet) && !options.json)

@@ -5,7 +5,7 @@
  * tree restored from the build cache is never read back unless an edition needs it.
  */
 import type { Element, Root } from "hast";
-import { deferTree, draftData, treeOf } from "../book.js";
+import { deferTree, draftData, treeOf, type Book } from "../book.js";
 import { report } from "../diagnostics.js";
 import { walkElements } from "../util/walk.js";
 import type { Stage } from "./stage.js";
@@ -29,7 +29,11 @@ export const linkChapters: Stage = async (book) => {
     data.indexMarks = data.indexMarks.map((mark) => ({ ...mark, id: map.get(mark.id) ?? mark.id }));
     data.links = data.links.map((link) => {
       if (link.fragment === undefined) return link;
-      const target = renames[link.chapter].map.get(link.fragment);
+      // A file split into several chapters (a pandoc manuscript) links across them as one document.
+      const chapter = [link.chapter, ...splitSiblings(book, link.chapter)].find((i) =>
+        renames[i].map.has(link.fragment!),
+      );
+      const target = chapter === undefined ? undefined : renames[chapter].map.get(link.fragment);
       if (target === undefined) {
         const where =
           link.chapter === data.index ? "this chapter" : `chapter \`${book.chapters[link.chapter].basename}\``;
@@ -40,13 +44,20 @@ export const linkChapters: Stage = async (book) => {
           link.position,
         );
       }
-      return { ...link, fragment: target };
+      return { ...link, chapter: chapter ?? link.chapter, fragment: target };
     });
     const unlinked = treeOf(data);
     deferTree(data, () => linkTree(unlinked(), after, map));
   }
   return book;
 };
+
+/** The other chapters made from the same file as chapter `index`, when it was split. */
+function splitSiblings(book: Book, index: number): number[] {
+  const file = book.chapters[index];
+  if (draftData(file).excerpt === undefined) return [];
+  return book.chapters.flatMap((other, i) => (i !== index && other.path === file.path ? [i] : []));
+}
 
 /** Old id → new id; an id used twice in the chapter maps to its first element's new id. */
 function idMap(before: readonly string[], after: readonly string[]): Map<string, string> {

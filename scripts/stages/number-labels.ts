@@ -18,7 +18,7 @@ import type { Stage } from "./stage.js";
 
 export const numberLabels: Stage = async (book) => {
   const words = await bookWords(book.config);
-  const targets = numberTargets(book, words, book.config.numbering);
+  const targets = numberTargets(book, words, book.config.figureNumbering);
   const byKey = new Map<string, Target[]>();
   for (const target of targets) byKey.set(target.key, [...(byKey.get(target.key) ?? []), target]);
   for (const [key, carriers] of byKey)

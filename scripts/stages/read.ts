@@ -11,8 +11,15 @@ import type { ResolvedConfig } from "../config/resolve.js";
 import { applyRuleSettings, report } from "../diagnostics.js";
 import { languageProblem } from "../util/language.js";
 import { isInside } from "../util/paths.js";
+import { reportPandocMetadata } from "../dialects/pandoc/metadata.js";
+import { normalizePandoc } from "../dialects/pandoc/normalize.js";
+import { splitManuscript } from "../dialects/pandoc/split.js";
+import { excerptChapters, uniqueSlug } from "./excerpt-chapters.js";
 import { frontMatterPlace, readFrontMatter } from "./front-matter.js";
 import type { Stage } from "./stage.js";
+import { typographic } from "../language/localize.js";
+import { punctuationFor } from "../language/punctuation.js";
+import { loadLanguageTables } from "../language/tables.js";
 
 /** Read every chapter; problems are reported on the config file at the chapter's entry. */
 export const readChapters: Stage = async (book) => ({
@@ -25,22 +32,23 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
   const seen = new Set<string>();
   const slugs = new Set<string>();
   const root = await realpath(config.manuscriptDir);
+  // The chapter list may be written elsewhere than in book.yaml (an mdBook project's SUMMARY.md).
+  const listFile = loaded.chapterSource?.file ?? loaded.file;
+  const listPlace = loaded.chapterSource?.placeOf ?? loaded.placeOf;
   for (const problem of config.chapterProblems)
-    report(
-      loaded.file,
-      "config-invalid-value",
-      `This \`chapters:\` entry ${problem.message}`,
-      loaded.placeOf(problem.place),
-    );
-  const parts = new Map<object, { title: string; id: string }>();
+    report(listFile, "config-invalid-value", `This \`chapters:\` entry ${problem.message}`, listPlace(problem.place));
+  const parts = new Map<object, { title: string; id: string; epigraph?: string }>();
+  // A part's title, like the book's, is set as the book's language punctuates.
+  const punctuation = punctuationFor(await loadLanguageTables(), config.language);
+  const typeset = (text: string) => typographic(text, punctuation);
   let carriedGroup: ChapterEntry["group"];
   for (const chapterEntry of config.chapterEntries) {
     const entry = chapterEntry.file;
-    const place = chapterEntry.place ? loaded.placeOf(chapterEntry.place, "value") : undefined;
+    const place = chapterEntry.place ? listPlace(chapterEntry.place, "value") : undefined;
     const path = resolve(config.manuscriptDir, entry);
     if (isAbsolute(entry) || !isInside(config.manuscriptDir, path)) {
       report(
-        loaded.file,
+        listFile,
         "chapter-outside",
         `Chapter \`${entry}\` is outside the manuscript folder: move it inside`,
         place,
@@ -48,14 +56,14 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
       continue;
     }
     if (seen.has(path)) {
-      report(loaded.file, "chapter-duplicate", `Chapter \`${entry}\` is listed twice: remove one entry`, place);
+      report(listFile, "chapter-duplicate", `Chapter \`${entry}\` is listed twice: remove one entry`, place);
       continue;
     }
     seen.add(path);
     const real = await realpath(path).catch(() => undefined);
     if (real === undefined) {
       report(
-        loaded.file,
+        listFile,
         "chapter-missing",
         `Chapter \`${entry}\` does not exist: fix the path or create the file`,
         place,
@@ -64,7 +72,7 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     }
     if (!isInside(root, real)) {
       report(
-        loaded.file,
+        listFile,
         "chapter-outside",
         `Chapter \`${entry}\` is a link to a file outside the manuscript folder: copy the file in instead`,
         place,
@@ -73,11 +81,14 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     }
     const text = decodeUtf8(await readFile(real));
     if (text === undefined) {
-      report(loaded.file, "chapter-encoding", `Chapter \`${entry}\` is not UTF-8 text: save it as UTF-8`, place);
+      report(listFile, "chapter-encoding", `Chapter \`${entry}\` is not UTF-8 text: save it as UTF-8`, place);
       continue;
     }
-    const file = newChapter(path, text, chapters.length, config, slugs);
-    const meta = { ...readFrontMatter(file), ...chapterEntry.meta };
+    // A pandoc book's metadata blocks describe the book (read with book.yaml), never a chapter.
+    const pandocBook = config.markdown === "pandoc";
+    const file = newChapter(path, pandocBook ? normalizePandoc(text) : text, chapters.length, config, slugs);
+    if (pandocBook) reportPandocMetadata(file);
+    const meta = { ...(pandocBook ? {} : readFrontMatter(file)), ...chapterEntry.meta };
     if (meta.draft) {
       // A draft that opened a title-only group hands the group on to its next section.
       carriedGroup = chapterEntry.group ?? carriedGroup;
@@ -86,10 +97,20 @@ async function readChapterFiles(config: ResolvedConfig, loaded: LoadedConfig): P
     const group = chapterEntry.group ?? (chapterEntry.level > 1 ? carriedGroup : undefined);
     carriedGroup = undefined;
     await applyMetadata(file, meta, { ...chapterEntry, group }, loaded);
+    const data = draftData(file);
+    data.dialect = meta.markdown ?? config.markdown;
+    if (data.dialect === "pandoc" && !pandocBook) file.value = normalizePandoc(String(file.value));
     const part = chapterEntry.part;
-    if (part && !parts.has(part)) parts.set(part, { title: part.title, id: `part-page-${parts.size + 1}` });
-    if (part) draftData(file).part = parts.get(part);
-    chapters.push(file);
+    if (part && !parts.has(part))
+      parts.set(part, {
+        title: typeset(part.title),
+        id: `part-page-${parts.size + 1}`,
+        epigraph: part.epigraph === undefined ? undefined : typeset(part.epigraph),
+      });
+    if (part) data.part = parts.get(part);
+    const excerpts = pandocBook && chapterEntry.level === 1 ? splitManuscript(String(file.value)) : [];
+    if (excerpts.length < 2) chapters.push(file);
+    else chapters.push(...excerptChapters(file, excerpts, chapters.length, slugs));
   }
   if (chapters.length === 0 && config.chapters.length === 0) {
     report(
@@ -112,10 +133,7 @@ export function newChapter(
 ): VFile {
   const file = new VFile({ path, value: text, cwd: process.cwd() });
   // Names that differ only in letters outside A–Z (`é.md`, `ü.md`) give the same slug: number the later ones.
-  const base = basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, "-");
-  let slug = base;
-  for (let n = 2; slugs.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
-  slugs.add(slug.toLowerCase());
+  const slug = uniqueSlug(basename(path, extname(path)).replace(/[^A-Za-z0-9_-]/g, "-"), slugs);
   const data: Partial<DraftChapterData> = {
     index,
     slug,
@@ -123,6 +141,7 @@ export function newChapter(
     metadata: { authors: [], kind: "chapter", recto: true },
     level: 1,
     lang: config.language,
+    dialect: config.markdown,
     headings: [],
     links: [],
     images: [],

@@ -1,12 +1,16 @@
 /** Transforming: each chapter's markdown becomes an HTML tree, with its outline, links and images recorded. */
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import type { VFile } from "vfile";
 import { deferTree, draftData } from "../book.js";
+import type { Dialect } from "../dialects/dialect.js";
 import { report } from "../diagnostics.js";
 import { createChapterProcessor } from "../plugins/index.js";
 import { mayHoldAutolinkLiteral } from "../plugins/remark-gfm-parts.js";
+import { punctuationByLanguage, type Punctuation } from "../language/punctuation.js";
 import { loadLanguageTables } from "../language/tables.js";
 import { wordsByLanguage, type Words } from "../language/words.js";
+import { bodyRegularFiles } from "../fonts/fonts-of-book.js";
+import { loadFonts } from "../templates.js";
 import { fileStamp } from "../util/file-stamp.js";
 import { imageFacts } from "../util/image-facts.js";
 import {
@@ -29,6 +33,9 @@ export const transformChapters: Stage = async (book, context) => {
     reads: new Map(),
     citations: book.config.bibliography.length > 0,
     wordsOf: await wordsByLanguage(book.config),
+    bookAuthors: book.config.authors,
+    punctuationOf: await punctuationByLanguage(),
+    bodyFiles: bodyRegularFiles(await loadFonts(book.config)),
   };
   // Besides its source, a transform reads its place, the chapter list, the rule settings, Folio's
   // words (the language tables and book.yaml's) and the files it looks at (link targets, images),
@@ -39,16 +46,20 @@ export const transformChapters: Stage = async (book, context) => {
         book.config.rules,
         book.config.language,
         book.config.words,
+        book.config.authors,
         (await loadLanguageTables()).fingerprint,
         setup.citations,
+        setup.bodyFiles,
       ])
     : "";
-  const processors = new Map<boolean, ChapterProcessor>();
+  const processors = new Map<string, ChapterProcessor>();
   const transform: ChapterTransform = async (file) => {
     const autolinkLiterals = mayHoldAutolinkLiteral(String(file.value));
-    if (!processors.has(autolinkLiterals)) processors.set(autolinkLiterals, chapterProcessor(setup, autolinkLiterals));
+    const { dialect } = draftData(file);
+    const kind = `${dialect}:${autolinkLiterals}`;
+    if (!processors.has(kind)) processors.set(kind, chapterProcessor(setup, autolinkLiterals, dialect));
     setup.reads = new Map();
-    await transformChapter(processors.get(autolinkLiterals)!, file);
+    await transformChapter(processors.get(kind)!, file);
     // A transform settles in microtasks only: let waiting I/O run between chapters (the browser
     // drawing the EPUB cover meanwhile, a Ctrl-C).
     await new Promise((resolve) => setImmediate(resolve));
@@ -56,12 +67,12 @@ export const transformChapters: Stage = async (book, context) => {
   };
   for (const [done, file] of book.chapters.entries()) {
     context.progress?.(done, book.chapters.length);
-    const { index, level, group, metadata, lang } = draftData(file);
+    const { index, level, group, metadata, lang, dialect, excerpt } = draftData(file);
     // What book.yaml says of the chapter shapes its tree (its heading, its title) as its source does.
     if (context.wrapTransform)
       await context.wrapTransform(
         file,
-        `${index}\0${JSON.stringify([level, group, metadata, lang])}\0${shared}`,
+        `${index}\0${JSON.stringify([level, group, metadata, lang, dialect, excerpt])}\0${shared}`,
         transform,
       );
     else await transform(file);
@@ -81,17 +92,35 @@ interface ProcessorSetup {
   readonly citations: boolean;
   /** Folio's words in a chapter's language. */
   readonly wordsOf: (lang: string) => Words;
+  /** The book's authors, for the title of an "Also by" chapter written without a heading. */
+  readonly bookAuthors: readonly string[];
+  /** How a language punctuates. */
+  readonly punctuationOf: (lang: string) => Punctuation;
+  /** The files of the book's regular body face, for the glyph check. */
+  readonly bodyFiles: readonly string[];
 }
 
 type ChapterProcessor = ReturnType<typeof createChapterProcessor>;
 
-function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean): ChapterProcessor {
+function chapterProcessor(setup: ProcessorSetup, autolinkLiterals: boolean, dialect: Dialect): ChapterProcessor {
+  const chapterIndex = new Map<string, number>();
+  // A file split into several chapters (a pandoc manuscript) is linked to at its first.
+  setup.chapterPaths.forEach((path, i) => chapterIndex.has(path) || chapterIndex.set(path, i));
   return createChapterProcessor({
     autolinkLiterals,
     citations: setup.citations,
+    dialect,
     manuscriptDir: setup.manuscriptDir,
     wordsOf: setup.wordsOf,
-    chapterIndex: new Map(setup.chapterPaths.map((path, i) => [path, i])),
+    bookAuthors: setup.bookAuthors,
+    punctuationOf: setup.punctuationOf,
+    bodyFiles: setup.bodyFiles,
+    chapterIndex,
+    readInclude: (path) => {
+      const stamp = fileStamp(path);
+      setup.reads.set(path, stamp);
+      return stamp === null || stamp === "dir" ? undefined : readFileSync(path, "utf8");
+    },
     fileExists: (path) => {
       const stamp = fileStamp(path);
       setup.reads.set(path, stamp);

@@ -15,11 +15,13 @@ export const findUnusedImages: Stage = async (book) => ({
 });
 
 async function unusedImages(book: Book): Promise<VFile[]> {
-  const { manuscriptDir, outDir, cover } = book.config;
+  const { manuscriptDir, contentDir, outDir, cover } = book.config;
   const used = new Set(book.chapters.flatMap((file) => chapterData(file).imageReferences ?? []));
   if (cover) used.add(resolve(manuscriptDir, cover));
+  if (book.publisherLogo) used.add(book.publisherLogo.path);
   const files: VFile[] = [];
-  for (const path of await listImages(manuscriptDir)) {
+  // An mdBook project's images are in `src`; its theme and built book beside it are not the book's.
+  for (const path of await listImages(contentDir)) {
     if (used.has(path) || isInside(outDir, path)) continue;
     const file = new VFile({ path, cwd: process.cwd() });
     applyRuleSettings(file, book.config.rules);

@@ -1,13 +1,13 @@
 /** The chapters as they open in a book: each file that opens a chapter, with the section files that continue it. */
 import type { VFile } from "vfile";
-import { chapterData, type Book, type ChapterData } from "../book.js";
+import { chapterData, type Book, type ChapterData, type PartData } from "../book.js";
 import { chapterKinds, generatedKinds, type ChapterKind } from "../chapters/kinds.js";
 
 export interface ChapterGroup {
   /** The file that opens the chapter, then the files continuing it, in order. */
   readonly files: readonly VFile[];
   /** The part whose title page comes before this chapter, when it is the part's first. */
-  readonly part?: { readonly title: string; readonly id: string };
+  readonly part?: PartData;
 }
 
 /** The book's chapters, each with its continuing sections. */

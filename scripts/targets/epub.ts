@@ -1,16 +1,19 @@
 /** The EPUB 3 edition: Folio renders every document of the package from its templates; epub-gen-memory packages them. */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readTemplate, renderTemplate } from "../templates.js";
+import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { mathCss } from "../math/math-css.js";
 import { wordsByLanguage } from "../language/words.js";
-import { chapterData } from "../book.js";
+import { chapterData, themeOf } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
+import { bookMatter } from "./book-matter.js";
 import { accessibilityClaim } from "./epub/accessibility.js";
+import { landmarks } from "./epub/landmarks.js";
 import { chapterDocuments, epubAddressing, pageList, partDocument } from "./epub/chapters.js";
 import { epubCover } from "./epub/cover.js";
+import { embeddedFaces } from "../fonts/subset.js";
 import { zipEpub, type PackageFile } from "./epub/package.js";
 import { fontFaceCss, fontResources, imageResources, type ManifestItem } from "./epub/resources.js";
 import { documentProperties } from "./epub/xhtml.js";
@@ -19,6 +22,8 @@ import type { Render } from "./target.js";
 const xhtml = "application/xhtml+xml";
 
 type NavEntry = Omit<ContentsEntry, "sections"> & {
+  /** The chapter's or part's number as its label writes it, shown before its title. */
+  readonly number?: string;
   readonly lang: string;
   readonly href: string;
   readonly sections: readonly NavEntry[];
@@ -37,13 +42,15 @@ export const renderEpub: Render = async (book, context) => {
   const words = wordsOf(config.language);
   const cover = await epubCover(book, context, words);
   const pageStarts = context.products?.pageStarts;
+  const matter = await bookMatter(book, words, context.fonts.family);
   const places = context.products?.places;
-  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf, places && new Map(Object.entries(places)));
+  const chapters = chapterDocuments(book, pageStarts ?? [], wordsOf, matter, places && new Map(Object.entries(places)));
   const pages = pageList(pageStarts, chapters);
   const claim = accessibilityClaim(book, words, { hasCover: cover !== undefined, hasPageList: pages !== undefined });
   const { href } = epubAddressing(book);
   const navEntry = (entry: ContentsEntry): NavEntry => ({
     ...entry,
+    number: (entry.kind === "part" ? matter.parts.get(entry.id) : matter.chapters.get(entry.chapter))?.label?.number,
     lang: chapters[entry.chapter].lang,
     href: entry.kind === "part" ? `${entry.id}.xhtml` : href(entry.chapter, entry.id),
     sections: entry.sections.map(navEntry),
@@ -66,8 +73,9 @@ export const renderEpub: Render = async (book, context) => {
     });
   const titlePage = await renderTemplate("epub/title-page.xhtml.ejs", {
     book: config,
-    fontFamily: context.fonts.family,
     words,
+    matter,
+    logo: book.publisherLogo?.name,
   });
   documents.push({
     id: "title-page",
@@ -80,7 +88,7 @@ export const renderEpub: Render = async (book, context) => {
       documents.push({
         id: part.id,
         path: `${part.id}.xhtml`,
-        data: await page(part.title, config.language, partDocument(part)),
+        data: await page(part.title, config.language, await partDocument(part, matter.parts.get(part.id))),
       });
     documents.push({
       id: `chapter-${i + 1}`,
@@ -88,7 +96,21 @@ export const renderEpub: Render = async (book, context) => {
       data: await page(chapter.title, chapter.lang, chapter.body),
     });
   }
-  const resources = [...(await fontResources(context.fonts)), ...(await imageResources(book))];
+  const { fonts } = context;
+  const styles = [
+    await mathCss(book, "epub"),
+    await readTemplate("shared/book.css"),
+    await readTemplate("shared/math.css"),
+    await readTemplate("shared/references.css"),
+    await readTemplate("epub/epub.css"),
+    themeOf(book).css.epub,
+    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+    await readTemplate("shared/languages.css"),
+  ].join("\n");
+  // The fonts carry only the characters of the documents, the navigation's titles and the styles.
+  const text = [...documents.map((doc) => String(doc.data)), JSON.stringify(contents), config.title].join("\n");
+  const faces = await embeddedFaces(fonts, text, styles, "epub");
+  const resources = [...fontResources(faces), ...(await imageResources(book))];
 
   const manifest: ManifestItem[] = [
     { id: "nav", href: "toc.xhtml", mediaType: xhtml, properties: "nav" },
@@ -117,19 +139,20 @@ export const renderEpub: Render = async (book, context) => {
     flatContents(contents).find(
       (entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "body",
     ) ?? contents[0];
-  const backStart = flatContents(contents).find(
-    (entry) => entry.kind !== "section" && chapterData(book.chapters[entry.chapter]).matter === "back",
-  );
   const nav = {
     book: config,
     contents,
-    backStart,
     pages,
     cover,
     depth: contentsDepth(contents),
     maxPageNumber: numbers.length ? Math.max(...numbers) : 0,
     bodyStart,
     words,
+    landmarks: landmarks(book, words, {
+      cover: cover !== undefined,
+      bodyStart: (bodyStart as NavEntry).href,
+      href: (chapter) => href(chapter, undefined),
+    }),
   };
 
   const files: PackageFile[] = [
@@ -150,14 +173,7 @@ export const renderEpub: Render = async (book, context) => {
     { path: "OEBPS/toc.xhtml", data: await renderTemplate("epub/toc.xhtml.ejs", nav) },
     {
       path: "OEBPS/style.css",
-      data: [
-        fontFaceCss(context.fonts),
-        await mathCss(book, "epub"),
-        await readTemplate("shared/book.css"),
-        await readTemplate("shared/math.css"),
-        await readTemplate("shared/references.css"),
-        await readTemplate("epub/epub.css"),
-      ].join("\n"),
+      data: withFontStacks([fontFaceCss(faces, fonts), styles].join("\n"), fonts),
     },
     ...(cover ? [{ path: `OEBPS/${cover.name}`, data: cover.bytes }] : []),
     ...documents.map((doc) => ({ path: `OEBPS/${doc.path}`, data: doc.data })),

@@ -2,13 +2,16 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
-import { chapterData, type Book } from "../book.js";
-import { inlineFontFaces, readTemplate, renderTemplate } from "../templates.js";
+import { chapterData, themeOf, type Book } from "../book.js";
+import { embeddedFaceRules, embeddedFaces } from "../fonts/subset.js";
+import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
 import { mathCss } from "../math/math-css.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
+import { bookMatter, labelHtml } from "./book-matter.js";
 import { bookContents } from "./contents.js";
+import { otherDownloads } from "./downloads.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import type { Render } from "./target.js";
 
@@ -24,27 +27,57 @@ export const renderHtml: Render = async (book, context) => {
       src: (image) => images.get(image.path) ?? "",
     };
     const html = renderedChapter(file, "web", addressing, chapterHtml, context.wrapRendering);
-    return { id: data.id, lang: data.lang, html, level: opensChapter(data) ? 1 : data.level, part: parts.get(file) };
+    return {
+      index: data.index,
+      id: data.id,
+      lang: data.lang,
+      html,
+      level: opensChapter(data) ? 1 : data.level,
+      part: parts.get(file),
+    };
   });
-  const css = [
-    await inlineFontFaces(context.fonts, "web", "font-display: swap; "),
+  const styles = [
     await mathCss(book),
     await readTemplate("shared/book.css"),
     await readTemplate("shared/math.css"),
     await readTemplate("shared/references.css"),
     await readTemplate("web/web.css"),
+    themeOf(book).css.web,
+    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+    await readTemplate("shared/languages.css"),
   ].join("\n");
+  const words = await bookWords(book.config);
+  const logo = book.publisherLogo;
+  // The page is made first with a mark where its styles go: its text decides which characters its fonts keep.
+  const mark = "/* the page's styles */";
   const page = await renderTemplate("web/page.html.ejs", {
     book: book.config,
     contents: bookContents(book),
     chapters,
-    css,
+    css: mark,
     fontFamily: context.fonts.family,
     folioVersion,
-    words: await bookWords(book.config),
+    // The other editions of the same build or release, beside this file.
+    downloads: otherDownloads(book.config, "html"),
+    words,
+    matter: await bookMatter(book, words, context.fonts.family),
+    logo: logo && (await dataUrl(logo.path, logo.mediaType)),
+    theme: themeOf(book).name,
+    labelHtml,
   });
+  const faces = await embeddedFaces(context.fonts, page, styles, "web");
+  const fontFaces = embeddedFaceRules(
+    faces,
+    context.fonts.family,
+    (face) => `url(data:font/${face.format === "woff2" ? "woff2" : "ttf"};base64,${face.data.toString("base64")})`,
+    "font-display: swap; ",
+  );
+  const css = withFontStacks(`${fontFaces}\n${styles}`, context.fonts);
   const path = join(context.outDir, `${book.config.slug}.html`);
-  await writeFile(path, page);
+  await writeFile(
+    path,
+    page.replace(mark, () => css),
+  );
   return { artifact: { format: "html", path } };
 };
 
@@ -54,11 +87,12 @@ async function embedImages(book: Book): Promise<Map<string, string>> {
   for (const file of book.chapters) {
     for (const image of chapterData(file).images) {
       if (urls.has(image.path)) continue;
-      urls.set(
-        image.path,
-        `data:${image.mediaType};base64,${imageBytes(image.mediaType, await readFile(image.path)).toString("base64")}`,
-      );
+      urls.set(image.path, await dataUrl(image.path, image.mediaType));
     }
   }
   return urls;
+}
+
+async function dataUrl(path: string, mediaType: string): Promise<string> {
+  return `data:${mediaType};base64,${imageBytes(mediaType, await readFile(path)).toString("base64")}`;
 }

@@ -24,6 +24,7 @@ export const editions: Readonly<Record<Format, Edition>> = {
     makes: ["pageStarts", "places"],
     render: async (book, context) => (await import("./pdf.js")).renderPdf(book, context),
   },
+  site: { format: "site", render: async (book, context) => (await import("./site.js")).renderSite(book, context) },
 };
 
 /** The editions of `formats` in an order where each comes after those that make what it needs. */
@@ -58,3 +59,4 @@ export { chapterGroups } from "./chapter-groups.js";
 export type { CoverGeometry } from "../print/spine.js";
 export type { EarlyCover } from "./epub/cover-early.js";
 export type { Edition, PageStart, Products, RenderContext, RenderingWrapper } from "./target.js";
+export { downloadName, editionWord } from "./downloads.js";

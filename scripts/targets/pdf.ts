@@ -20,6 +20,7 @@ import { printHtml } from "./pdf/print-html.js";
 import { openPrintDocument, printPlaced } from "./pdf/print-placed.js";
 import { fixToUnicode } from "./pdf/to-unicode.js";
 import { furnitureInsets } from "../print/preflight-config.js";
+import { checkOverflows } from "../print/overflow.js";
 import { checkPageCount } from "../print/preflight-pages.js";
 import { allowOnlyBookFiles } from "../browser/request-policy.js";
 import type { Render } from "./target.js";
@@ -72,12 +73,13 @@ export const renderPdf: Render = async (book, context) => {
     const anchors = flatContents(bookContents(book))
       .filter((entry) => entry.kind !== "section")
       .map((entry) => entry.id);
-    const { pdf, plan, places } = await printPlaced(page, book, {
+    const { pdf, plan, places, overflows } = await printPlaced(page, book, {
       block,
       anchors,
       progress: context.progress,
       reload: () => openPrintDocument(page, documentPath),
     });
+    checkOverflows(book, overflows ?? [], block.width);
     checkPageCount(book, pdf.getPageCount());
     const groups = chapterGroups(book);
     const furniture = planFurniture(

@@ -1,5 +1,5 @@
 /** The one flag table of the `folio` command: it drives both parsing and `--help`. */
-import { formats } from "../config/resolve.js";
+import { formats, knownFormats } from "../config/resolve.js";
 
 export interface Flag {
   readonly type: "string" | "boolean";
@@ -24,15 +24,15 @@ export const flags = {
     type: "string",
     short: "o",
     value: "DIR",
-    description: "Output folder for the editions",
-    default: "dist; for release, dist/release",
-    commands: ["build", "release"],
+    description: "Output folder for the editions (import: of the manuscript it writes)",
+    default: "dist; for release, dist/release; for import, SOURCE-folio",
+    commands: ["build", "release", "import"],
   },
   format: {
     type: "string",
     short: "f",
     value: "LIST",
-    description: `Editions to build, comma-separated (${formats.join(", ")})`,
+    description: `Editions to build, comma-separated (${knownFormats.join(", ")}); site too by default when book.yaml says site: true`,
     default: formats.join(","),
     commands: ["build"],
   },

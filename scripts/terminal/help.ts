@@ -27,6 +27,10 @@ const examples: Readonly<Record<string, readonly string[]>> = {
     "SOURCE_DATE_EPOCH=1700000000 folio release -o release",
   ],
   doctor: ["folio doctor                         # what is installed, and how to install what is missing"],
+  import: [
+    "folio import mdbook ../rust-book -o my-book   # book.toml and SUMMARY.md → book.yaml, includes expanded",
+    "folio import pandoc manual.md -o manual     # metadata → book.yaml, one file per chapter",
+  ],
 };
 
 /** The environment variables Folio reads. */

@@ -36,20 +36,29 @@ interface FontsSpec {
   readonly math?: { readonly family: string; readonly package: string; readonly file: string };
 }
 
-let finder: GlyphFinder | undefined;
+const finders = new Map<string, GlyphFinder>();
 
-/** The finder for this Folio installation's fonts. */
-export function glyphFinder(): GlyphFinder {
-  finder ??= createFinder(JSON.parse(readFileSync(join(templatesDir, "fonts.json"), "utf8")) as FontsSpec);
+/**
+ * The finder for this Folio installation's fallback fonts and a body font: `bodyFiles`, the files of the book's
+ * regular face (book.yaml `fonts:`; several when cut by Unicode range), else templates/fonts.json's.
+ */
+export function glyphFinder(bodyFiles?: readonly string[]): GlyphFinder {
+  const key = bodyFiles?.join("\0") ?? "";
+  let finder = finders.get(key);
+  if (!finder) {
+    finder = createFinder(JSON.parse(readFileSync(join(templatesDir, "fonts.json"), "utf8")) as FontsSpec, bodyFiles);
+    finders.set(key, finder);
+  }
   return finder;
 }
 
-function createFinder(spec: FontsSpec): GlyphFinder {
+function createFinder(spec: FontsSpec, bodyFiles?: readonly string[]): GlyphFinder {
   const require = createRequire(import.meta.url);
   const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
   const regular = spec.faces.find((face) => face.weight === 400 && face.style === "normal") ?? spec.faces[0];
-  const body = new Set(fontkit.create(readFileSync(join(packageDir(spec.package), regular.file))).characterSet);
-  const files = (spec.fallbacks ?? []).flatMap((fallback) =>
+  const files = bodyFiles?.length ? bodyFiles : [join(packageDir(spec.package), regular.file)];
+  const body = new Set(files.flatMap((file) => fontkit.create(readFileSync(file)).characterSet));
+  const fallbacks = (spec.fallbacks ?? []).flatMap((fallback) =>
     fallbackFiles(fallback.family, join(packageDir(fallback.package), fallback.css)),
   );
   const glyphs = new Map<string, Set<number>>();
@@ -66,13 +75,13 @@ function createFinder(spec: FontsSpec): GlyphFinder {
     ranges: [],
   };
   return {
-    files,
+    files: fallbacks,
     math,
     find: (codePoint) => {
       if (found.has(codePoint)) return found.get(codePoint);
       const result = body.has(codePoint)
         ? "body"
-        : files.find(
+        : fallbacks.find(
             (file) => file.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi) && has(file, codePoint),
           );
       found.set(codePoint, result);
@@ -113,9 +122,17 @@ export function isInvisible(codePoint: number): boolean {
 }
 
 /** The fallback files the book's chapters need, once each, in the order the finder tries them (so the same book embeds the same files). */
-export function fallbackFilesOf(book: Book): FallbackFile[] {
+export function fallbackFilesOf(book: Book, others = "", bodyFiles?: readonly string[]): FallbackFile[] {
   const needed = new Set(book.chapters.flatMap((file) => chapterData(file).fallbackFonts ?? []));
+  // Text the chapters do not hold but the editions print: book.yaml's title and names, Folio's own words.
+  const finder = glyphFinder(bodyFiles);
+  for (const character of new Set(others)) {
+    const codePoint = character.codePointAt(0)!;
+    if (codePoint < 0x7f || isInvisible(codePoint)) continue;
+    const found = finder.find(codePoint);
+    if (found && found !== "body") needed.add(found.file);
+  }
   if (needed.size === 0) return [];
-  const { files, math } = glyphFinder();
+  const { files, math } = finder;
   return [...files, ...(math ? [math] : [])].filter((file) => needed.has(file.file));
 }

@@ -2,7 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
 import { isInside } from "./paths.js";
-import { cleanSvg, type SvgCleaning } from "./svg-clean.js";
+import { cleanSvg, outwardReference, type SvgCleaning } from "./svg-clean.js";
 
 export interface ImageFacts {
   /** False when the path, after following symbolic links, leaves the manuscript folder. */
@@ -14,9 +14,6 @@ export interface ImageFacts {
   /** For SVG: what the copy in the book needs (its DOCTYPE removed), or why it cannot be carried. */
   readonly svg?: Pick<SvgCleaning, "doctype" | "invalid">;
 }
-
-/** An SVG reference that leaves the file: href or xlink:href, `url(` or `@import`, not `#fragment` or `data:`. */
-const outwardReference = /(?:href\s*=|url\(|@import)(?!\s*["']?\s*(?:#|data:))/i;
 
 /** Enough of a file to find the dimensions of every supported type (JPEG headers may follow EXIF data). */
 const headerBytes = 512 * 1024;

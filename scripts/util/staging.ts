@@ -1,5 +1,5 @@
 /** Atomic output: editions are written to a staging folder and moved into place only when they are complete. */
-import { mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 
 export interface Staging {
@@ -20,6 +20,8 @@ export async function createStaging(outDir: string): Promise<Staging> {
     dir,
     commit: async (stagedPath) => {
       const finalPath = join(outDir, basename(stagedPath));
+      // An edition that is a folder (the site) replaces the folder of the build before, which a rename cannot overwrite.
+      if ((await stat(stagedPath)).isDirectory()) await rm(finalPath, { recursive: true, force: true });
       await rename(stagedPath, finalPath);
       return finalPath;
     },

@@ -4,7 +4,7 @@
  * written out, and well-formed XML. Editors (Illustrator, older Inkscape) write DOCTYPEs with the
  * SVG 1.1 DTD and entities for namespaces; the copy in the book is repaired, the source is reported.
  */
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, XMLSerializer, type Element as XmlElement } from "@xmldom/xmldom";
 
 export interface SvgCleaning {
   /** The SVG as the editions carry it. */
@@ -86,10 +86,53 @@ function wellFormedError(text: string): string | undefined {
   return error && `it is not well-formed XML (${error.split("\n")[0].replace(/^\[xmldom \w+\]\s*/, "")})`;
 }
 
-/** An image's bytes as the editions carry them: an SVG without its DOCTYPE, anything else unchanged. */
+/** An SVG reference that leaves the file: href or xlink:href, `url(` or `@import`, not `#fragment` or `data:`. */
+export const outwardReference = /(?:href\s*=|url\(|@import)(?!\s*["']?\s*(?:#|data:))/i;
+
+/** A value that names another file or the network (not a fragment of the file itself, not `data:`). */
+const outward = (value: string) => !/^\s*(?:#|data:)/i.test(value);
+/** CSS that loads a file: `url(…)` other than a fragment or `data:`, or `@import`. */
+const fetchingCss = /url\(\s*["']?\s*(?!#|data:)|@import/i;
+
+/**
+ * The SVG `text` without what it loads from elsewhere: elements that draw another file (`<image>`,
+ * `<feImage>`, `<use>` of another file), style sheets and style attributes that fetch, and any other
+ * outward `href`. Links (`<a>`) stay: a reader follows them, nothing loads them. This is the copy a
+ * book carries once its author has lowered `image-svg-external` (EPUBCheck refuses remote resources).
+ */
+export function withoutOutwardReferences(text: string): string {
+  const doc = new DOMParser({ onError: () => undefined }).parseFromString(text, "image/svg+xml");
+  const root = doc.documentElement;
+  if (!root) return text;
+  const all = Array.from(root.getElementsByTagName("*")) as unknown as XmlElement[];
+  for (const element of [root as unknown as XmlElement, ...all]) {
+    if (!element.parentNode) continue;
+    const href = element.getAttribute("href") ?? element.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+    const name = element.localName;
+    if (name === "style" && fetchingCss.test(element.textContent ?? "")) {
+      element.parentNode.removeChild(element);
+      continue;
+    }
+    if (href !== null && outward(href) && name !== "a") {
+      if (name === "image" || name === "feImage" || name === "use") {
+        element.parentNode.removeChild(element);
+        continue;
+      }
+      element.removeAttribute("href");
+      element.removeAttributeNS("http://www.w3.org/1999/xlink", "href");
+    }
+    if (fetchingCss.test(element.getAttribute("style") ?? "")) element.removeAttribute("style");
+  }
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/** An image's bytes as the editions carry them: an SVG without its DOCTYPE or what it would fetch, anything else unchanged. */
 export function imageBytes(mediaType: string, bytes: Buffer): Buffer {
   if (mediaType !== "image/svg+xml") return bytes;
   const text = bytes.toString("utf8");
   const cleaned = cleanSvg(text);
-  return cleaned.doctype ? Buffer.from(cleaned.text, "utf8") : bytes;
+  const body = cleaned.text;
+  const selfContained = !outwardReference.test(body.replace(/<a\b[^>]*>/gi, ""));
+  if (!cleaned.doctype && selfContained) return bytes;
+  return Buffer.from(selfContained ? body : withoutOutwardReferences(body), "utf8");
 }

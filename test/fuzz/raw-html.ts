@@ -129,6 +129,29 @@ function table(): fc.Arbitrary<string> {
     .map(([attrs, rows]) => `<table${attrs}>\n${rows.join("\n")}\n</table>`);
 }
 
+/** SVG written inline in a chapter, as exported from drawing programs or pasted from the web: titled or not, with text, links, scripts and foreign content. */
+const inlineSvg = fc
+  .tuple(
+    fc.integer({ min: 8, max: 120 }),
+    fc.constantFrom("", ' role="img"', ' aria-label="A diagram"', ' role="img" aria-label="A diagram"'),
+    fc.boolean(),
+    fc.subarray([
+      '<text x="2" y="12" font-family="Arial">harbour</text>',
+      '<a href="01-chapter.md"><circle cx="4" cy="4" r="3"/></a>',
+      '<a xlink:href="https://example.org/"><rect width="3" height="3"/></a>',
+      '<image href="https://example.org/remote.png" width="4" height="4"/>',
+      "<script>alert(1)</script>",
+      '<rect width="4" height="4" onclick="alert(1)" style="fill: red"/>',
+      '<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">tide</div></foreignObject>',
+      '<g transform="rotate(10)"><path d="M0 0L4 4"/></g>',
+      "<desc>A long description</desc>",
+    ]),
+  )
+  .map(
+    ([size, label, titled, parts]) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}"${label}>${titled ? "<title>A figure</title>" : ""}<rect width="${size}" height="${size}" fill="#eee"/>${parts.join("")}</svg>`,
+  );
+
 function block(svgCount: number): fc.Arbitrary<string> {
   const inlines = fc.array(inline(svgCount), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(" "));
   return fc.oneof(
@@ -148,6 +171,7 @@ function block(svgCount: number): fc.Arbitrary<string> {
       .map(([tag, attrs, items]) => `<${tag}${attrs}>${items.map(([a, i]) => `<li${a}>${i}</li>`).join("")}</${tag}>`),
     fc.tuple(attributes).map(([attrs]) => `<hr${attrs}>`),
     figure(svgCount),
+    inlineSvg,
     table(),
     inlines.map((text) => `A markdown paragraph with ${text} in it.`),
   );

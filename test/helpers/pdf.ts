@@ -27,11 +27,13 @@ export function pdfPages(path: string): string[] {
   return pdfText(path).split("\f").slice(0, -1);
 }
 
-export function pdfFonts(path: string): { name: string; embedded: boolean }[] {
+/** The fonts pdffonts lists: name, type (`CID TrueType`, `Type 3`…) and whether the file embeds it. */
+export function pdfFonts(path: string): { name: string; type: string; embedded: boolean }[] {
   const lines = execFileSync("pdffonts", [path], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
   return lines.map((line) => {
     const columns = line.trim().split(/\s+/);
-    return { name: columns[0], embedded: columns[columns.length - 5] === "yes" };
+    // name, type (one or two words), encoding, emb, sub, uni, object number, generation.
+    return { name: columns[0], type: columns.slice(1, -6).join(" "), embedded: columns[columns.length - 5] === "yes" };
   });
 }
 
@@ -62,6 +64,9 @@ export interface TextItem {
   readonly text: string;
   readonly x: number;
   readonly y: number;
+  /** Advance of the whole item, and its font size, in points. */
+  readonly width: number;
+  readonly size: number;
 }
 
 /** The text items of page `page` (from 1) with their baseline positions in points. */
@@ -69,9 +74,16 @@ export async function pageItems(doc: PDFDocumentProxy, page: number): Promise<Te
   const content = await (await doc.getPage(page)).getTextContent();
   return content.items
     .filter(
-      (item): item is typeof item & { str: string; transform: number[] } => "str" in item && item.str.trim() !== "",
+      (item): item is typeof item & { str: string; transform: number[]; width: number } =>
+        "str" in item && item.str.trim() !== "",
     )
-    .map((item) => ({ text: item.str, x: item.transform[4], y: item.transform[5] }));
+    .map((item) => ({
+      text: item.str,
+      x: item.transform[4],
+      y: item.transform[5],
+      width: item.width,
+      size: Math.hypot(item.transform[2], item.transform[3]),
+    }));
 }
 
 /** Text of the items whose baseline lies between `low` and `high` points from the page's foot. */

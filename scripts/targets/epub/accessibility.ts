@@ -23,6 +23,7 @@ const gapSentences: Record<AccessibilityGap, string> = {
   "heading-skip": "a11yHeadingSkip",
   "table-no-headers": "a11yTableNoHeaders",
   "image-no-alt": "a11yImageNoAlt",
+  "landmark-duplicate": "a11yLandmarkDuplicate",
 };
 
 /**
@@ -41,7 +42,9 @@ export function accessibilityClaim(book: Book, words: Words, facts: Accessibilit
     : ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"];
   if (hasImages && !undescribed) features.push("alternativeText");
   if (facts.hasPageList) features.push("printPageNumbers", "pageBreakMarkers");
-  const failing = (["heading-skip", "table-no-headers", "image-no-alt"] as const).filter((gap) => gaps.has(gap));
+  const failing = (["heading-skip", "table-no-headers", "image-no-alt", "landmark-duplicate"] as const).filter((gap) =>
+    gaps.has(gap),
+  );
   const sentences = [
     ...(failing.length === 0 ? ["a11yConforms"] : ["a11yNoClaim", ...failing.map((gap) => gapSentences[gap])]),
     gaps.has("heading-skip") ? "a11yStructureNoHeadings" : "a11yStructure",

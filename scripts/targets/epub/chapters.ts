@@ -1,6 +1,9 @@
 /** The chapters as EPUB documents: Folio's tree, addressed for the EPUB, then rewritten on a copy for EPUB readers. */
 import type { Root } from "hast";
-import { chapterData, type Book, type ChapterData } from "../../book.js";
+import { chapterData, type Book, type ChapterData, type PartData } from "../../book.js";
+import { renderTemplate } from "../../templates.js";
+import { walkElements } from "../../util/walk.js";
+import { type BookMatter, labelHtml, type PartOpening } from "../book-matter.js";
 import { chapterKindOf, opensChapter } from "../chapter-groups.js";
 import type { Words } from "../../language/words.js";
 import type { PageStart } from "../target.js";
@@ -49,6 +52,7 @@ export function chapterDocuments(
   book: Book,
   pageStarts: readonly PageStart[],
   wordsOf: (lang: string) => Words,
+  matter: BookMatter,
   places?: ReadonlyMap<string, string>,
 ): ChapterDocument[] {
   const addressing = epubAddressing(book);
@@ -63,7 +67,10 @@ export function chapterDocuments(
     const labels = starts.length > 0 ? insertPageBreaks(tree, starts) : [];
     popUpFootnotes(tree, wordsOf(data.lang));
     markLanguages(tree);
-    const body = `<section ${sectionAttributes(data)} id="${data.id}">\n${treeXhtml(tree)}\n</section>`;
+    markSemantics(tree);
+    const opening = matter.chapters.get(data.index);
+    const label = opening?.label ? `${labelHtml(opening.label, "chapter-label")}\n` : "";
+    const body = `<section ${sectionAttributes(data)} id="${data.id}">\n${label}${treeXhtml(tree)}\n</section>`;
     return {
       filename,
       title: data.title,
@@ -80,16 +87,29 @@ function sectionAttributes(data: ChapterData): string {
   const kind = chapterKindOf(data);
   // The index's letters are each an `index` (epub/index-document.ts): its section is a plain one.
   if (data.indexPlaces) return `class="chapter index"`;
-  return `class="chapter" epub:type="${kind.epubType}"${kind.role ? ` role="${kind.role}"` : ""}`;
+  const name = (data.group ?? data.metadata).kind;
+  return `class="chapter kind-${name}"${kind.epubType ? ` epub:type="${kind.epubType}"` : ""}${kind.role ? ` role="${kind.role}"` : ""}`;
 }
 
-/** The document of a part's title page: the part's title alone. */
-export function partDocument(part: { readonly title: string; readonly id: string }): string {
-  return `<section class="part" epub:type="part" role="doc-part" id="${part.id}">\n<h1 class="part-title">${escapeXml(part.title)}</h1>\n</section>`;
+/**
+ * The EPUB's structural semantics of the elements of a book that Folio's plugins marked with a
+ * class. Verse and letters have terms only in the Z39.98 vocabulary, which every document would
+ * have to declare (`epub:prefix`) for reading systems that do nothing with them: they have none.
+ */
+const semantics: Readonly<Record<string, string>> = { epigraph: "epigraph" };
+
+function markSemantics(tree: Root): void {
+  walkElements(tree, (node) => {
+    const names = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+    const type = names.map((name) => semantics[name]).find(Boolean);
+    if (type) node.properties["epub:type"] = type;
+  });
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** The document of a part's title page: its label, title and epigraph (templates/shared/part.ejs). */
+export async function partDocument(part: PartData, opening: PartOpening | undefined): Promise<string> {
+  const inner = await renderTemplate("shared/part.ejs", { part, opening, epub: true, labelHtml });
+  return `<section class="part" epub:type="part" role="doc-part" id="${part.id}">\n${inner}</section>`;
 }
 
 /** The page list in reading order, or undefined when the print layout gave no page starts. */

@@ -49,7 +49,7 @@ export interface EarlyCover {
 /** Start drawing the cover of `config`; `signal` stops a drawing never taken. */
 export function drawCoverEarly(config: ResolvedConfig, signal: AbortSignal): EarlyCover {
   const worker = startWorker(config, epubCoverSize, signal);
-  const started = loadFonts().then((fonts) => ({
+  const started = loadFonts(config).then((fonts) => ({
     key: coverDrawingKey(config, fonts, epubCoverSize),
     drawing: worker.png,
   }));

@@ -12,7 +12,7 @@ port.on("message", (message) => {
   if (message === "abort") stop.abort();
 });
 try {
-  const png = await drawCover(config, await coverHtml(config, await loadFonts()), size, stop.signal);
+  const png = await drawCover(config, await coverHtml(config, await loadFonts(config)), size, stop.signal);
   port.postMessage({ png });
 } catch (error) {
   port.postMessage({ error: (error as Error).message, missing: error instanceof BrowserMissingError });

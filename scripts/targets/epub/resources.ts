@@ -1,8 +1,8 @@
 /** The EPUB's binary resources, each with its manifest item: the book's fonts and images (with fallbacks where needed). */
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import { chapterData, type Book, type ImageUse } from "../../book.js";
-import { fontFaceRules, isWoff2, type FontSet } from "../../templates.js";
+import { embeddedFaceRules, type EmbeddedFace } from "../../fonts/subset.js";
+import type { FontSet } from "../../templates.js";
 import { imageFallback } from "./fallbacks.js";
 import type { PackageFile } from "./package.js";
 import { imageBytes } from "../../util/svg-clean.js";
@@ -21,22 +21,20 @@ export interface Resource {
   readonly file: PackageFile;
 }
 
-/** The font files of the print edition, embedded under fonts/. */
-export async function fontResources(fonts: FontSet): Promise<Resource[]> {
-  return Promise.all(
-    fonts.faces.map(async (face, i) => {
-      const href = `fonts/${basename(face.file)}`;
-      return {
-        item: { id: `font-${i + 1}`, href, mediaType: isWoff2(face.file) ? "font/woff2" : "font/ttf" },
-        file: { path: `OEBPS/${href}`, data: await readFile(face.file) },
-      };
-    }),
-  );
+/** The fonts of the print edition that the book uses, cut to its characters (fonts/subset.ts), under fonts/. */
+export function fontResources(faces: readonly EmbeddedFace[]): Resource[] {
+  return faces.map((face, i) => {
+    const href = `fonts/${face.name}`;
+    return {
+      item: { id: `font-${i + 1}`, href, mediaType: face.format === "woff2" ? "font/woff2" : "font/ttf" },
+      file: { path: `OEBPS/${href}`, data: face.data },
+    };
+  });
 }
 
-/** The @font-face rules that give the embedded fonts the print edition's family name. */
-export function fontFaceCss(fonts: FontSet): string {
-  return fontFaceRules(fonts, (face) => `url(fonts/${basename(face.file)})`);
+/** The @font-face rules that give the embedded fonts the print edition's family names. */
+export function fontFaceCss(faces: readonly EmbeddedFace[], fonts: FontSet): string {
+  return embeddedFaceRules(faces, fonts.family, (face) => `url(fonts/${face.name})`);
 }
 
 /** Every image the chapters use, once, by name; a WebP comes with a PNG fallback. */
@@ -62,5 +60,6 @@ export async function imageResources(book: Book): Promise<Resource[]> {
 function uniqueImages(book: Book): ImageUse[] {
   const byName = new Map<string, ImageUse>();
   for (const file of book.chapters) for (const image of chapterData(file).images) byName.set(image.name, image);
+  if (book.publisherLogo) byName.set(book.publisherLogo.name, book.publisherLogo);
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

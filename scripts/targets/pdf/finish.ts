@@ -13,7 +13,9 @@ import {
 } from "pdf-lib";
 import type { FontSet } from "../../templates.js";
 import type { Furniture } from "./folios.js";
+import { subsetsCleanly } from "./font-subset.js";
 import { linkBoxes, namedDestinations } from "./pdf-links.js";
+import { inRange } from "../../fonts/subset.js";
 
 export interface FinishOptions {
   readonly furniture: Furniture;
@@ -101,9 +103,22 @@ function layoutOnce(kit: Fontkit): Fontkit {
 }
 
 async function embed(pdf: PDFDocument, fonts: FontSet, style: "normal" | "italic", tag: string): Promise<PDFFont> {
-  const face = fonts.faces.find((f) => f.style === style && f.weight === 400) ?? fonts.faces[0];
+  // The body's face, and of a family cut by Unicode range the file of Latin letters and digits.
+  const face =
+    fonts.faces.find(
+      (f) =>
+        (f.family ?? fonts.family) === fonts.family &&
+        f.style === style &&
+        f.weight === 400 &&
+        (!f.unicodeRange || inRange(f.unicodeRange, 0x41)),
+    ) ?? fonts.faces[0];
   const name = face.file.replace(/^.*[\\/]/, "").replace(/\.[a-z]+$/i, "");
-  return pdf.embedFont(await readFile(face.file), { subset: true, customName: `${tag}+${name}` });
+  const bytes = await readFile(face.file);
+  // Only a TrueType file can go in whole (a WOFF2 must be subset to be one).
+  const subset =
+    !/\.ttf$/i.test(face.file) ||
+    (await subsetsCleanly(bytes, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
+  return pdf.embedFont(bytes, { subset, customName: `${tag}+${name}` });
 }
 
 /** Centre of the text block: right-hand pages (odd numbers) have the gutter on the left. */

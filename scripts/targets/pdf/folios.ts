@@ -50,8 +50,8 @@ export function roman(n: number): string {
 /**
  * Decide every page's furniture. Left (even-numbered) body pages carry the book title,
  * right pages the title of the chapter in progress (sections continuing a chapter do not
- * change it); chapter openings, part title pages, title pages and blank pages carry neither
- * head nor folio.
+ * change it); chapter openings, part title pages, title pages, blank pages and pages set
+ * apart (a dedication, an epigraph) carry neither head nor folio.
  */
 export function planFurniture(
   plan: PagePlan,
@@ -71,12 +71,12 @@ export function planFurniture(
     for (let i = 0; i < group.pages; i++) {
       const index = group.page + i;
       const label = index < bodyStart ? roman(index + 1) : String(index - bodyStart + 1);
-      const isBody = group.kind === "chapter";
+      const isBody = group.kind === "chapter" && !group.apart;
       const showFolio = (isBody && i > 0) || group.kind === "contents";
       const isLeft = (index + 1) % 2 === 0;
       const head = isBody && i > 0 ? (isLeft ? bookTitle : chapterTitles[chapter]) : undefined;
       const contents = group.kind === "contents" || undefined;
-      pages.push({ index, label, showFolio, head, chapter: isBody ? chapter : undefined, contents });
+      pages.push({ index, label, showFolio, head, chapter: group.kind === "chapter" ? chapter : undefined, contents });
     }
   }
   return { pages, bodyStart };

@@ -51,18 +51,45 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
   for (const [id, cps] of byGlyph) texts.set(id, letters(preferredCodePoint(cps, counts)));
   // A substitution can replace a glyph another one made: repeat until nothing is added.
   const subTables = gsubSubTables(font);
+  const made = new Map<number, Set<string>>();
   for (let added = true; added; ) {
     added = false;
     const learn = (id: number, text: string | undefined) => {
-      if (text === undefined || texts.has(id)) return;
+      if (text === undefined) return;
+      (made.get(id) ?? made.set(id, new Set()).get(id)!).add(text);
+      if (texts.has(id)) return;
       texts.set(id, text);
       added = true;
     };
     for (const { type, table } of subTables) substitutions(type, table, texts, learn);
   }
+  preferUsedTexts(texts, made, counts, new Set(byGlyph.keys()));
   if ((font as unknown as { directory?: { tables: Record<string, unknown> } }).directory?.tables.MATH)
     variantTexts(font, texts);
   return texts;
+}
+
+/**
+ * A glyph that several substitutions make, or that the cmap also gives a character the book never
+ * uses, reads as the text the book uses most. Small capitals need it: `smcp` makes k.sc from "k"
+ * and `c2sc` from "K", and the cmap of Source Serif gives the same glyph to U+0138 (ĸ), so the
+ * first-found text made a small-capital "the" read "tHE" and "walkway" read "walĸway".
+ */
+function preferUsedTexts(
+  texts: Map<number, string>,
+  made: ReadonlyMap<number, ReadonlySet<string>>,
+  counts: ReadonlyMap<number, number>,
+  inCmap: ReadonlySet<number>,
+): void {
+  const used = (text: string) => ([...text].length === 1 ? (counts.get(text.codePointAt(0)!) ?? 0) : 0);
+  for (const [id, candidates] of made) {
+    const current = texts.get(id)!;
+    // A character of the cmap the book uses keeps its glyph; a glyph only substitutions make takes the most used of their texts.
+    if (inCmap.has(id) && used(current) > 0) continue;
+    let best = current;
+    for (const text of candidates) if (used(text) > used(best)) best = text;
+    texts.set(id, best);
+  }
 }
 
 /**

@@ -26,10 +26,23 @@ const skipped = new Set([
   "math",
 ]);
 
-/** The hyphenator for a BCP 47 tag (`en-GB` → en-gb patterns, else `en`), or undefined when no patterns exist. */
+/**
+ * Languages never hyphenated: Chinese and Japanese break between characters, Korean between words
+ * (templates/shared/languages.css). The package's `zh` patterns are for pinyin, in Latin letters.
+ */
+const unhyphenated = new Set(["zh", "ja", "ko"]);
+
+/**
+ * The hyphenator for a BCP 47 tag (`en-GB` → en-gb patterns, else `en`), or undefined when no patterns exist or
+ * the language is not hyphenated (Chinese, Japanese, Korean).
+ */
 export function hyphenatorFor(lang: string): Hyphenate | undefined {
   const tag = lang.toLowerCase();
   if (loaded.has(tag)) return loaded.get(tag);
+  if (unhyphenated.has(tag.split("-")[0])) {
+    loaded.set(tag, undefined);
+    return undefined;
+  }
   const candidates = [tag, tag.split("-")[0]];
   let found: Hyphenate | undefined;
   for (const candidate of candidates) {

@@ -17,11 +17,26 @@ export interface PlannedGroup {
   readonly starts: readonly (readonly [words: number, images: number])[];
   /** Whether the group opens on a right-hand page (a blank page comes before it when needed). */
   readonly recto?: boolean;
+  /** Whether its pages stand apart, without running head or folio (a dedication, an epigraph). */
+  readonly apart?: boolean;
 }
 
 export interface PagePlan {
   readonly groups: readonly PlannedGroup[];
   readonly pages: number;
+  /** Elements wider than the text block, as the layout measured them (CSS pixels). */
+  readonly overflows?: readonly Overflow[];
+}
+
+/** A marked element (image, table, code block, drawing) that prints wider than the text block. */
+export interface Overflow {
+  /** Id of its page group (the chapter's id). */
+  readonly chapter: string;
+  readonly tag: string;
+  /** Its widest fragment, in CSS pixels. */
+  readonly width: number;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Where a run of the page layout starts and stops, and what it knows of the pages from a run before. */
@@ -37,19 +52,27 @@ export interface LayoutRun {
   readonly stopBefore?: string;
   /** Page labels of targets of references with a page, from a run before. */
   readonly known?: Readonly<Record<string, string>>;
+  /** Groups to lay out again, from their HTML as first loaded, their references' pages taken from `known`. */
+  readonly redo?: readonly string[];
 }
+
+type Places = Readonly<Record<string, readonly [group: string, column: number, top: number, inline: boolean]>>;
 
 /** A run's plan, with the page groups and columns of the places (`[data-place]`) it laid out. */
 export interface LaidOut extends PagePlan {
   /** Each place's page group, column in it, top in that column (CSS px) and whether it is an inline element. */
-  readonly places: Readonly<Record<string, readonly [group: string, column: number, top: number, inline: boolean]>>;
+  readonly places: Places;
   readonly bodyStart?: number;
-  /** Targets whose page label, written as estimated, had another length: the book is to be laid out again with these. */
-  readonly relayout: Readonly<Record<string, string>>;
+}
+
+/** What laying groups out again gives: each group's pages and page starts, and their places. */
+export interface LaidAgain {
+  readonly redone: Readonly<Record<string, Pick<PlannedGroup, "pages" | "starts">>>;
+  readonly places: Places;
 }
 
 /** The page layout's parts, sent to the page as one script: helpers first, then the run (plan.browser.js). */
-const parts = ["geometry", "notes", "page-starts", "hyphens", "places", "plan"].map((name) =>
+const parts = ["geometry", "notes", "page-starts", "hyphens", "scene-breaks", "places", "plan"].map((name) =>
   join(scriptsDir, "targets", "pdf", "page-layout", `${name}.browser.js`),
 );
 let script: Promise<string[]> | undefined;
@@ -64,6 +87,27 @@ export async function layOutPages(
   run: LayoutRun = {},
   progress?: (done: number, total: number, pages: number) => void,
 ): Promise<LaidOut> {
+  const result = (await runLayout(page, block, run, progress)) as Omit<LaidOut, "groups"> & { plan: PlannedGroup[] };
+  return {
+    groups: result.plan,
+    pages: result.pages,
+    places: result.places,
+    bodyStart: result.bodyStart ?? undefined,
+    overflows: result.overflows,
+  };
+}
+
+/** Lay the groups of `run.redo` out again (see `LayoutRun.redo`). */
+export async function layOutAgain(page: Page, block: TextBlock, run: LayoutRun): Promise<LaidAgain> {
+  return (await runLayout(page, block, run)) as LaidAgain;
+}
+
+async function runLayout(
+  page: Page,
+  block: TextBlock,
+  run: LayoutRun,
+  progress?: (done: number, total: number, pages: number) => void,
+): Promise<unknown> {
   script ??= Promise.all(
     parts.map(async (path) =>
       (await readFile(path, "utf8"))
@@ -72,23 +116,16 @@ export async function layOutPages(
         .replace(/;$/, ""),
     ),
   );
-  const [geometry, notes, pageStarts, hyphens, places, plan] = await script;
+  const [geometry, notes, pageStarts, hyphens, sceneBreaks, places, plan] = await script;
   const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6, ...run };
-  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\n${places}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
+  const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\n${sceneBreaks}\n${places}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
   const listener = (message: ConsoleMessage) => {
     const step = /^folio-layout (\d+)\/(\d+) (\d+)$/.exec(message.text());
     if (step) progress?.(Number(step[1]), Number(step[2]), Number(step[3]));
   };
   page.on("console", listener);
   try {
-    const result = (await page.evaluate(source)) as Omit<LaidOut, "groups"> & { plan: PlannedGroup[] };
-    return {
-      groups: result.plan,
-      pages: result.pages,
-      places: result.places,
-      bodyStart: result.bodyStart ?? undefined,
-      relayout: result.relayout,
-    };
+    return await page.evaluate(source);
   } finally {
     page.off("console", listener);
   }

@@ -1,10 +1,8 @@
 /**
  * The pages of places: the page layout finds the page of every index mark and of every target of a
- * reference with a page (places.browser.js); the index's page numbers are written between two runs
- * of it, once every mark is laid out, and the printout is checked against what was written (the PDF's
- * named destinations are the places the index and the references link to).
+ * reference with a page (places.browser.js), the references' pages are settled (reference-pages.ts),
+ * and the index's page numbers are written between two runs of it, once every mark is laid out.
  */
-import { PDFDict, PDFName, type PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { chapterData, type Book } from "../../book.js";
 import { pageLocators } from "../../index/page-locators.js";
@@ -13,10 +11,8 @@ import { treeHtml } from "../serialize.js";
 import { bodyStartId } from "./chapter-pages.js";
 import { roman } from "./folios.js";
 import { layOutPages, type LaidOut, type PagePlan } from "./layout.js";
-import { destinationId, namedDestinations } from "./pdf-links.js";
-
-const pointsPerPx = 0.75;
 import type { TextBlock } from "./print-html.js";
+import { settleReferences } from "./reference-pages.js";
 
 /** What a run before learned: labels of reference targets (`known`) and of index marks as printed (`printed`). */
 export interface PlaceHints {
@@ -41,12 +37,13 @@ export async function layOutWithPlaces(
   const startId = numberingStartId(book);
   const index = book.chapters.find((file) => chapterData(file).indexPlaces);
   const indexId = index && chapterData(index).id;
-  const first = await layOutPages(
+  const laid = await layOutPages(
     page,
     block,
     { bodyStartId: startId, known: hints.known, stopBefore: indexId },
     progress,
   );
+  const first = await settleReferences(page, block, laid, startId);
   if (!indexId) return first;
   const pages = placePages(first, first.places);
   const labels = new Map(
@@ -62,7 +59,12 @@ export async function layOutWithPlaces(
     startPage: first.pages,
     bodyStart: first.bodyStart,
   });
-  return { ...first, groups: [...first.groups, ...rest.groups], pages: rest.pages };
+  return {
+    ...first,
+    groups: [...first.groups, ...rest.groups],
+    pages: rest.pages,
+    overflows: [...(first.overflows ?? []), ...(rest.overflows ?? [])],
+  };
 }
 
 /** Each place's page index (from 0) in `plan`: its group's first page plus its column. */
@@ -79,45 +81,6 @@ export function placePages(plan: PagePlan, places: LaidOut["places"]): Map<strin
 /** A page's label as the folios and page labels print it (folios.ts). */
 export function pageLabel(index: number, bodyStart: number): string {
   return index >= bodyStart ? String(index - bodyStart + 1) : roman(index + 1);
-}
-
-/**
- * The places the printout put on another page than `pages` says, with the label of the page they
- * printed on. Inline places are left out: Chromium's destination for one is where its line stood
- * before a break moved it (it named the page before for a word a widow pushed to the next page's
- * first line, which printed, as laid out, on the next); `pinDestinations` points those instead.
- */
-export function misplaced(
-  pdf: PDFDocument,
-  pages: ReadonlyMap<string, number>,
-  places: LaidOut["places"],
-  labelOf: (index: number) => string,
-): Record<string, string> {
-  const wrong: Record<string, string> = {};
-  for (const [id, printed] of namedDestinations(pdf))
-    if (pages.has(id) && !places[id]?.[3] && pages.get(id) !== printed) wrong[id] = labelOf(printed);
-  return wrong;
-}
-
-/** Point the destination of each inline place at its page and its line's top (`marginTop`, the page's top margin, in points). */
-export function pinDestinations(
-  pdf: PDFDocument,
-  pages: ReadonlyMap<string, number>,
-  places: LaidOut["places"],
-  marginTop: number,
-): void {
-  const dests = pdf.catalog.lookupMaybe(PDFName.of("Dests"), PDFDict);
-  if (!dests) return;
-  const pageRefs = pdf.getPages();
-  for (const [key] of dests.entries()) {
-    const id = destinationId(key.asString());
-    const page = pages.get(id);
-    const place = places[id];
-    if (page === undefined || !place?.[3]) continue;
-    const target = pageRefs[page];
-    const y = target.getHeight() - marginTop - place[2] * pointsPerPx;
-    dests.set(key, pdf.context.obj([target.ref, PDFName.of("XYZ"), null, y, null]));
-  }
 }
 
 /** Write each index entry's page numbers into the laid-out document. */

@@ -1,11 +1,12 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
 import { pathToFileURL } from "node:url";
 import type { Element, Root } from "hast";
-import { chapterData, type Book, type ChapterData, type ImageUse } from "../../book.js";
+import { chapterData, themeOf, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
-import { fileFontFaces, readTemplate, renderTemplate, type FontSet } from "../../templates.js";
+import { fileFontFaces, readTemplate, renderTemplate, type FontSet, withFontStacks } from "../../templates.js";
 import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
+import { bookMatter, labelHtml } from "../book-matter.js";
 import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
 import { printPlaceIds } from "./print-places.js";
@@ -43,17 +44,24 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
         files.map((file) => chapterData(file)),
       ),
     );
-    return { id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
+    return { index: data.index, id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = [
-    fileFontFaces(fonts),
-    await mathCss(book),
-    await readTemplate("shared/book.css"),
-    await readTemplate("shared/math.css"),
-    await readTemplate("shared/references.css"),
-    await readTemplate("print/print.css"),
-  ].join("\n");
+  const css = withFontStacks(
+    [
+      fileFontFaces(fonts),
+      await mathCss(book),
+      await readTemplate("shared/book.css"),
+      await readTemplate("shared/math.css"),
+      await readTemplate("shared/references.css"),
+      await readTemplate("print/print.css"),
+      themeOf(book).css.print,
+      // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
+      await readTemplate("shared/languages.css"),
+    ].join("\n"),
+    fonts,
+  );
+  const words = await bookWords(book.config);
   return renderTemplate("print/book.html.ejs", {
     book: book.config,
     contents: bookContents(book),
@@ -61,7 +69,11 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     chapters,
     css: withPageSettings(css, print),
     fontFamily: fonts.family,
-    words: await bookWords(book.config),
+    words,
+    matter: await bookMatter(book, words, fonts.family),
+    logo: book.publisherLogo && pathToFileURL(book.publisherLogo.path).href,
+    theme: themeOf(book).name,
+    labelHtml,
   });
 }
 

@@ -11,15 +11,8 @@ import { checkImages } from "../../print/preflight-pages.js";
 import { printedImages } from "../../print/image-sizes.js";
 import type { PagePlan } from "./layout.js";
 import { namedDestinations } from "./pdf-links.js";
-import {
-  layOutWithPlaces,
-  misplaced,
-  numberingStartId,
-  pageLabel,
-  pinDestinations,
-  placePages,
-  type PlaceHints,
-} from "./place-pages.js";
+import { misplaced, pinDestinations } from "./place-destinations.js";
+import { layOutWithPlaces, numberingStartId, pageLabel, placePages, type PlaceHints } from "./place-pages.js";
 import type { TextBlock } from "./print-html.js";
 import { printInParts } from "./print-parts.js";
 import { applyBlankPages, printedPlan, samePlan } from "./reconcile.js";
@@ -48,16 +41,15 @@ export interface PrintOptions {
 }
 
 /**
- * Lay out and print, with the pages of the book's places written in. Should a reference's page,
- * estimated before its target was laid out, need another number of digits, or a place print on
- * another page than the layout found, the document is loaded and laid out again with the pages
- * learned, at most twice more.
+ * Lay out and print, with the pages of the book's places written in. Should a place print on another
+ * page than the layout found (not seen so far), the document is loaded and laid out again with the
+ * pages learned, at most twice more.
  */
 export async function printPlaced(
   page: Page,
   book: Book,
   options: PrintOptions,
-): Promise<{ pdf: PDFDocument; plan: PagePlan; places: Map<string, number> }> {
+): Promise<{ pdf: PDFDocument; plan: PagePlan; places: Map<string, number>; overflows: PagePlan["overflows"] }> {
   const { block, anchors, progress } = options;
   let hints: PlaceHints = {};
   for (let attempt = 1; ; attempt++) {
@@ -71,10 +63,6 @@ export async function printPlaced(
       "laying out pages",
     );
     if (attempt === 1 && book.config.print.printer) checkImages(book, await printedImages(page));
-    if (Object.keys(planned.relayout).length > 0 && attempt < 3) {
-      hints = { ...hints, known: { ...hints.known, ...planned.relayout } };
-      continue;
-    }
     const printed = await withDeadline(
       printChecked(page, planned, anchors, book.config.printPassPages, progress),
       browserDeadlines.printMs,
@@ -86,11 +74,12 @@ export async function printPlaced(
     const wrong = misplaced(printed.pdf, places, planned.places, (at) => pageLabel(at, bodyStart));
     if (Object.keys(wrong).length === 0) {
       pinDestinations(printed.pdf, places, planned.places, toPx(book.config.print.margins.top) * 0.75);
-      return { ...printed, places };
+      return { ...printed, places, overflows: planned.overflows };
     }
     if (attempt === 3)
       throw new Error(`places printed on other pages than laid out: ${Object.keys(wrong).slice(0, 5).join(", ")}`);
     hints = { known: { ...hints.known, ...wrong }, printed: { ...hints.printed, ...wrong } };
+    progress?.(`pdf: laying out again: ${Object.keys(wrong).length} places printed on another page than laid out`);
   }
 }
 

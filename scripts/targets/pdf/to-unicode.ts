@@ -62,22 +62,15 @@ async function facesByName(fonts: FontSet): Promise<Map<string, Face>> {
   return faces;
 }
 
-/** How often the text uses each code point that shares a glyph with another in some face. */
-function contestedCounts(text: string, faces: ReadonlyMap<string, Face>): Map<number, number> {
-  const contested = new Set<number>();
-  for (const face of faces.values()) {
-    const seen = new Map<number, number>();
-    for (const cp of face.characterSet) {
-      const id = face.glyphForCodePoint(cp).id;
-      const other = seen.get(id);
-      if (other !== undefined) contested.add(other).add(cp);
-      else seen.set(id, cp);
-    }
-  }
+/**
+ * How often the text uses each code point: where two code points share a glyph, or a substitution
+ * makes a glyph from several, the text layer gives the one the book uses.
+ */
+function contestedCounts(text: string, _faces: ReadonlyMap<string, Face>): Map<number, number> {
   const counts = new Map<number, number>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (contested.has(cp)) counts.set(cp, (counts.get(cp) ?? 0) + 1);
+    counts.set(cp, (counts.get(cp) ?? 0) + 1);
   }
   return counts;
 }

@@ -2,18 +2,18 @@
 // prints ([data-place]: index marks, the targets of references with a page), and the numbers of the
 // references with a page (span.page-ref), written before their group is laid out: the label of the
 // target's page when its group was laid out before, else the label Node knew from an earlier run,
-// else an estimate from the characters between the group and the target. Page numbers are set in
-// tabular figures (print.css), so a number corrected afterwards to one of as many digits changes no
-// line; one of another length is reported, and Node lays the book out again with the pages found.
+// else an estimate from the characters between the group and the target. Node corrects them once
+// every page is known (place-pages.ts): page numbers are set in tabular figures (print.css), so a
+// number corrected to one of as many digits changes no line; the group of one of another length is
+// laid out again.
 // Each place's top on its page and whether it is inline go to Node too: Chromium names an inline
 // element's destination from where its line stood before a break moved it to the next page
 // (widows), so Node points those destinations at the page and height found here.
-function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, known = {} }) {
+function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, known = {}, redo }) {
   /** Place id → [id of its page group, column of the group it falls in, top in the column, inline]. */
   const found = new Map();
   /** Group id → its first page. */
   const groupPages = new Map();
-  const written = [];
   let bodyStart = knownStart;
   let laidChars = 0;
   let laidPages = 0;
@@ -75,17 +75,17 @@ function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, 
 
   /** Before `group` is laid out from page `first`: write the page of each of its references. */
   const fill = (group, first) => {
-    if (group.id === bodyStartId) bodyStart = first;
+    if (group.id === bodyStartId && bodyStart === undefined) bodyStart = first;
     groupPages.set(group.id, first);
     for (const span of group.querySelectorAll(".page-ref[data-page-of]")) {
       const id = span.dataset.pageOf;
-      const page = pageOf(id);
+      // Laid out again, a group takes every page from `known`: its own pages here are not its place's.
+      const page = redo ? undefined : pageOf(id);
       const label =
         page !== undefined && bodyStart !== undefined
           ? labelOf(page, bodyStart)
           : (known[id] ?? estimate(id, group, first));
       write(span, id, label);
-      written.push([span, id, label]);
     }
   };
 
@@ -101,22 +101,5 @@ function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, 
     laidPages += pages;
   };
 
-  /**
-   * Once every group is laid out: correct each reference whose page was estimated. Returns the label
-   * of every target whose written label had another length (the layout is then to be done again).
-   */
-  const settle = () => {
-    const wrong = {};
-    for (const [span, id, label] of written) {
-      const page = pageOf(id);
-      if (page === undefined || bodyStart === undefined) continue;
-      const right = labelOf(page, bodyStart);
-      if (right === label) continue;
-      if (right.length !== label.length) wrong[id] = right;
-      write(span, id, right);
-    }
-    return wrong;
-  };
-
-  return { fill, record, settle, found: () => Object.fromEntries(found), bodyStart: () => bodyStart };
+  return { fill, record, found: () => Object.fromEntries(found), bodyStart: () => bodyStart };
 }
