@@ -10,7 +10,8 @@ import { startBrowser } from "../browser/browser-guard.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
 import { bodyStartId, outlineEntries, pageStarts } from "./pdf/chapter-pages.js";
-import { normalizePdf, saveWithId } from "../util/deterministic-pdf.js";
+import { normalizePdf, saveWithId, withoutLocations } from "../util/deterministic-pdf.js";
+import { folioRoot } from "../root.js";
 import { finishPages } from "./pdf/finish.js";
 import { planFurniture, type Furniture } from "./pdf/folios.js";
 import { setPdfMetadata } from "./pdf/metadata.js";
@@ -95,8 +96,10 @@ export const renderPdf: Render = async (book, context) => {
     setPdfMetadata(pdf, book.config);
     const path = join(context.outDir, `${book.config.slug}.pdf`);
     normalizePdf(pdf, new Date(book.config.modified));
-    // The print document and the browser determine the content: they make a stable document ID.
-    await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${html}`)));
+    // The print document and the browser determine the content: they make a stable document ID, the same
+    // wherever the book and Folio are installed.
+    const seed = withoutLocations(html, [book.config.manuscriptDir, folioRoot]);
+    await writeFile(path, await saveWithId(pdf, Buffer.from(`${await browser.version()}\n${seed}`)));
     const placeLabels = Object.fromEntries([...places].map(([id, at]) => [id, furniture.pages[at].label]));
     return {
       artifact: { format: "pdf", path },

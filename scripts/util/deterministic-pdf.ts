@@ -5,6 +5,7 @@
  * the trailer /ID from the bytes.
  */
 import { createHash } from "node:crypto";
+import { pathToFileURL } from "node:url";
 import {
   PDFArray,
   PDFDict,
@@ -34,6 +35,16 @@ export function normalizePdf(pdf: PDFDocument, date: Date): void {
   removeXmp(pdf);
   renameSubsets(pdf);
   renumberNodeIds(pdf);
+}
+
+/**
+ * `text` (a print document) without the places of the folders it names files in (`dirs`, and any
+ * `node_modules`): a seed of the same document wherever the book and Folio are installed.
+ */
+export function withoutLocations(text: string, dirs: readonly string[]): string {
+  let out = text.replace(/file:\/\/[^"'()\s]*?\/node_modules\//g, "node_modules/");
+  for (const [i, dir] of dirs.entries()) out = out.split(pathToFileURL(dir).href).join(`folder-${i}:`);
+  return out;
 }
 
 /** Save `pdf` with a trailer /ID derived from `seed` (bytes that determine the content). */
