@@ -4,6 +4,7 @@
  * a chapter's blocks. They draw from their own random source, so a book without them is the same
  * bytes as before they existed.
  */
+import { randomSource } from "./make-book.js";
 
 /** How many works the synthetic bibliography holds. */
 export const syntheticWorks = 200;
@@ -28,17 +29,9 @@ const formulas = [
   "f(x) = \\begin{cases} x & x \\ge 0 \\\\ -x & x < 0 \\end{cases}",
 ];
 
-/** A xorshift32 generator seeded apart from the book's. */
+/** A random source seeded apart from the book's, so that the default book stays the same. */
 export function scholarlyRandom(): () => number {
-  let seed = 0x6d2b79f5;
-  return () => {
-    seed ^= seed << 13;
-    seed >>>= 0;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return seed / 0x100000000;
-  };
+  return randomSource(0x6d2b79f5);
 }
 
 /** The bibliography, `references.bib`: `syntheticWorks` books and articles. */

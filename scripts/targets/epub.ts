@@ -1,11 +1,11 @@
 /** The EPUB 3 edition: Folio renders every document of the package from its templates; epub-gen-memory packages them. */
+import { editionStyles } from "./edition-styles.js";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
+import { renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
-import { mathCss } from "../math/math-css.js";
 import { wordsByLanguage } from "../language/words.js";
-import { chapterData, themeOf } from "../book.js";
+import { chapterData } from "../book.js";
 import { chapterGroups } from "./chapter-groups.js";
 import { bookContents, flatContents, type ContentsEntry } from "./contents.js";
 import { bookMatter } from "./book-matter.js";
@@ -97,16 +97,7 @@ export const renderEpub: Render = async (book, context) => {
     });
   }
   const { fonts } = context;
-  const styles = [
-    await mathCss(book, "epub"),
-    await readTemplate("shared/book.css"),
-    await readTemplate("shared/math.css"),
-    await readTemplate("shared/references.css"),
-    await readTemplate("epub/epub.css"),
-    themeOf(book).css.epub,
-    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
-    await readTemplate("shared/languages.css"),
-  ].join("\n");
+  const styles = await editionStyles(book, "epub");
   // The fonts carry only the characters of the documents, the navigation's titles and the styles.
   const text = [...documents.map((doc) => String(doc.data)), JSON.stringify(contents), config.title].join("\n");
   const faces = await embeddedFaces(fonts, text, styles, "epub");

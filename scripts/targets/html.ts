@@ -1,12 +1,12 @@
 /** The web edition: one self-contained page, with CSS, fonts and images inside it, that works offline. */
+import { editionStyles } from "./edition-styles.js";
 import { readFile, writeFile } from "node:fs/promises";
 import { imageBytes } from "../util/svg-clean.js";
 import { join } from "node:path";
 import { chapterData, themeOf, type Book } from "../book.js";
 import { embeddedFaceRules, embeddedFaces } from "../fonts/subset.js";
-import { readTemplate, renderTemplate, withFontStacks } from "../templates.js";
+import { renderTemplate, withFontStacks } from "../templates.js";
 import { folioVersion } from "../version.js";
-import { mathCss } from "../math/math-css.js";
 import { bookWords } from "../language/words.js";
 import { chapterGroups, opensChapter } from "./chapter-groups.js";
 import { bookMatter, labelHtml } from "./book-matter.js";
@@ -36,16 +36,7 @@ export const renderHtml: Render = async (book, context) => {
       part: parts.get(file),
     };
   });
-  const styles = [
-    await mathCss(book),
-    await readTemplate("shared/book.css"),
-    await readTemplate("shared/math.css"),
-    await readTemplate("shared/references.css"),
-    await readTemplate("web/web.css"),
-    themeOf(book).css.web,
-    // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
-    await readTemplate("shared/languages.css"),
-  ].join("\n");
+  const styles = await editionStyles(book, "web");
   const words = await bookWords(book.config);
   const logo = book.publisherLogo;
   // The page is made first with a mark where its styles go: its text decides which characters its fonts keep.

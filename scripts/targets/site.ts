@@ -3,10 +3,11 @@
  * previous/next, a search that works offline, colour schemes and text size. Its chapters are the web
  * edition's rendering, pointed at the site's pages; it works from file:// and from any web server.
  */
+import { editionStyles } from "./edition-styles.js";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { imageSize } from "image-size";
-import { chapterData, themeOf, type Book } from "../book.js";
+import { chapterData, type Book } from "../book.js";
 import { bookWords } from "../language/words.js";
 import { renderTemplate } from "../templates.js";
 import { imageBytes } from "../util/svg-clean.js";
@@ -14,7 +15,6 @@ import { folioVersion } from "../version.js";
 import { opensChapter } from "./chapter-groups.js";
 import { chapterHtml, renderedChapter, type EditionAddressing } from "./serialize.js";
 import { writeAssets } from "./site/assets.js";
-import { mathCss } from "../math/math-css.js";
 import { neighbours, siteContents, siteDownloads } from "./site/navigation.js";
 import { chapterPlaces, homePage, siteHref, sitePages, type SitePage } from "./site/pages.js";
 import { pageDocuments, type SearchDocument } from "./site/search-documents.js";
@@ -62,14 +62,7 @@ export const renderSite: Render = async (book, context) => {
   });
   await writeFile(join(dir, homePage), home);
   await writeImages(book, dir);
-  await writeAssets(
-    dir,
-    context.fonts,
-    [home, ...written].join(""),
-    documents,
-    themeOf(book).css.web,
-    await mathCss(book),
-  );
+  await writeAssets(dir, context.fonts, [home, ...written].join(""), documents, await editionStyles(book, "web"));
   return { artifact: { format: "site", path: dir } };
 };
 

@@ -1,5 +1,6 @@
 /** The book's page furniture from the page plan: each page's folio, running head and label. */
 import type { PagePlan } from "./layout.js";
+import { romanNumeral } from "../numbering.js";
 
 export interface PageFurniture {
   /** Physical page index, from 0. */
@@ -24,27 +25,7 @@ export interface Furniture {
 
 /** Lower-case roman numerals, as front matter is numbered. */
 export function roman(n: number): string {
-  const table: [number, string][] = [
-    [1000, "m"],
-    [900, "cm"],
-    [500, "d"],
-    [400, "cd"],
-    [100, "c"],
-    [90, "xc"],
-    [50, "l"],
-    [40, "xl"],
-    [10, "x"],
-    [9, "ix"],
-    [5, "v"],
-    [4, "iv"],
-    [1, "i"],
-  ];
-  let rest = n;
-  let out = "";
-  for (const [value, numeral] of table) {
-    for (; rest >= value; rest -= value) out += numeral;
-  }
-  return out;
+  return romanNumeral(n).toLowerCase();
 }
 
 /**

@@ -4,6 +4,10 @@ import { join } from "node:path";
 import type { ConsoleMessage, Page } from "puppeteer";
 import { scriptsDir } from "../../root.js";
 import type { TextBlock } from "./print-html.js";
+import { roman } from "./folios.js";
+
+/** The roman numerals of front-matter page labels, for the page layout (which writes references' pages). */
+const romans = Array.from({ length: 500 }, (_, i) => roman(i + 1));
 
 /** One page group of the print document (a front-matter section, a chapter, or an added blank page). */
 export interface PlannedGroup {
@@ -117,7 +121,7 @@ async function runLayout(
     ),
   );
   const [geometry, notes, pageStarts, hyphens, sceneBreaks, places, plan] = await script;
-  const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6, ...run };
+  const options = { width: block.width, height: block.height, gap: 96, maxFootRatio: 0.6, romans, ...run };
   const source = `(() => {\n${geometry}\n${notes}\n${pageStarts}\n${hyphens}\n${sceneBreaks}\n${places}\nreturn (${plan})(${JSON.stringify(options)});\n})()`;
   const listener = (message: ConsoleMessage) => {
     const step = /^folio-layout (\d+)\/(\d+) (\d+)$/.exec(message.text());

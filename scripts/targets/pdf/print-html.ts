@@ -1,9 +1,10 @@
 /** The print document: one HTML page holding the front matter and every chapter, styled for the trim size. */
+import { editionStyles } from "../edition-styles.js";
 import { pathToFileURL } from "node:url";
 import type { Element, Root } from "hast";
 import { chapterData, themeOf, type Book, type ChapterData, type ImageUse } from "../../book.js";
 import { toPx, type ResolvedPrint } from "../../config/resolve.js";
-import { fileFontFaces, readTemplate, renderTemplate, type FontSet, withFontStacks } from "../../templates.js";
+import { fileFontFaces, renderTemplate, type FontSet, withFontStacks } from "../../templates.js";
 import { bookWords } from "../../language/words.js";
 import { chapterGroups } from "../chapter-groups.js";
 import { bookMatter, labelHtml } from "../book-matter.js";
@@ -11,7 +12,6 @@ import { bookContents } from "../contents.js";
 import { address, treeHtml } from "../serialize.js";
 import { printPlaceIds } from "./print-places.js";
 import { printTree } from "./print-tree.js";
-import { mathCss } from "../../math/math-css.js";
 
 /** The text block of a page in CSS pixels: the page layout's column size. */
 export interface TextBlock {
@@ -47,20 +47,7 @@ export async function printHtml(book: Book, fonts: FontSet): Promise<string> {
     return { index: data.index, id: data.id, lang: data.lang, html, part, recto: (data.group ?? data.metadata).recto };
   });
   const { print } = book.config;
-  const css = withFontStacks(
-    [
-      fileFontFaces(fonts),
-      await mathCss(book),
-      await readTemplate("shared/book.css"),
-      await readTemplate("shared/math.css"),
-      await readTemplate("shared/references.css"),
-      await readTemplate("print/print.css"),
-      themeOf(book).css.print,
-      // After the theme: how a language's text must be set (CJK never slanted or letter-spaced).
-      await readTemplate("shared/languages.css"),
-    ].join("\n"),
-    fonts,
-  );
+  const css = withFontStacks([fileFontFaces(fonts), await editionStyles(book, "print")].join("\n"), fonts);
   const words = await bookWords(book.config);
   return renderTemplate("print/book.html.ejs", {
     book: book.config,

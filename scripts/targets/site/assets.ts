@@ -22,9 +22,8 @@ export async function writeAssets(
   fonts: FontSet,
   text: string,
   documents: readonly SearchDocument[],
-  themeCss: string,
-  /** The styles temml's MathML needs, when the book has formulas (math/math-css.ts). */
-  mathCss = "",
+  /** The web edition's styles of the text (edition-styles.ts). */
+  textCss: string,
 ): Promise<void> {
   const dir = join(siteDir, "assets");
   await mkdir(join(dir, "fonts"), { recursive: true });
@@ -33,21 +32,7 @@ export async function writeAssets(
   // The web edition's CSS styles the text (a theme's dark blocks follow the reader's choice); site.css the reader around it.
   // The theme's web styles come after Folio's own, as in the one-page edition; the theme's families fill var(--font-…).
   const css = withFontStacks(
-    [
-      subset.css,
-      followScheme(
-        [
-          mathCss,
-          await readTemplate("shared/book.css"),
-          await readTemplate("shared/math.css"),
-          await readTemplate("shared/references.css"),
-          await readTemplate("web/web.css"),
-          themeCss,
-          await readTemplate("shared/languages.css"),
-        ].join("\n"),
-      ),
-      await readTemplate("site/site.css"),
-    ].join("\n"),
+    [subset.css, followScheme(textCss), await readTemplate("site/site.css")].join("\n"),
     fonts,
   );
   await writeFile(join(dir, "site.css"), css);

@@ -9,7 +9,7 @@
 // Each place's top on its page and whether it is inline go to Node too: Chromium names an inline
 // element's destination from where its line stood before a break moved it to the next page
 // (widows), so Node points those destinations at the page and height found here.
-function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, known = {}, redo }) {
+function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, known = {}, redo, romans = [] }) {
   /** Place id → [id of its page group, column of the group it falls in, top in the column, inline]. */
   const found = new Map();
   /** Group id → its first page. */
@@ -31,27 +31,8 @@ function folioPlaces({ columnOf, topIn }, { bodyStartId, bodyStart: knownStart, 
     }
   }
 
-  const roman = (n) => {
-    const table = [
-      [1000, "m"],
-      [900, "cm"],
-      [500, "d"],
-      [400, "cd"],
-      [100, "c"],
-      [90, "xc"],
-      [50, "l"],
-      [40, "xl"],
-      [10, "x"],
-      [9, "ix"],
-      [5, "v"],
-      [4, "iv"],
-      [1, "i"],
-    ];
-    let out = "";
-    let rest = n;
-    for (const [value, numeral] of table) for (; rest >= value; rest -= value) out += numeral;
-    return out;
-  };
+  // Front-matter pages are numbered in roman: Node sends the numerals (pdf/folios.ts makes them).
+  const roman = (n) => romans[n - 1] ?? String(n);
   /** A page's label as the PDF's page labels and folios give it (pdf/folios.ts). */
   const labelOf = (index, start) => (index >= start ? String(index - start + 1) : roman(index + 1));
   const pageOf = (id) => (found.has(id) ? groupPages.get(found.get(id)[0]) + found.get(id)[1] : undefined);
