@@ -163,6 +163,15 @@ describe("index and cross-references", () => {
     expect(groups.length).toBeGreaterThan(10);
   });
 
+  it("marks where the back matter starts among the landmarks, and types no landmark `index`", async () => {
+    const nav = parseXml(await epub.text("OEBPS/toc.xhtml"));
+    const landmarks = elements(nav, "nav").find((n) => n.getAttribute("epub:type") === "landmarks")!;
+    const marks = elements(landmarks, "a").map((a) => [a.getAttribute("epub:type"), a.getAttribute("href")]);
+    // The appendix is the first chapter of the back matter; the index follows it.
+    expect(marks).toContainEqual(["backmatter", "04-soundings.xhtml"]);
+    expect(marks.map(([type]) => type)).not.toContain("index");
+  });
+
   it("makes every reference a link to its target in the EPUB and the web edition", async () => {
     const chapter = parseXml(await epub.text("OEBPS/02-harbours.xhtml"));
     const references = elements(chapter, "span").filter((s) => s.getAttribute("class") === "xref");

@@ -67,7 +67,7 @@ describe("accessibility fixture EPUB", () => {
     expect(await meta("a11y:certifiedBy")).toEqual(["Harbour Test Press"]);
   });
 
-  it("nests sections under chapters in the contents, and has the four landmarks", async () => {
+  it("nests sections under chapters in the contents, and has the five landmarks", async () => {
     const nav = await epub.xml("OEBPS/toc.xhtml");
     const toc = elements(nav, "nav").find((n) => n.getAttribute("epub:type") === "toc")!;
     const chapters = elements(toc, "li").filter((li) => li.parentNode?.parentNode === toc);
@@ -78,6 +78,7 @@ describe("accessibility fixture EPUB", () => {
     expect(elements(landmarks, "a").map((a) => [a.getAttribute("epub:type"), a.getAttribute("href")])).toEqual([
       ["cover", "cover.xhtml"],
       ["titlepage", "title-page.xhtml"],
+      ["copyright-page", "title-page.xhtml#copyright-page"],
       ["toc", "toc.xhtml"],
       ["bodymatter", "01-arrival.xhtml#arrival"],
     ]);
