@@ -137,16 +137,38 @@ describe("pandoc's markdown", () => {
 });
 
 describe("pandoc's markdown beside citations and math", () => {
-  it("leaves `[@key]` and `$…$` as written for their plugins", async () => {
+  it("gives `[@key]` and `$…$` to the citation and math plugins, and keeps pandoc's superscript", async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "book.yaml"), "title: Cited\nlanguage: en\nmarkdown: pandoc\n");
+    writeFileSync(join(dir, "book.yaml"), "title: Cited\nlanguage: en\nmarkdown: pandoc\nbibliography: works.json\n");
+    writeFileSync(
+      join(dir, "works.json"),
+      JSON.stringify([
+        {
+          id: "doe99",
+          type: "book",
+          title: "Tides",
+          author: [{ family: "Doe", given: "Jane" }],
+          issued: { "date-parts": [[1999]] },
+        },
+        {
+          id: "roe02",
+          type: "book",
+          title: "Charts",
+          author: [{ family: "Roe", given: "Ann" }],
+          issued: { "date-parts": [[2002]] },
+        },
+      ]),
+    );
     writeFileSync(
       join(dir, "one.md"),
       "# One\n\nAs shown [see @doe99, p. 3] and [-@roe02], $a^{2}b^{3}$ holds, and x^2^ too.\n",
     );
     const { book } = await prepareBook({ manuscriptDir: dir, outDir: tempDir() });
     const html = toHtml(chapterData(book!.chapters[0]).tree);
-    expect(html).toContain("[see @doe99, p. 3] and [-@roe02], $a^{2}b^{3}$ holds, and x<sup>2</sup> too.");
+    expect(html.replace(/<[^>]+>/g, "")).toContain("As shown (see Doe 1999, 3) and (2002), ");
+    expect(html).toContain('data-cite="doe99"');
+    expect(html).toContain('<math alttext="a^{2}b^{3}">');
+    expect(html).toContain("holds, and x<sup>2</sup> too.");
     expect(book!.chapters[0].messages).toEqual([]);
   });
 });

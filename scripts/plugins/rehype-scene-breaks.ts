@@ -14,7 +14,10 @@ export const rehypeSceneBreaks: Plugin<[], Root> = () => (tree: Root) => {
   walkElements(tree, (node) => {
     if (node.tagName !== "hr") return;
     node.tagName = "div";
-    node.properties = { ...node.properties, className: ["scene-break"], role: "separator" };
+    // Only its id is kept (a link may point at it): a separator that takes the focus (`tabindex` in raw
+    // HTML) must carry a value (ARIA's aria-valuenow), and a break has none.
+    const { id } = node.properties;
+    node.properties = { ...(id === undefined ? {} : { id }), className: ["scene-break"], role: "separator" };
     node.children = [];
   });
 };

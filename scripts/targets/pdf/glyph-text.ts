@@ -73,7 +73,8 @@ export function glyphTexts(font: Font, counts: ReadonlyMap<number, number> = new
  * A glyph that several substitutions make, or that the cmap also gives a character the book never
  * uses, reads as the text the book uses most. Small capitals need it: `smcp` makes k.sc from "k"
  * and `c2sc` from "K", and the cmap of Source Serif gives the same glyph to U+0138 (ĸ), so the
- * first-found text made a small-capital "the" read "tHE" and "walkway" read "walĸway".
+ * first-found text made a small-capital "the" read "tHE" and "walkway" read "walĸway". Between a
+ * letter's two cases, the lower-case one wins (see below).
  */
 function preferUsedTexts(
   texts: Map<number, string>,
@@ -88,6 +89,11 @@ function preferUsedTexts(
     if (inCmap.has(id) && used(current) > 0) continue;
     let best = current;
     for (const text of candidates) if (used(text) > used(best)) best = text;
+    // A small capital made from a lower-case letter (smcp, which every small-caps style of Folio's uses) and
+    // from its capital (c2sc, all-small-caps only) reads as the lower-case letter, whatever the counts: in a
+    // short book the capital could win ("a Wave" in a lead-in).
+    const lower = best.toLowerCase();
+    if (lower !== best && candidates.has(lower)) best = lower;
     texts.set(id, best);
   }
 }

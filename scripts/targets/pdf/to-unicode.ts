@@ -16,11 +16,11 @@ const subsetName = /^(?:[A-Z]{6}\+)?(.+)$/;
  * Rewrite the /ToUnicode of every Identity-H font of `pdf` whose program is one of `fonts`'
  * faces (found by PostScript name; the glyph ids are the face's own, as Chromium keeps them).
  * Returns how many fonts it rewrote.
- * `text` is the print document's text: where two code points share a glyph, the one it uses more wins.
+ * `html` is the print document: where two code points share a glyph, the one its text uses more wins.
  */
-export async function fixToUnicode(pdf: PDFDocument, fonts: FontSet, text: string): Promise<number> {
+export async function fixToUnicode(pdf: PDFDocument, fonts: FontSet, html: string): Promise<number> {
   const faces = await facesByName(fonts);
-  const counts = contestedCounts(text, faces);
+  const counts = codePointCounts(textOf(html));
   const cache = new Map<string, Map<number, string>>();
   let fixed = 0;
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
@@ -63,10 +63,18 @@ async function facesByName(fonts: FontSet): Promise<Map<string, Face>> {
 }
 
 /**
+ * The print document's text, without its styles and tags: the unicode-ranges of its @font-face rules
+ * (`U+0600-06FF`) once outnumbered the text's "u", and a small-capital "lighthouse" read "lighthoUse".
+ */
+function textOf(html: string): string {
+  return html.replace(/<style\b[\s\S]*?<\/style>/g, "").replace(/<[^>]*>/g, " ");
+}
+
+/**
  * How often the text uses each code point: where two code points share a glyph, or a substitution
  * makes a glyph from several, the text layer gives the one the book uses.
  */
-function contestedCounts(text: string, _faces: ReadonlyMap<string, Face>): Map<number, number> {
+function codePointCounts(text: string): Map<number, number> {
   const counts = new Map<number, number>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
