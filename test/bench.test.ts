@@ -45,7 +45,7 @@ describe("npm run bench", () => {
     expect(size.rebuild.seconds).toBeGreaterThan(0);
   });
 
-  it("builds the PDF, prints the floor and counts their pages", () => {
+  it("builds the PDF, prints the floor, makes the press PDF and counts their pages", () => {
     const json = join(tempDir("folio-bench-test-"), "results.json");
     const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
     const args = [
@@ -66,7 +66,7 @@ describe("npm run bench", () => {
     expect(run.status, run.stderr).toBe(0);
     const [size] = JSON.parse(readFileSync(json, "utf8")).sizes;
     const [pdf] = size.editions;
-    const [floor] = size.peers;
+    const [floor, press] = size.peers;
     expect(pdf.edition).toBe("pdf");
     expect(pdf.pages).toBeGreaterThan(0);
     expect(pdf.pagesPerSecond).toBeGreaterThan(0);
@@ -74,6 +74,10 @@ describe("npm run bench", () => {
     expect(floor.pages).toBeGreaterThan(0);
     expect(floor.peakRssMB).toBeGreaterThan(pdf.peakRssMB / 10);
     expect(run.stdout).toMatch(/Folio PDF \/ floor: [\d.]+×/);
+    // The press PDF keeps every page of the reader's PDF.
+    expect(press.edition).toBe("press PDF (grey)");
+    expect(press.pages).toBe(pdf.pages);
+    expect(press.seconds).toBeGreaterThan(0);
   });
 
   it("builds the site and measures its search in Chromium, without judging its speed", () => {

@@ -1,4 +1,4 @@
-/** The comparison runs on the print document: the floor (bare Chromium) and pagedjs-cli when it is installed. */
+/** The comparison runs on the print document: the floor (bare Chromium) and pagedjs-cli when it is installed; the press PDF. */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -21,6 +21,11 @@ export function tsxCli(): string {
 /** Chromium printing `htmlPath` at 6×9 in with the build's launch flags and nothing else. */
 export function runFloor(htmlPath: string, pdfPath: string, timeoutSeconds: number): Promise<Measured> {
   return measure(process.execPath, [tsxCli(), join(here, "floor.ts"), htmlPath, pdfPath], { timeoutSeconds });
+}
+
+/** The press PDF (grey, as `folio release` makes it for a printer) of the reader's PDF at `readerPath`. */
+export function runPress(readerPath: string, pressPath: string, timeoutSeconds: number): Promise<Measured> {
+  return measure(process.execPath, [tsxCli(), join(here, "press.ts"), readerPath, pressPath], { timeoutSeconds });
 }
 
 /** pagedjs-cli on `htmlPath`; `unavailable` says why when it is not installed or no browser is found. */

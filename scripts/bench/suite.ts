@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { findBrowser } from "../browser/browser.js";
 import { writeSyntheticBook } from "./make-book.js";
 import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./editions.js";
-import { runFloor, runPagedjs } from "./peers.js";
+import { runFloor, runPagedjs, runPress } from "./peers.js";
 import { writePrintDocument } from "./print-document.js";
 import type { Measured } from "./process-tree.js";
 import { measureSiteSearch } from "./site-search.js";
@@ -41,6 +41,8 @@ interface Size {
   readonly builds: Map<string, { formats: string; samples: BuildRun[] }>;
   readonly floor: Measured[];
   readonly rebuilds: Measured[];
+  /** The press PDF made from this checkout's PDF of each round. */
+  readonly press: Measured[];
 }
 
 /**
@@ -63,8 +65,13 @@ export async function runSuite(options: SuiteOptions): Promise<SizeResult[]> {
           log(`  scale ${size.scale}: ${name} run ${run}/${runs}`);
           const out = join(size.dir, `out-${formats.replace(",", "-")}${checkout ? "-baseline" : ""}-${run}`);
           const entry = size.builds.get(name) ?? { formats, samples: [] };
-          entry.samples.push(await buildEditions(size.book, out, formats, timeoutSeconds, checkout));
+          const built = await buildEditions(size.book, out, formats, timeoutSeconds, checkout);
+          entry.samples.push(built);
           size.builds.set(name, entry);
+          if (formats === "pdf" && !checkout && built.outputs.pdf) {
+            log(`  scale ${size.scale}: press PDF run ${run}/${runs}`);
+            size.press.push(check("press PDF", await runPress(built.outputs.pdf, pressPath(size), timeoutSeconds)));
+          }
         }
       }
       if (options.formats.includes("pdf")) {
@@ -104,7 +111,7 @@ async function prepareSize(scale: number, options: SuiteOptions): Promise<Size> 
     cpSync(book, rebuildBook, { recursive: true });
     await buildEditions(rebuildBook, join(dir, "out-rebuild"), "html", options.timeoutSeconds, repoRoot, true);
   }
-  return { scale, chapters, dir, book, rebuildBook, builds: new Map(), floor: [], rebuilds: [] };
+  return { scale, chapters, dir, book, rebuildBook, builds: new Map(), floor: [], rebuilds: [], press: [] };
 }
 
 /** Edit one chapter of the rebuild copy and build its web edition again with the transform cache. */
@@ -134,6 +141,9 @@ async function sizeResult(
     peers.push(summarize("floor", size.floor, sizeOf(pdf), await pdfPages(pdf)));
     if (withPagedjs) peers.push(await measurePagedjs(size, options));
   }
+  // What `folio release` adds for a printer: the grey press PDF of the reader's PDF (Ghostscript).
+  if (size.press.length > 0)
+    peers.push(summarize("press PDF (grey)", size.press, sizeOf(pressPath(size)), await pdfPages(pressPath(size))));
   const rebuild = size.rebuilds.length > 0 ? summarize("html rebuild", size.rebuilds, 0) : undefined;
   const site = final ? size.builds.get("site")?.samples.at(-1)?.outputs.site : undefined;
   if (site) options.log(`  scale ${size.scale}: the site's search in Chromium`);
@@ -149,6 +159,8 @@ async function sizeResult(
     search,
   };
 }
+
+const pressPath = (size: Size) => join(size.dir, "press.pdf");
 
 async function editionResult(name: string, formats: string, samples: readonly BuildRun[]): Promise<EditionResult> {
   const output = samples[samples.length - 1].outputs;
