@@ -1,6 +1,6 @@
 /** Building the synthetic book edition by edition with the real command, and reading back sizes and page counts. */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { measure, type Measured } from "./process-tree.js";
@@ -50,6 +50,11 @@ export async function buildEditions(
     );
   }
   return { ...run, outputs: outputsOf(outDir) };
+}
+
+/** Whether `checkout` makes every edition of `formats` (a baseline from before the site does not make one). */
+export function makesFormats(checkout: string, formats: string): boolean {
+  return formats.split(",").every((format) => existsSync(join(checkout, "scripts", "targets", `${format}.ts`)));
 }
 
 /** Whether `checkout` knows `--no-cache` (a baseline from before the transform cache does not). */

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { findBrowser } from "../browser/browser.js";
 import { writeSyntheticBook } from "./make-book.js";
-import { buildEditions, pdfPages, repoRoot, sizeOf, type BuildRun } from "./editions.js";
+import { buildEditions, makesFormats, pdfPages, repoRoot, sizeOf, type BuildRun } from "./editions.js";
 import { runFloor, runPagedjs, runPress } from "./peers.js";
 import { writePrintDocument } from "./print-document.js";
 import type { Measured } from "./process-tree.js";
@@ -61,6 +61,7 @@ export async function runSuite(options: SuiteOptions): Promise<SizeResult[]> {
     for (const size of sizes) {
       for (const formats of editionSets) {
         for (const [suffix, checkout] of checkouts) {
+          if (checkout && !makesFormats(checkout, formats)) continue;
           const name = `${formats.replace(",", "+")}${suffix}`;
           log(`  scale ${size.scale}: ${name} run ${run}/${runs}`);
           const out = join(size.dir, `out-${formats.replace(",", "-")}${checkout ? "-baseline" : ""}-${run}`);
