@@ -100,6 +100,13 @@ describe("chapter labels", () => {
     const text = pdfPages(builds.get("technical")!.path("pdf")).join("\f");
     for (const label of ["CHAPTER 1", "CHAPTER 2", "CHAPTER 3", "APPENDIX A"]) expect(text).toContain(label);
   });
+
+  it("keeps an identifier in a narrow table column whole", () => {
+    // The technical sample's table of grammar rules names each rule's function in code.
+    const rows = pdfPages(builds.get("technical")!.path("pdf")).flatMap((page) => page.split("\n"));
+    for (const name of ["parseExpression", "parseTerm", "parseFactor"])
+      expect(rows.some((row) => row.includes(name)), name).toBe(true);
+  });
 });
 
 afterAll(() => builds.clear());
