@@ -105,7 +105,10 @@ describe("chapter labels", () => {
     // The technical sample's table of grammar rules names each rule's function in code.
     const rows = pdfPages(builds.get("technical")!.path("pdf")).flatMap((page) => page.split("\n"));
     for (const name of ["parseExpression", "parseTerm", "parseFactor"])
-      expect(rows.some((row) => row.includes(name)), name).toBe(true);
+      expect(
+        rows.some((row) => row.includes(name)),
+        name,
+      ).toBe(true);
   });
 });
 
