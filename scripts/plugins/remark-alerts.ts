@@ -6,9 +6,9 @@
  * Written here rather than taken from npm: the alert plugins there emit GitHub's inline SVG icons
  * and a bare div, where a book wants no icon to fetch or describe and a note role.
  */
-import type { Blockquote, Paragraph, Root } from "mdast";
+import type { Paragraph, Root } from "mdast";
 import type { Plugin } from "unified";
-import { walk } from "../util/walk.js";
+import { markedBlockquotes } from "./marked-blockquotes.js";
 import { folioWord } from "./rehype-chapter-words.js";
 
 /** The key of each kind's title in the language tables (templates/languages/). */
@@ -23,32 +23,18 @@ const titles: Readonly<Record<string, string>> = {
 const marker = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
 
 export const remarkAlerts: Plugin<[], Root> = () => (tree: Root) => {
-  walk(
-    tree,
-    (node): node is Blockquote => node.type === "blockquote",
-    (node) => {
-      const first = node.children[0];
-      if (first?.type !== "paragraph" || first.children[0]?.type !== "text") return;
-      const text = first.children[0];
-      const match = marker.exec(text.value);
-      if (!match) return;
-      const kind = match[1].toLowerCase();
-      text.value = text.value.slice(match[0].length);
-      if (text.value === "") first.children.shift();
-      // A hard break right after the marker (`[!NOTE]  ` then a line) is the marker's line end.
-      if ((first.children[0] as { type: string } | undefined)?.type === "break") first.children.shift();
-      if (first.children.length === 0) node.children.shift();
-      const title: Paragraph = {
-        type: "paragraph",
-        children: [],
-        data: { hProperties: { className: ["callout-title"], [folioWord]: titles[kind] } },
-      };
-      node.children.unshift(title);
-      node.data = {
-        ...node.data,
-        hName: "div",
-        hProperties: { className: ["callout", `callout-${kind}`], role: "note" },
-      };
-    },
-  );
+  markedBlockquotes(tree, marker, (node, match) => {
+    const kind = match[1].toLowerCase();
+    const title: Paragraph = {
+      type: "paragraph",
+      children: [],
+      data: { hProperties: { className: ["callout-title"], [folioWord]: titles[kind] } },
+    };
+    node.children.unshift(title);
+    node.data = {
+      ...node.data,
+      hName: "div",
+      hProperties: { className: ["callout", `callout-${kind}`], role: "note" },
+    };
+  });
 };

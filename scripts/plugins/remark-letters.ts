@@ -4,34 +4,21 @@
  * quotation's italics. Its first paragraph is the salutation and its last the closing and signature,
  * which the themes set flush and to the right.
  */
-import type { Blockquote, Root } from "mdast";
+import type { Root } from "mdast";
 import type { Plugin } from "unified";
-import { walk } from "../util/walk.js";
+import { markedBlockquotes } from "./marked-blockquotes.js";
 
 const marker = /^\[!letter\][ \t]*(?:\n|$)/i;
 
 export const remarkLetters: Plugin<[], Root> = () => (tree: Root) => {
-  walk(
-    tree,
-    (node): node is Blockquote => node.type === "blockquote",
-    (node) => {
-      const first = node.children[0];
-      if (first?.type !== "paragraph" || first.children[0]?.type !== "text") return;
-      const text = first.children[0];
-      const match = marker.exec(text.value);
-      if (!match) return;
-      text.value = text.value.slice(match[0].length);
-      if (text.value === "") first.children.shift();
-      if ((first.children[0] as { type: string } | undefined)?.type === "break") first.children.shift();
-      if (first.children.length === 0) node.children.shift();
-      const paragraphs = node.children.filter((child) => child.type === "paragraph");
-      const mark = (paragraph: (typeof paragraphs)[number] | undefined, className: string) => {
-        if (paragraph && paragraphs.length > 1)
-          paragraph.data = { ...paragraph.data, hProperties: { className: [className] } };
-      };
-      mark(paragraphs[0], "salutation");
-      mark(paragraphs.at(-1), "closing");
-      node.data = { ...node.data, hName: "div", hProperties: { className: ["letter"] } };
-    },
-  );
+  markedBlockquotes(tree, marker, (node) => {
+    const paragraphs = node.children.filter((child) => child.type === "paragraph");
+    const mark = (paragraph: (typeof paragraphs)[number] | undefined, className: string) => {
+      if (paragraph && paragraphs.length > 1)
+        paragraph.data = { ...paragraph.data, hProperties: { className: [className] } };
+    };
+    mark(paragraphs[0], "salutation");
+    mark(paragraphs.at(-1), "closing");
+    node.data = { ...node.data, hName: "div", hProperties: { className: ["letter"] } };
+  });
 };
