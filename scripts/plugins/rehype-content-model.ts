@@ -10,109 +10,11 @@
 import type { Element, ElementContent, Root } from "hast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { htmlTagNames } from "html-tag-names";
 import { whitespace } from "hast-util-whitespace";
 import { report } from "../diagnostics.js";
 import { addClass } from "./rehype-obsolete-html.js";
-import { obsoleteElements, retiredElements } from "./html-vocabulary.js";
-
-/** Attribute names XML can hold (ASCII letters, digits and `_.:-`). */
-const attributeName = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
-
-const phrasing = new Set([
-  "p",
-  "b",
-  "i",
-  "em",
-  "strong",
-  "span",
-  "small",
-  "s",
-  "u",
-  "code",
-  "kbd",
-  "samp",
-  "var",
-  "sub",
-  "sup",
-  "mark",
-  "abbr",
-  "cite",
-  "dfn",
-  "q",
-  "time",
-  "bdi",
-  "bdo",
-  "label",
-  "data",
-  "del",
-  "ins",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "pre",
-]);
-
-const flow = new Set([
-  "p",
-  "div",
-  "section",
-  "article",
-  "aside",
-  "nav",
-  "header",
-  "footer",
-  "main",
-  "address",
-  "blockquote",
-  "ul",
-  "ol",
-  "dl",
-  "li",
-  "dd",
-  "dt",
-  "table",
-  "thead",
-  "tbody",
-  "tfoot",
-  "tr",
-  "td",
-  "th",
-  "caption",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "pre",
-  "hr",
-  "figure",
-  "figcaption",
-  "details",
-  "summary",
-  "fieldset",
-  "legend",
-  "hgroup",
-  "menu",
-]);
-
-/** Elements valid only inside certain parents. */
-const requiredParents: Readonly<Record<string, readonly string[]>> = {
-  li: ["ul", "ol", "menu"],
-  dt: ["dl", "div"],
-  dd: ["dl", "div"],
-  figcaption: ["figure"],
-  summary: ["details"],
-  legend: ["fieldset"],
-  caption: ["table"],
-};
-
-/** HTML elements an EPUB may hold (obsolete ones are replaced by rehype-obsolete-html). */
-const knownElements = new Set(htmlTagNames.filter((name) => !obsoleteElements[name] && !retiredElements.has(name)));
+import { attributeName, flow, knownElements, phrasing, requiredParents } from "./content-categories.js";
+import { obsoleteElements } from "./html-vocabulary.js";
 
 export const rehypeContentModel: Plugin<[], Root> = () => (tree: Root, file: VFile) => {
   repairChildren(tree, false, file);
